@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 
-// base './' makes every asset URL relative, so the build works from any sub-path of an
-// intranet share (and, with the single-file build, opened straight from disk).
+// One self-contained dist/index.html (scripts, styles and workers inlined): it works
+// served from any sub-path of an intranet share and opened straight from disk (file://).
+// base './' keeps any remaining asset URL relative.
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), viteSingleFile()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   test: {
@@ -18,6 +20,17 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['src/**/*.svelte.test.ts', 'test/e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
         },
       },
       {
