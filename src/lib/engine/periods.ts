@@ -1,0 +1,147 @@
+/**
+ * Periods and scope (spec §1): a period is a quarter (`2026Q1`) or a year (`2026`); days are
+ * the day numbers of dataset.ts (days since 1970-01-01, wall clock), a period's `end` inclusive.
+ *
+ * Calendar arithmetic is done on integers (H. Hinnant's civil-date algorithms) rather than
+ * with `Date`, so that the per-row helpers allocate nothing and work for any year.
+ */
+import type { Dataset } from './dataset';
+import { STATUS } from './codes';
+import type { Period } from './types';
+
+/** Calendar date of a day number: `civilFromDay(dayNumber(2026, 3, 31))` → `{ year: 2026, month: 3, day: 31 }`. */
+export function civilFromDay(dayNum: number): { year: number; month: number; day: number } {
+  const z = Math.floor(dayNum) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
+}
+
+/** Day number of a calendar date; `month` may run past 12 or below 1 (it carries into the year). */
+export function dayFromCivil(year: number, month: number, day: number): number {
+  const m0 = month - 1;
+  const y0 = year + Math.floor(m0 / 12);
+  const m = m0 - 12 * Math.floor(m0 / 12) + 1;
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+const daysInMonth = (year: number, month: number): number => dayFromCivil(year, month + 1, 1) - dayFromCivil(year, month, 1);
+
+/** The quarter a day falls in: `periodOfDay(dayNumber(2026, 4, 1))` → `{ year: 2026, quarter: 2 }`. */
+export function periodOfDay(dayNum: number): { year: number; quarter: 1 | 2 | 3 | 4 } {
+  const { year, month } = civilFromDay(dayNum);
+  return { year, quarter: (Math.floor((month - 1) / 3) + 1) as 1 | 2 | 3 | 4 };
+}
+
+/**
+ * The same day of the month `months` months later (negative: earlier). A day that the target
+ * month lacks is clamped to that month's last day, as HR would read "one year before 29 Feb":
+ * `addMonthsToDay(dayNumber(2024, 2, 29), -12)` → 2023-02-28; 2026-03-31 + 1 month → 2026-04-30.
+ */
+export function addMonthsToDay(dayNum: number, months: number): number {
+  const { year, month, day } = civilFromDay(dayNum);
+  const total = year * 12 + (month - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  return dayFromCivil(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+function quarterPeriod(year: number, quarter: 1 | 2 | 3 | 4): Period {
+  const firstMonth = 3 * (quarter - 1) + 1;
+  return {
+    id: `${year}Q${quarter}`, kind: 'quarter', year, quarter,
+    start: dayFromCivil(year, firstMonth, 1), end: dayFromCivil(year, firstMonth + 3, 1) - 1, months: 3,
+  };
+}
+
+function yearPeriod(year: number): Period {
+  return { id: String(year), kind: 'year', year, start: dayFromCivil(year, 1, 1), end: dayFromCivil(year + 1, 1, 1) - 1, months: 12 };
+}
+
+/**
+ * `parsePeriod('2026Q1')` → the quarter 2026-01-01 … 2026-03-31; `parsePeriod('2026')` → the year.
+ * Surrounding spaces and a lower-case `q` are accepted; the returned `id` is canonical (`2026Q1`).
+ * Anything else throws, with the message in Chinese and English.
+ */
+export function parsePeriod(id: string): Period {
+  const m = /^([1-9]\d{3})(?:[Qq]([1-4]))?$/.exec(String(id).trim());
+  if (!m) {
+    throw new Error(
+      `无效的期间“${id}”：应为年度（如 2026）或季度（如 2026Q1）。 / ` +
+        `Invalid period "${id}": expected a year (e.g. 2026) or a quarter (e.g. 2026Q1).`,
+    );
+  }
+  const year = Number(m[1]);
+  return m[2] ? quarterPeriod(year, Number(m[2]) as 1 | 2 | 3 | 4) : yearPeriod(year);
+}
+
+/**
+ * Spec §1: in scope for P when `hired_on` is empty or ≤ P's last day and `left_on` is empty
+ * or ≥ P's first day. `isInScope(ds, 0, parsePeriod('2026Q1'))`.
+ */
+export function isInScope(ds: Dataset, staffRow: number, p: Period): boolean {
+  const hired = ds.staff.hired_on[staffRow];
+  const left = ds.staff.left_on[staffRow];
+  return !(hired > p.end) && !(left < p.start); // NaN (empty) compares false: in scope
+}
+
+/**
+ * Every quarter and year with at least one dated record of a known staff member, in time
+ * order with each year right after its four quarters: `2025Q1 … 2025Q4, 2025, 2026Q1, …`.
+ * The dates are the period dates of spec §3 (projects: decided_on of won/lost projects only,
+ * since open and cancelled ones count for nothing; requests: requested_at; reviews:
+ * reviewed_on; ratings: rated_on; activities: date). A metrics-file row adds exactly the
+ * period it names (a workshop may run on that file alone); unparseable period cells are skipped.
+ */
+export function periodsInData(ds: Dataset): Period[] {
+  const known = new Set(ds.staff.staff_id);
+  const quarters = new Set<number>(); // year * 4 + quarter - 1
+  const years = new Set<number>();
+  const add = (staffIds: string[], days: ArrayLike<number>, n: number, keep?: (row: number) => boolean) => {
+    for (let r = 0; r < n; r++) {
+      const d = days[r];
+      if (d !== d || !known.has(staffIds[r]) || (keep && !keep(r))) continue;
+      const { year, month } = civilFromDay(d);
+      quarters.add(year * 4 + Math.floor((month - 1) / 3));
+    }
+  };
+  const { projects, requests, reviews, ratings, activities, metrics } = ds;
+  const status = projects.status;
+  add(projects.staff_id, projects.decided_on, projects.length, (r) => status[r] === STATUS.won || status[r] === STATUS.lost);
+  const requestDays = new Float64Array(requests.length);
+  for (let r = 0; r < requests.length; r++) requestDays[r] = Math.floor(requests.requested_at[r] / 86_400);
+  add(requests.staff_id, requestDays, requests.length);
+  add(reviews.staff_id, reviews.reviewed_on, reviews.length);
+  add(ratings.staff_id, ratings.rated_on, ratings.length);
+  add(activities.staff_id, activities.date, activities.length);
+  for (const q of quarters) years.add(Math.floor(q / 4));
+
+  const explicit = new Map<string, Period>();
+  for (let r = 0; r < metrics.length; r++) {
+    if (!known.has(metrics.staff_id[r])) continue;
+    try {
+      const p = parsePeriod(metrics.period[r]);
+      explicit.set(p.id, p);
+    } catch {
+      // the import reports malformed period cells; here they simply add no period
+    }
+  }
+
+  const all = new Map<string, Period>(explicit);
+  for (const q of quarters) {
+    const p = quarterPeriod(Math.floor(q / 4), ((q % 4) + 1) as 1 | 2 | 3 | 4);
+    all.set(p.id, p);
+  }
+  for (const y of years) all.set(String(y), yearPeriod(y));
+  // a year sorts after its quarters: it starts with Q1 but ends with Q4
+  return [...all.values()].sort((a, b) => a.year - b.year || (a.quarter ?? 5) - (b.quarter ?? 5));
+}
