@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDataset, type RatingsTable } from '../engine/dataset';
+import {
+  bitIsSet, decodeChunk, decodeColumn, encodeChunks, encodeColumn, flattenTable, metricIdOf, newBitmap, setBit,
+} from './chunks';
+
+describe('encodeColumn / decodeColumn', () => {
+  it('keeps every number, NaN and the sign of zero included', () => {
+    const xs = new Float64Array([1.5, NaN, -0, Infinity, -1e308, 20_260_331]);
+    const enc = encodeColumn(xs, 0, xs.length);
+    expect(enc.t).toBe('num');
+    const back = decodeColumn(enc) as Float64Array;
+    expect(Array.from(back)).toEqual(Array.from(xs));
+    expect(Object.is(back[2], -0)).toBe(true);
+  });
+
+  it('slices numbers without sharing the caller’s buffer', () => {
+    const xs = new Float64Array([1, 2, 3, 4]);
+    const enc = encodeColumn(xs, 1, 3);
+    expect(Array.from(decodeColumn(enc) as Float64Array)).toEqual([2, 3]);
+    (decodeColumn(enc) as Float64Array)[0] = 99;
+    expect(xs[1]).toBe(2);
+  });
+
+  const awkward = ['', '华东售前部', 'a\nb', 'line1\r\nline2', 'x,"y"', '\\n', '😀 emoji', '\u001f', ' padded '];
+
+  it('round-trips awkward text as plain text (no repeats)', () => {
+    const xs = Array.from({ length: 200 }, (_, i) => awkward[i % awkward.length] + (i >= awkward.length ? i : ''));
+    const enc = encodeColumn(xs, 0, xs.length);
+    expect(enc.t).toBe('text');
+    expect(decodeColumn(enc)).toEqual(xs);
+  });
+
+  it('uses a dictionary for repeated text and round-trips it', () => {
+    const xs = Array.from({ length: 1000 }, (_, i) => awkward[i % awkward.length]);
+    const enc = encodeColumn(xs, 0, xs.length);
+    expect(enc.t).toBe('dict');
+    expect(decodeColumn(enc)).toEqual(xs);
+  });
+
+  it('switches from dictionary to text when values stop repeating', () => {
+    const xs = Array.from({ length: 1000 }, (_, i) => (i < 500 ? 'same' : `id-${i}`));
+    const enc = encodeColumn(xs, 0, xs.length);
+    expect(enc.t).toBe('text');
+    expect(decodeColumn(enc)).toEqual(xs);
+  });
+});
+
+describe('encodeChunks', () => {
+  const ratings = (n: number): RatingsTable => ({
+    length: n,
+    staff_id: Array.from({ length: n }, (_, i) => `PS${1000 + (i % 7)}`),
+    rated_on: Float64Array.from({ length: n }, (_, i) => 20_000 + i),
+    source: Float64Array.from({ length: n }, (_, i) => i % 5),
+    score: Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? NaN : i / 10)),
+    scale_max: new Float64Array(n).fill(5),
+  });
+
+  it('cuts at the chunk size and keeps row order across chunks', () => {
+    const t = ratings(25);
+    const chunks = encodeChunks(t, 10);
+    expect(chunks.map((c) => [c.index, c.rows])).toEqual([[0, 10], [1, 10], [2, 5]]);
+    const ids = chunks.flatMap((c) => decodeChunk(c).columns.staff_id as string[]);
+    const dates = chunks.flatMap((c) => Array.from(decodeChunk(c).columns.rated_on as Float64Array));
+    expect(ids).toEqual(t.staff_id);
+    expect(dates).toEqual(Array.from(t.rated_on));
+  });
+
+  it('gives no chunk for an empty table', () => {
+    expect(encodeChunks(emptyDataset().staff)).toEqual([]);
+  });
+
+  it('decodes only the columns asked for', () => {
+    const [c] = encodeChunks(ratings(3));
+    expect(Object.keys(decodeChunk(c, ['staff_id', 'nope']).columns)).toEqual(['staff_id']);
+  });
+
+  it('flattens metric values under values.<id>', () => {
+    const m = { length: 1, staff_id: ['PS1'], period: ['2026Q1'], values: { win_rate: new Float64Array([55]) } };
+    const flat = flattenTable(m);
+    expect(Object.keys(flat.columns).sort()).toEqual(['period', 'staff_id', 'values.win_rate']);
+    expect(metricIdOf('values.win_rate')).toBe('win_rate');
+    expect(metricIdOf('staff_id')).toBeNull();
+  });
+});
+
+describe('bitmap', () => {
+  it('sets and reads single bits across byte edges', () => {
+    const bits = newBitmap(17);
+    expect(bits.length).toBe(3);
+    for (const i of [0, 7, 8, 16]) setBit(bits, i);
+    expect(Array.from({ length: 17 }, (_, i) => bitIsSet(bits, i)).flatMap((b, i) => (b ? [i] : []))).toEqual([0, 7, 8, 16]);
+  });
+});

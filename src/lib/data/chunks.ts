@@ -1,0 +1,150 @@
+/**
+ * The stored form of a table: 10 000-row column chunks (see docs/storage.md).
+ *
+ * One IndexedDB record per row is ~470× slower than this (perf-anchors.md), so a chunk holds
+ * every column of up to `CHUNK_ROWS` rows: numbers as one Float64Array, text either as a
+ * dictionary (few distinct values: ids of people, industries, enum-like free text) or as
+ * all cells concatenated plus a length per cell. Lengths, not a separator, so a cell may
+ * hold any character, '\n' included.
+ */
+import type { Column, Dataset, Kind } from '../engine/dataset';
+
+export const CHUNK_ROWS = 10_000;
+
+/** Stored text: `s` is every cell (or every dictionary entry) concatenated, `len` their UTF-16 lengths. */
+export type EncodedColumn =
+  | { t: 'num'; v: Float64Array }
+  | { t: 'text'; s: string; len: Uint32Array }
+  | { t: 'dict'; s: string; len: Uint32Array; codes: Uint16Array | Uint32Array };
+
+/** Columns of one chunk by name; metric values are flattened as `values.<metric id>`. */
+export type ChunkColumns = Record<string, EncodedColumn>;
+
+export interface EncodedChunk { index: number; rows: number; columns: ChunkColumns }
+
+/** A table as plain named columns (the `values` record of metrics flattened). */
+export interface FlatTable { length: number; columns: Record<string, Column> }
+
+const VALUES_PREFIX = 'values.';
+
+/**
+ * Names and columns of a table, metric values flattened.
+ * @example flattenTable(ds.metrics).columns['values.win_rate'] // Float64Array
+ */
+export function flattenTable(table: Dataset[Kind]): FlatTable {
+  const columns: Record<string, Column> = {};
+  for (const [name, col] of Object.entries(table)) {
+    if (name === 'length') continue;
+    if (name === 'values') {
+      for (const [id, v] of Object.entries(col as Record<string, Column>)) columns[VALUES_PREFIX + id] = v;
+    } else columns[name] = col as Column;
+  }
+  return { length: table.length, columns };
+}
+
+/** The metric id of a flattened column name, or null for an ordinary column. */
+export function metricIdOf(name: string): string | null {
+  return name.startsWith(VALUES_PREFIX) ? name.slice(VALUES_PREFIX.length) : null;
+}
+
+/** Flattened column name of a metric value column. */
+export const valuesColumnName = (metricId: string): string => VALUES_PREFIX + metricId;
+
+function encodeText(xs: string[], from: number, to: number): EncodedColumn {
+  const rows = to - from;
+  // A dictionary pays off only when values repeat; give up early on id-like columns.
+  const maxDict = Math.max(16, rows >> 2);
+  const dict = new Map<string, number>();
+  const codes = new Uint32Array(rows);
+  let isDict = true;
+  for (let i = 0; i < rows; i++) {
+    const x = xs[from + i];
+    let c = dict.get(x);
+    if (c === undefined) {
+      if (dict.size >= maxDict) { isDict = false; break; }
+      c = dict.size;
+      dict.set(x, c);
+    }
+    codes[i] = c;
+  }
+  if (isDict) {
+    const entries = [...dict.keys()];
+    return {
+      t: 'dict', s: entries.join(''), len: Uint32Array.from(entries, (e) => e.length),
+      codes: entries.length <= 0x10000 ? Uint16Array.from(codes) : codes,
+    };
+  }
+  const slice = xs.slice(from, to);
+  const len = new Uint32Array(rows);
+  for (let i = 0; i < rows; i++) len[i] = slice[i].length;
+  return { t: 'text', s: slice.join(''), len };
+}
+
+function splitLengths(s: string, len: Uint32Array): string[] {
+  const out: string[] = new Array(len.length);
+  let pos = 0;
+  for (let i = 0; i < len.length; i++) {
+    const end = pos + len[i];
+    out[i] = s.slice(pos, end);
+    pos = end;
+  }
+  return out;
+}
+
+/**
+ * Encodes rows [from, to) of one column.
+ * @example encodeColumn(new Float64Array([1, NaN]), 0, 2) // { t: 'num', v: Float64Array [1, NaN] }
+ */
+export function encodeColumn(col: Column, from: number, to: number): EncodedColumn {
+  if (col instanceof Float64Array) return { t: 'num', v: col.slice(from, to) };
+  return encodeText(col, from, to);
+}
+
+/**
+ * Decodes a stored column back to the engine's column type.
+ * @example decodeColumn(encodeColumn(['a\nb', ''], 0, 2)) // ['a\nb', '']
+ */
+export function decodeColumn(enc: EncodedColumn): Column {
+  switch (enc.t) {
+    case 'num': return enc.v;
+    case 'text': return splitLengths(enc.s, enc.len);
+    case 'dict': {
+      const entries = splitLengths(enc.s, enc.len);
+      const { codes } = enc;
+      const out: string[] = new Array(codes.length);
+      for (let i = 0; i < codes.length; i++) out[i] = entries[codes[i]];
+      return out;
+    }
+  }
+}
+
+/**
+ * Cuts a table into chunks of `rowsPerChunk` rows (the last may be shorter; an empty table gives none).
+ * @example encodeChunks(ds.projects).length // Math.ceil(ds.projects.length / 10_000)
+ */
+export function encodeChunks(table: Dataset[Kind], rowsPerChunk = CHUNK_ROWS): EncodedChunk[] {
+  const flat = flattenTable(table);
+  const out: EncodedChunk[] = [];
+  for (let from = 0, index = 0; from < flat.length; from += rowsPerChunk, index++) {
+    const to = Math.min(flat.length, from + rowsPerChunk);
+    const columns: ChunkColumns = {};
+    for (const [name, col] of Object.entries(flat.columns)) columns[name] = encodeColumn(col, from, to);
+    out.push({ index, rows: to - from, columns });
+  }
+  return out;
+}
+
+/** Decodes the named columns of a chunk (all when `names` is omitted). */
+export function decodeChunk(chunk: { rows: number; columns: ChunkColumns }, names?: readonly string[]): FlatTable {
+  const columns: Record<string, Column> = {};
+  for (const name of names ?? Object.keys(chunk.columns)) {
+    const enc = chunk.columns[name];
+    if (enc) columns[name] = decodeColumn(enc);
+  }
+  return { length: chunk.rows, columns };
+}
+
+/** A bitmap of `n` rows, all clear. */
+export const newBitmap = (n: number): Uint8Array => new Uint8Array((n + 7) >> 3);
+export const bitIsSet = (bits: Uint8Array, i: number): boolean => (bits[i >> 3] & (1 << (i & 7))) !== 0;
+export const setBit = (bits: Uint8Array, i: number): void => { bits[i >> 3] |= 1 << (i & 7); };

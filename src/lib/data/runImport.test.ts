@@ -1,0 +1,203 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importCsvBytes, type ImportResult } from './csvImport';
+import type { Issue } from './issues';
+import { importFile, lastRecordEnd, MAX_ISSUES, runImport, summarise, type ImportProgress } from './runImport';
+import { openStore, type Store } from './store';
+import { plain } from './storeTestTables';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const file = (content: string | Uint8Array, name = 'data.csv') => new File([content as BlobPart], name);
+
+const STAFF = 'staff_id,name,level,domain,team\nPS1,杜眉,mid,consulting,华东售前部\nPS2,孙梦明,junior,product_expert,"华北,二部"\n';
+const PROJECTS = [
+  'project_id,staff_id,role,customer_id,industry,amount,status,decided_on',
+  'P1,PS1,lead,C1,金融,"1,200,000",won,2026-03-31',
+  'P1,PS2,support,C1,金融,"1,200,000",won,2026-03-31',
+  'P2,PS9,lead,C2,"制造\n（离散）",120万,lost,2026/4/2',
+].join('\r\n') + '\r\n';
+
+/** A result as comparable data: typed columns as arrays. */
+const comparable = (r: ImportResult) => ({ ...r, table: r.table && plain(r.table), lines: Array.from(r.lines) });
+
+let stores: Store[] = [];
+afterEach(() => { stores.forEach((s) => s.close()); stores = []; });
+async function store(factory = new IDBFactory()): Promise<Store> {
+  const s = await openStore(factory, 'import');
+  stores.push(s);
+  return s;
+}
+
+describe('lastRecordEnd', () => {
+  it.each([
+    ['a,b\n1,2\n3', 7],
+    ['a,b\n"x\ny",2', 3],
+    ['a\n"q ""\n"" q"\nz', 13],
+    ['no newline', -1],
+    ['"open\nquote', -1],
+  ])('%j → %i', (text, want) => {
+    expect(lastRecordEnd(text)).toBe(want);
+  });
+});
+
+describe('importFile gives what a whole-file import gives', () => {
+  for (const [name, text] of [['staff', STAFF], ['projects (CRLF, quoted newline, Chinese)', PROJECTS]] as const) {
+    it(`${name}, read in tiny pieces`, async () => {
+      const bytes = utf8(text);
+      const whole = comparable(importCsvBytes(bytes, 'x.csv'));
+      expect(whole.table).not.toBeNull();
+      for (let piece = 5; piece < bytes.length; piece += 7) {
+        expect(comparable(await importFile(file(bytes, 'x.csv'), { pieceBytes: piece })), `piece ${piece}`).toEqual(whole);
+      }
+    });
+  }
+
+  it('detects GB18030 from the first piece', async () => {
+    // 中文 in GBK: D6 D0 CE C4
+    const gbk = new Uint8Array([...utf8('staff_id,name,level,domain\nPS1,'), 0xd6, 0xd0, 0xce, 0xc4, ...utf8(',mid,consulting\n')]);
+    const r = await importFile(file(gbk), { pieceBytes: 16 });
+    expect(r.encoding).toBe('gb18030');
+    expect(r.table && (r.table as { name: string[] }).name).toEqual(['中文']);
+  });
+
+  it('falls back to GB18030 when bytes after the first piece are not UTF-8', async () => {
+    const head = 'staff_id,name,level,domain\n' + Array.from({ length: 20 }, (_, i) => `PS${i},n${i},mid,consulting\n`).join('');
+    const gbk = new Uint8Array([...utf8(head + 'PS99,'), 0xd6, 0xd0, 0xce, 0xc4, ...utf8(',mid,consulting\n')]);
+    const r = await importFile(file(gbk), { pieceBytes: 64 });
+    expect(r.encoding).toBe('gb18030');
+    expect((r.table as { name: string[] }).name.at(-1)).toBe('中文');
+    expect(r.table!.length).toBe(21);
+  });
+
+  it('reports an unclosed quote at the same line as the whole-file import', async () => {
+    const bad = utf8(STAFF + 'PS3,"unclosed,mid,consulting\nPS4,x,mid,consulting\n');
+    const whole = importCsvBytes(bad, 'x.csv');
+    expect(whole.issues.some((i) => i.code === 'csv_quotes')).toBe(true);
+    expect(comparable(await importFile(file(bad, 'x.csv'), { pieceBytes: 40 }))).toEqual(comparable(whole));
+  });
+
+  // Pieces are cut only after papaparse's 1 MB sample, so these files are a little bigger than that.
+  // A quoted line break early in every row: most cuts fall inside quotes.
+  const filler = (n: number, nl: string) => Array.from({ length: n },
+    (_, i) => `F${i},"名字${nl}${'很长的一位同事'.repeat(12)}${i}",mid,consulting,华东`).join(nl);
+
+  it('a file over 1 MB with CRLF, quoted newlines and Chinese, cut at many places', async () => {
+    const text = 'staff_id,name,level,domain,team\r\n' + filler(9_500, '\r\n') + '\r\n' + STAFF.split('\n').slice(1).join('\r\n');
+    const bytes = utf8(text);
+    expect(text.length).toBeGreaterThan(1_100_000);
+    const whole = comparable(importCsvBytes(bytes, 'big.csv'));
+    expect(whole.rowCount).toBe(9_502);
+    expect(whole.table).not.toBeNull();
+    for (const piece of [65_537, 100_003, (1 << 20) + 7]) {
+      expect(comparable(await importFile(file(bytes, 'big.csv'), { pieceBytes: piece })), `piece ${piece}`).toEqual(whole);
+    }
+  }, 30_000);
+
+  it('holds for random rows anywhere in a big file (property)', async () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', '中文', 'a,b', 'x"y', 'line\nbreak', 'cr\r\nlf', 'PS1', '1,200', ' 42 ', 'consulting', '咨询'),
+      fc.string({ maxLength: 6 }),
+    );
+    const quote = (c: string) => (/[",\n\r]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
+    const rows = fc.array(fc.tuple(cell, cell, cell), { maxLength: 8 });
+    await fc.assert(fc.asyncProperty(rows, rows, fc.integer({ min: 4096, max: 400_000 }), fc.boolean(),
+      async (early, late, piece, crlf) => {
+        const nl = crlf ? '\r\n' : '\n';
+        const line = (r: [string, string, string]) => [quote(r[0]), quote(r[1]), 'mid', quote(r[2])].join(',');
+        const text = ['staff_id,name,level,domain,team', ...early.map(line), filler(9_500, nl), ...late.map(line)].join(nl);
+        const bytes = utf8(text);
+        expect(comparable(await importFile(file(bytes, 'p.csv'), { pieceBytes: piece }))).toEqual(comparable(importCsvBytes(bytes, 'p.csv')));
+      },
+    ), { numRuns: 10 });
+  }, 60_000);
+});
+
+describe('runImport', () => {
+  it('stores every good file as a batch and warns about staff ids nobody knows', async () => {
+    const s = await store();
+    const progress: ImportProgress[] = [];
+    const { results } = await runImport([file(STAFF, 'staff.csv'), file(PROJECTS, 'crm.csv')], {
+      store: s, pieceBytes: 50, onProgress: (p) => progress.push(p),
+    });
+    expect(results.map((r) => [r.fileName, r.kind, r.batch?.rowCount])).toEqual([['staff.csv', 'staff', 2], ['crm.csv', 'projects', 3]]);
+    expect(results[1].issues.filter((i) => i.code === 'unknown_staff').map((i) => i.value)).toEqual(['PS9']);
+    const ds = await s.loadDataset();
+    expect(ds.projects.industry).toEqual(['金融', '金融', '制造\n（离散）']);
+    expect(ds.staff.team).toEqual(['华东售前部', '华北,二部']);
+    const total = utf8(STAFF).length + utf8(PROJECTS).length;
+    expect(progress.every((p) => p.totalBytes === total)).toBe(true);
+    expect(progress.map((p) => p.bytes)).toEqual([...progress.map((p) => p.bytes)].sort((a, b) => a - b));
+    expect(progress.at(-1)).toMatchObject({ phase: 'write', bytes: total });
+  });
+
+  it('knows the staff stored by an earlier import', async () => {
+    const s = await store();
+    await runImport([file(STAFF, 'staff.csv')], { store: s });
+    const { results } = await runImport([file(PROJECTS, 'crm.csv')], { store: s });
+    expect(results[0].issues.filter((i) => i.code === 'unknown_staff').map((i) => i.value)).toEqual(['PS9']);
+  });
+
+  it('refuses a file already imported, naming the earlier one, and a copy within one drop', async () => {
+    const s = await store();
+    await runImport([file(STAFF, '人员.csv')], { store: s });
+    const { results } = await runImport([file(STAFF, 'again.csv'), file(PROJECTS, 'a.csv'), file(PROJECTS, 'b.csv')], { store: s });
+    expect(results.map((r) => r.refused ?? r.batch?.fileName)).toEqual(['duplicate', 'a.csv', 'duplicate']);
+    expect(results[0].refusal?.message_zh).toContain('人员.csv');
+    expect(results[2].refusal?.message_en).toContain('a.csv');
+    expect((await s.listBatches()).length).toBe(2);
+  });
+
+  it('stores nothing for a file with errors and says why', async () => {
+    const s = await store();
+    const { results } = await runImport([file('staff_id,name,level,domain\nPS1,x,boss,consulting\n', 'bad.csv')], { store: s });
+    expect(results[0].batch).toBeUndefined();
+    expect(results[0].issues.some((i) => i.severity === 'error')).toBe(true);
+    expect(await s.listBatches()).toEqual([]);
+  });
+
+  it('a cancel while reading stores nothing and rejects with a cancelled StoreError', async () => {
+    const s = await store();
+    const ac = new AbortController();
+    const err = await runImport([file(STAFF, 'staff.csv'), file(PROJECTS, 'crm.csv')], {
+      store: s, pieceBytes: 30, signal: ac.signal, onProgress: (p) => { if (p.file === 'crm.csv') ac.abort(); },
+    }).catch((e) => e);
+    expect(err.code).toBe('cancelled');
+    expect(err.message_zh).toContain('取消');
+    expect(await s.listBatches()).toEqual([]);
+  });
+
+  it('refuses the whole drop when the browser runs out of space', async () => {
+    const s = await store();
+    const original = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'batches') throw new DOMException('full', 'QuotaExceededError');
+      return original.apply(this, args);
+    };
+    const { results } = await runImport([file(STAFF, 'staff.csv'), file(PROJECTS, 'crm.csv')], { store: s })
+      .finally(() => { IDBObjectStore.prototype.put = original; });
+    expect(results.map((r) => r.refused)).toEqual(['quota', 'quota']);
+    expect(results[0].refusal?.message_zh).toContain('存储空间不足');
+    expect(await s.listBatches()).toEqual([]);
+  });
+});
+
+describe('summarise', () => {
+  const issue = (severity: Issue['severity'], i: number): Issue => ({
+    severity, file: 'f', row: i, column: null, value: null, code: 'x', message_zh: '', message_en: '',
+  });
+
+  it('keeps at most MAX_ISSUES issues, errors first, counts all, and sends no rows', () => {
+    const issues = [...Array.from({ length: 900 }, (_, i) => issue('notice', i)), ...Array.from({ length: 300 }, (_, i) => issue('error', i))];
+    const r = { fileName: 'f', encoding: 'utf-8', delimiter: ',', kind: 'staff', table: null, rowCount: 0, issues,
+      unknownColumns: [], headerLanguage: 'en', lines: new Int32Array(3) } satisfies ImportResult;
+    const s = summarise(r, [issue('warning', 0)]);
+    expect(s.issues.length).toBe(MAX_ISSUES);
+    expect(s.issueTotal).toBe(1201);
+    expect(s.issues.slice(0, 300).every((i) => i.severity === 'error')).toBe(true);
+    expect(s.issues[300].severity).toBe('warning');
+    expect('table' in s || 'lines' in s).toBe(false);
+    expect(issues.length).toBe(1200);
+  });
+});
