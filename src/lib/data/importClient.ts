@@ -5,6 +5,9 @@
  * 'kpi-store' BroadcastChannel message).
  */
 import type { ImportReply, ImportRequest } from '../../workers/import.worker';
+// Inlined (a blob worker) so the single-file build also runs opened from disk (file://),
+// where a worker script beside the page cannot be loaded.
+import ImportWorker from '../../workers/import.worker.ts?worker&inline';
 import type { Encoding } from './decode';
 import { runImport, type FileOutcome, type ImportProgress } from './runImport';
 import { openStore, StoreError, toStoreError, type Store } from './store';
@@ -28,8 +31,7 @@ export interface ImportFilesOptions {
   createWorker?: () => WorkerLike;
 }
 
-const moduleWorker = (): WorkerLike =>
-  new Worker(new URL('../../workers/import.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+const moduleWorker = (): WorkerLike => new ImportWorker() as unknown as WorkerLike;
 
 /**
  * Imports dropped files in the import worker. Rejects with StoreError 'cancelled' when

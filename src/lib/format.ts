@@ -1,0 +1,97 @@
+/**
+ * Numbers for the screen, the Chinese way: thousands separators, money in 万元, percents with
+ * one decimal. Exports never use these (they write exact 2-decimal numbers, spec §8); the UI
+ * does. Every function takes the language explicitly so it stays pure and testable; an empty
+ * value (NaN, null, undefined) shows as an em dash rather than "NaN".
+ */
+import { format } from 'd3-format';
+import type { Lang } from './i18n/i18n.svelte';
+import type { MetricUnit } from './engine/metricCatalog';
+
+export const EMPTY = '—';
+
+const intFmt = format(',.0f');
+const fixedFmts = new Map<number, (n: number) => string>();
+const fixed = (digits: number) => {
+  let f = fixedFmts.get(digits);
+  if (!f) fixedFmts.set(digits, (f = format(`,.${digits}f`)));
+  return f;
+};
+
+const isEmpty = (x: number | null | undefined): x is null | undefined =>
+  x === null || x === undefined || Number.isNaN(x);
+
+/** d3-format writes U+2212 for minus; HR copies numbers into Excel, which wants a hyphen. */
+const ascii = (s: string) => s.replace('\u2212', '-');
+
+/** Trailing zeros after the decimal point add nothing to 120.50万元: `trimZeros('120.50')` → '120.5'. */
+const trimZeros = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
+
+/** `fmtInt(1234567)` → '1,234,567'; `fmtInt(NaN)` → '—'. */
+export function fmtInt(x: number | null | undefined): string {
+  return isEmpty(x) ? EMPTY : ascii(intFmt(x));
+}
+
+/** `fmtNum(1234.5)` → '1,234.50'; `fmtNum(85, 1)` → '85.0'. */
+export function fmtNum(x: number | null | undefined, digits = 2): string {
+  return isEmpty(x) ? EMPTY : ascii(fixed(digits)(x));
+}
+
+/** A 0–100 percentage: `fmtPct(85)` → '85.0%'; `fmtPct(12.345, 2)` → '12.35%'. */
+export function fmtPct(x: number | null | undefined, digits = 1): string {
+  return isEmpty(x) ? EMPTY : `${ascii(fixed(digits)(x))}%`;
+}
+
+/** A 0–1 share: `fmtShare(0.125)` → '12.5%'. */
+export function fmtShare(x: number | null | undefined, digits = 1): string {
+  return isEmpty(x) ? EMPTY : fmtPct(x * 100, digits);
+}
+
+/** A difference with its sign: `fmtSigned(6)` → '+6', `fmtSigned(-2)` → '-2', `fmtSigned(0)` → '0'. */
+export function fmtSigned(x: number, digits = 0): string {
+  const s = ascii(fixed(digits)(x));
+  return x > 0 && Number(s.replace(/,/g, '')) !== 0 ? `+${s}` : s === '-0' ? '0' : s;
+}
+
+/**
+ * Money in CNY. Chinese: 万元 from 1万 up (at most 2 decimals, trailing zeros dropped), 元 below;
+ * English: ¥ with thousands separators.
+ * `fmtCny(1_200_000, 'zh')` → '120万元'; `fmtCny(123_456, 'zh')` → '12.35万元';
+ * `fmtCny(8_500, 'zh')` → '8,500元'; `fmtCny(1_200_000, 'en')` → '¥1,200,000'.
+ */
+export function fmtCny(x: number | null | undefined, lang: Lang): string {
+  if (isEmpty(x)) return EMPTY;
+  if (lang === 'en') return x < 0 ? `-¥${fmtInt(-x)}` : `¥${fmtInt(x)}`;
+  if (Math.abs(x) < 10_000) return `${fmtInt(x)}元`;
+  return `${trimZeros(ascii(fixed(2)(x / 10_000)))}万元`;
+}
+
+
+
+/**
+ * A metric value with its unit: `fmtMetric(85, 'percent', 'zh')` → '85.0%',
+ * `fmtMetric(4, 'count', 'zh')` → '4次', `fmtMetric(4, 'count', 'en')` → '4',
+ * `fmtMetric(600000, 'cny', 'zh')` → '60万元', `fmtMetric(87.5, 'score', 'zh')` → '87.5分'.
+ * Counts may be fractional targets (2 per year over a quarter is 0.5), so up to 2 decimals show.
+ */
+export function fmtMetric(x: number | null | undefined, unit: MetricUnit, lang: Lang): string {
+  if (isEmpty(x)) return EMPTY;
+  switch (unit) {
+    case 'percent':
+      return fmtPct(x);
+    case 'cny':
+      return fmtCny(x, lang);
+    case 'count': {
+      const s = trimZeros(fmtNum(x, 2));
+      return lang === 'zh' ? `${s}次` : s;
+    }
+    case 'score':
+      return lang === 'zh' ? `${fmtNum(x, 1)}分` : fmtNum(x, 1);
+  }
+}
+
+/** A head count: `fmtPeople(18, 'zh')` → '18 人', `fmtPeople(1, 'en')` → '1 person'. */
+export function fmtPeople(n: number, lang: Lang): string {
+  if (lang === 'zh') return `${fmtInt(n)} 人`;
+  return `${fmtInt(n)} ${n === 1 ? 'person' : 'people'}`;
+}

@@ -1,0 +1,226 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushSync } from 'svelte';
+import { memoryStore, metricsDataset } from './scoring.testkit';
+import { parsePeriod } from '../engine/periods';
+import { deriveMetrics } from '../engine/metrics';
+import { prepareScoring } from '../engine/score';
+import { GRADE_NONE } from '../engine/grades';
+import { RECOMPUTE_MEASURE, ScoringState, metricsKey, modelKey, withWeights, type ScoringApp } from './scoring.svelte';
+
+// Count the real engine calls (the functions still run): the slider must not reach them.
+vi.mock('../engine/metrics', async (original) => {
+  const m = await original<typeof import('../engine/metrics')>();
+  return { ...m, deriveMetrics: vi.fn(m.deriveMetrics) };
+});
+vi.mock('../engine/score', async (original) => {
+  const m = await original<typeof import('../engine/score')>();
+  return { ...m, prepareScoring: vi.fn(m.prepareScoring) };
+});
+
+const dataset = () => metricsDataset(20);
+
+let cleanup: (() => void) | null = null;
+/** A ScoringState inside $effect.root with an effect reading `read`, as a page would. */
+function setup(read: (s: ScoringState) => unknown = (s) => s.graded, store: ScoringApp['store'] = null) {
+  const app = $state<{ -readonly [K in keyof ScoringApp]: ScoringApp[K] }>({ dataset: dataset(), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store });
+  let s!: ScoringState;
+  cleanup = $effect.root(() => {
+    s = new ScoringState(app);
+    $effect(() => { read(s); });
+  });
+  flushSync();
+  return { app, s };
+}
+
+beforeEach(() => {
+  vi.mocked(deriveMetrics).mockClear();
+  vi.mocked(prepareScoring).mockClear();
+});
+afterEach(() => {
+  cleanup?.();
+  cleanup = null;
+});
+
+describe('ScoringState', () => {
+  it('grades everyone in scope for the chosen period', () => {
+    const { s } = setup();
+    const g = s.graded!;
+    expect(g.model.n).toBe(20);
+    expect(g.gradedCount).toBe(20);
+    expect(s.gradedRows.length).toBe(20);
+    expect(new Set(g.final).size).toBeGreaterThan(2); // the data spread gives several grades
+  });
+
+  it('a weight change re-scores without re-deriving metrics or re-preparing the model', () => {
+    const { s } = setup((st) => [st.graded, st.bands, st.gradeChanges]);
+    expect(deriveMetrics).toHaveBeenCalledTimes(1);
+    expect(prepareScoring).toHaveBeenCalledTimes(1);
+    const before = Float64Array.from(s.graded!.scores.total);
+    const j = s.scenario.indicators.findIndex((i) => i.id === 'win_rate');
+    for (const w of [30, 45, 60]) {
+      s.setWeight(j, w);
+      flushSync();
+    }
+    const after = s.graded!.scores.total;
+    expect(after.some((t, i) => t !== before[i])).toBe(true);
+    expect(s.weights[j]).toBe(60);
+    expect(deriveMetrics).toHaveBeenCalledTimes(1);
+    expect(prepareScoring).toHaveBeenCalledTimes(1);
+    expect(s.calls).toEqual({ deriveMetrics: 1, prepareScoring: 1 });
+  });
+
+  it('agrees with the engine results for the same weights', () => {
+    const { s } = setup((st) => [st.graded, st.results]);
+    s.setWeight(0, 40);
+    flushSync();
+    const g = s.graded!;
+    const byId = new Map(s.results.map((r) => [r.staff_id, r]));
+    for (let i = 0; i < g.model.n; i++) {
+      const r = byId.get(s.app.dataset.staff.staff_id[g.model.staffIndex[i]])!;
+      expect(r.total).toBe(g.scores.total[i]);
+      expect(r.final_grade).toBe(g.final[i] === GRADE_NONE ? null : 'SABCD'[g.final[i]]);
+    }
+  });
+
+  it('thresholds and forced distribution re-grade only; scoring rules re-prepare; metric settings re-derive', () => {
+    const { s } = setup();
+    s.edit((sc) => ({ ...sc, grades: { S: 80, A: 70, B: 60, C: 50 } }));
+    s.edit((sc) => ({ ...sc, forced_distribution: { ...sc.forced_distribution, use_forced_distribution: true, group_by: 'team' } }));
+    flushSync();
+    expect(s.graded!.final).toBe(s.graded!.forced);
+    expect(deriveMetrics).toHaveBeenCalledTimes(1);
+    expect(prepareScoring).toHaveBeenCalledTimes(1);
+    s.edit((sc) => ({ ...sc, scoring: { ...sc.scoring, cap: 1.5 } }));
+    flushSync();
+    expect(deriveMetrics).toHaveBeenCalledTimes(1);
+    expect(prepareScoring).toHaveBeenCalledTimes(2);
+    s.edit((sc) => ({ ...sc, high_value_threshold: 500_000 }));
+    flushSync();
+    expect(deriveMetrics).toHaveBeenCalledTimes(2);
+  });
+
+  it('forced distribution meets the quotas per group and bands add up', () => {
+    const { s } = setup((st) => [st.graded, st.bands]);
+    s.edit((sc) => ({ ...sc, forced_distribution: { ...sc.forced_distribution, use_forced_distribution: true } }));
+    flushSync();
+    const bands = s.bands;
+    expect(bands.reduce((a, b) => a + b.actual, 0)).toBe(20);
+    expect(bands.reduce((a, b) => a + b.target, 0)).toBe(20);
+    // 20 people, shares 10/20/60/10 → quotas 2 / 4 / 12 / 2; ties may push a band over.
+    expect(bands.map((b) => b.target)).toEqual([2, 4, 12, 2]);
+  });
+
+  it('lists grade changes against the saved scenario, and reset clears them', () => {
+    const { s } = setup((st) => st.gradeChanges);
+    expect(s.gradeChanges).toEqual([]);
+    const j = s.scenario.indicators.findIndex((i) => i.id === 'win_rate');
+    s.setWeight(j, 200);
+    flushSync();
+    const changes = s.gradeChanges;
+    expect(changes.length).toBeGreaterThan(0);
+    for (const c of changes) {
+      expect(c.from).not.toBe(c.to);
+      expect(c.staff_id).toMatch(/^PS10/);
+      expect(s.graded!.final[c.row]).toBe('SABCD'.indexOf(c.to!));
+    }
+    expect(s.dirty).toBe(true);
+    s.reset();
+    flushSync();
+    expect(s.gradeChanges).toEqual([]);
+    expect(s.dirty).toBe(false);
+  });
+
+  it('filters restrict the rows but not the grading', () => {
+    const { s } = setup((st) => [st.rows, st.bands]);
+    const finals = Uint8Array.from(s.graded!.final);
+    s.filters.team = '华东';
+    flushSync();
+    expect(s.rows.length).toBe(8);
+    expect(s.bands.reduce((a, b) => a + b.actual, 0)).toBe(8);
+    expect(s.graded!.final).toEqual(finals);
+    s.filters.team = ''; // people without a team: rows 16–19
+    s.filters.level = 'senior';
+    flushSync();
+    expect(Array.from(s.rows)).toEqual([17]);
+    s.filters = { team: null, level: null, domain: 'consulting' };
+    flushSync();
+    expect(s.rows.length).toBe(6);
+  });
+
+  it('records a kpi-recompute performance measure per recompute', () => {
+    const { s } = setup();
+    performance.clearMeasures(RECOMPUTE_MEASURE);
+    s.setWeight(1, 3);
+    flushSync();
+    s.setWeight(1, 4);
+    flushSync();
+    expect(performance.getEntriesByName(RECOMPUTE_MEASURE)).toHaveLength(2);
+  });
+
+  it('follows the period and the dataset', () => {
+    const { app, s } = setup();
+    app.periodId = '';
+    flushSync();
+    expect(s.graded).toBeNull();
+    app.periodId = '2026Q1';
+    const ds = dataset();
+    ds.staff.left_on[0] = 0; // left in 1970: out of scope
+    app.dataset = ds;
+    flushSync();
+    expect(s.graded!.model.n).toBe(19);
+  });
+
+  it('gives the quarter trend of one person and exports the §8 CSV', () => {
+    const { s } = setup();
+    const trend = s.quarterTotals(0);
+    expect(trend.map((q) => q.period.id)).toEqual(['2026Q1', '2026Q2', '2026Q3', '2026Q4']);
+    expect(trend[0].total).toBe(s.graded!.scores.total[0]);
+    // only 2026Q1 has data: the other quarters are gaps, not zeros
+    expect(trend.slice(1).map((q) => q.total)).toEqual([null, null, null]);
+    const csv = s.exportCsv();
+    expect(csv.startsWith('\ufeffstaff_id,name,team,level,domain,period,total')).toBe(true);
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(21);
+  });
+
+  it('saves a new scenario to the store and loads it back', async () => {
+    const store = memoryStore();
+    const { s } = setup(undefined, store);
+    s.setWeight(0, 25);
+    const id = await s.saveAs('我的方案');
+    expect(s.scenarioId).toBe(id);
+    expect(s.dirty).toBe(false);
+    expect(store.records.get(id)?.text).toContain('"我的方案"');
+
+    const other = setup(undefined, store).s;
+    await other.loadSaved();
+    flushSync();
+    expect(other.scenarioId).toBe(id);
+    expect(other.weights[0]).toBe(25);
+    expect(other.choices.filter((c) => !c.builtIn)).toHaveLength(1);
+  });
+
+  it('switching scenario loads its weights', () => {
+    const { s } = setup();
+    s.select('balanced');
+    flushSync();
+    const balanced = s.choices.find((c) => c.id === 'balanced')!.scenario;
+    expect(Array.from(s.weights)).toEqual(balanced.indicators.map((i) => i.weight));
+    expect(s.baseline).toBe(balanced);
+  });
+});
+
+describe('scenario keys', () => {
+  it('weights and thresholds do not change the keys; targets and metric settings do', async () => {
+    const { BUILT_IN_PRESETS } = await import('../engine/presets');
+    const base = BUILT_IN_PRESETS[0].scenario;
+    const w = withWeights(base, base.indicators.map(() => 1));
+    expect(modelKey(w)).toBe(modelKey(base));
+    expect(metricsKey({ ...base, grades: { S: 1, A: 1, B: 1, C: 1 } })).toBe(metricsKey(base));
+    expect(base.indicators[0].weight).toBe(18); // withWeights did not touch the input
+    const t = structuredClone(base);
+    t.indicators[0].metrics[0].target = 70;
+    expect(modelKey(t)).not.toBe(modelKey(base));
+    expect(metricsKey(t)).toBe(metricsKey(base));
+    expect(metricsKey({ ...base, strategic_industries: ['金融'] })).not.toBe(metricsKey(base));
+  });
+});

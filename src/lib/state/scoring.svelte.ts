@@ -1,0 +1,428 @@
+/**
+ * The dashboard's scoring state: which scenario, its edits, the base weights, the filters,
+ * and everything computed from them for the chosen period.
+ *
+ * The slider must redraw while dragging (spec §4, ≤ 16 ms a frame with 2,000 staff), so the
+ * work is layered by what it depends on:
+ *   dataset, period, metric-relevant scenario parts  → matrix  (deriveMetrics, slow)
+ *   matrix, scoring-relevant scenario parts          → model   (prepareScoring)
+ *   model, base weights, grades, forced distribution → graded  (typed arrays, the hot path)
+ * The two upper layers read the scenario through a string key of only the parts they use;
+ * a $derived whose value is unchanged does not wake its dependents, so a weight, threshold
+ * or forced-distribution edit never re-derives metrics or re-prepares the model.
+ * Deriveds are lazy: what no page shows (results, trends) is not computed.
+ */
+import { getContext, setContext, untrack } from 'svelte';
+import { DOMAINS, GRADES, LEVELS, type Domain, type Grade, type Level } from '../engine/codes';
+import type { Dataset } from '../engine/dataset';
+import type { BandCount, MetricMatrix, Period, PersonResult, Scenario } from '../engine/types';
+import { deriveMetrics, winRateByIndustry } from '../engine/metrics';
+import { allocateScores, prepareScoring, scoreWithWeights, type ScoringModel, type Scores } from '../engine/score';
+import { GRADE_NONE, thresholdGrades } from '../engine/grades';
+import { bandCounts, forcedDistribution, groupIndex } from '../engine/forcedDistribution';
+import { BUILT_IN_PRESETS } from '../engine/presets';
+import { parsePeriod } from '../engine/periods';
+import { parseScenario, serializeScenario } from '../engine/scenario';
+import { resultsFromMatrix } from '../engine/results';
+import { resultsToCsv } from '../engine/exportCsv';
+import type { Store } from '../data/store';
+
+/** What ScoringState needs of the app state (AppState satisfies it; tests pass a plain object). */
+export interface ScoringApp {
+  readonly dataset: Dataset;
+  readonly periods: readonly Period[];
+  readonly periodId: string;
+  /** true once the store is open (AppState.ready); saved scenarios load then */
+  readonly ready?: boolean;
+  readonly store?: Pick<Store, 'putRecord' | 'listRecords' | 'deleteRecord' | 'getSetting' | 'setSetting'> | null;
+}
+
+export interface ScenarioChoice { id: string; builtIn: boolean; scenario: Scenario }
+
+/** Everyone's scores and grades for one set of weights; grade arrays hold GRADES indices, 255 = none. */
+export interface Graded {
+  model: ScoringModel;
+  scores: Scores;
+  grade: Uint8Array;
+  forced: Uint8Array;
+  final: Uint8Array;
+  /** rank within the forced-distribution group, 0 = none */
+  rank: Int32Array;
+  group: Int32Array;
+  gradedCount: number;
+}
+
+export interface GradeChange { row: number; staff_id: string; name: string; from: Grade | null; to: Grade | null }
+export interface Filters { team: string | null; level: Level | null; domain: Domain | null }
+
+const SAVED_STORE = 'scenarios';
+const SELECTED_KEY = 'scoring.scenarioId';
+/** The name a browser benchmark reads with `performance.getEntriesByName('kpi-recompute')`. */
+export const RECOMPUTE_MEASURE = 'kpi-recompute';
+const MEASURE_LIMIT = 10_000;
+
+/** The parts of a scenario deriveMetrics reads: `metricsKey(a) === metricsKey(b)` ⇒ same matrix. */
+export function metricsKey(s: Scenario): string {
+  return JSON.stringify([
+    s.high_value_threshold, s.strategic_industries, s.strategic_industry_multiplier, s.role_coefficients,
+    s.indicators.map((i) => i.metrics.map((m) => [m.id, m.define ?? null])),
+  ]);
+}
+
+/** The parts prepareScoring reads: everything except base weights, grades, forced distribution and names. */
+export function modelKey(s: Scenario): string {
+  const { name: _n, name_zh: _z, note: _o, grades: _g, forced_distribution: _f, category_bands: _c, ...rest } = s;
+  return JSON.stringify({ ...rest, indicators: s.indicators.map((i) => ({ ...i, weight: 0, label_zh: '', label_en: '' })) });
+}
+
+/** Everything of a scenario except its base weights (what "unsaved changes" compares besides weights). */
+function rulesKey(s: Scenario): string {
+  return JSON.stringify({ ...s, indicators: s.indicators.map((i) => ({ ...i, weight: 0 })) });
+}
+
+/** The scenario with `weights` as its base weights (indicator order); the input is not changed. */
+export function withWeights(s: Scenario, weights: ArrayLike<number>): Scenario {
+  return { ...s, indicators: s.indicators.map((ind, j) => ({ ...ind, weight: weights[j] })) };
+}
+
+let measures = 0;
+/**
+ * Score, grade and force-distribute everyone for one set of base weights, with a
+ * `kpi-recompute` performance measure around it. `out` reuses score buffers across slider moves.
+ */
+export function gradeAll(
+  model: ScoringModel, weights: Float64Array, s: Scenario, group: Int32Array, out?: Scores, measure = true,
+): Graded {
+  const perf = measure && typeof performance !== 'undefined' && typeof performance.mark === 'function';
+  if (perf) performance.mark('kpi-recompute-start');
+  const scores = scoreWithWeights(model, weights, out);
+  const grade = thresholdGrades(scores.total, s.grades);
+  const { rank, forced } = forcedDistribution(scores.total, group, s.forced_distribution.shares, s.grades.C);
+  const final = s.forced_distribution.use_forced_distribution ? forced : grade;
+  let gradedCount = 0;
+  for (let i = 0; i < model.n; i++) if (grade[i] !== GRADE_NONE) gradedCount++;
+  if (perf) {
+    performance.measure(RECOMPUTE_MEASURE, 'kpi-recompute-start');
+    performance.clearMarks('kpi-recompute-start');
+    // A long drag adds one entry per frame; bound the timeline buffer.
+    if (++measures >= MEASURE_LIMIT) { performance.clearMeasures(RECOMPUTE_MEASURE); measures = 0; }
+  }
+  return { model, scores, grade, forced, final, rank, group, gradedCount };
+}
+
+export class ScoringState {
+  readonly app: ScoringApp;
+  choices = $state.raw<ScenarioChoice[]>(BUILT_IN_PRESETS.map((p) => ({ id: p.id, builtIn: true, scenario: p.scenario })));
+  scenarioId = $state('standard');
+  /** The scenario as last saved (or as chosen): reset restores it, grade changes compare with it. */
+  baseline = $state.raw<Scenario>(BUILT_IN_PRESETS[0].scenario);
+  /** The edited scenario; its indicator weights are stale, `weights` is the truth for those. */
+  scenario = $state.raw<Scenario>(BUILT_IN_PRESETS[0].scenario);
+  weights = $state.raw<Float64Array>(Float64Array.from(BUILT_IN_PRESETS[0].scenario.indicators, (i) => i.weight));
+  filters = $state<Filters>({ team: null, level: null, domain: null });
+  /** A refused saved scenario or storage failure, for the page to show. */
+  error = $state.raw<{ zh: string; en: string } | null>(null);
+
+  /** Call counters, so tests can prove a slider move does not re-derive metrics. */
+  readonly calls = { deriveMetrics: 0, prepareScoring: 0 };
+
+  period = $derived.by((): Period | null => {
+    const id = this.app.periodId;
+    if (!id) return null;
+    const known = this.app.periods.find((p) => p.id === id);
+    if (known) return known;
+    try { return parsePeriod(id); } catch { return null; }
+  });
+  #metricsKey = $derived(metricsKey(this.scenario));
+  #modelKey = $derived(modelKey(this.scenario));
+
+  matrix = $derived.by((): MetricMatrix | null => {
+    const ds = this.app.dataset;
+    const p = this.period;
+    void this.#metricsKey;
+    if (!p) return null;
+    this.calls.deriveMetrics++;
+    return deriveMetrics(ds, p, untrack(() => this.scenario));
+  });
+
+  model = $derived.by((): ScoringModel | null => {
+    const m = this.matrix;
+    void this.#modelKey;
+    if (!m) return null;
+    this.calls.prepareScoring++;
+    return prepareScoring(this.app.dataset, m, untrack(() => this.scenario));
+  });
+
+  #groupBy = $derived(this.scenario.forced_distribution.group_by);
+  group = $derived.by(() => {
+    const m = this.model;
+    return m ? groupIndex(this.app.dataset, m.staffIndex, this.#groupBy) : { group: new Int32Array(0), labels: [] };
+  });
+  #buffers = $derived(this.model ? allocateScores(this.model) : null);
+
+  /** The hot path: re-runs on every weight, threshold or forced-distribution change. */
+  graded = $derived.by((): Graded | null => {
+    const m = this.model;
+    if (!m || !this.#buffers) return null;
+    return gradeAll(m, this.weights, this.scenario, this.group.group, this.#buffers);
+  });
+
+  /** The same people graded with the saved scenario (a separate model only when its rules differ). */
+  baselineGraded = $derived.by((): Graded | null => {
+    const cur = this.model;
+    if (!cur) return null;
+    const b = this.baseline;
+    let model = cur;
+    if (modelKey(b) !== this.#modelKey || metricsKey(b) !== this.#metricsKey) {
+      const matrix = metricsKey(b) === this.#metricsKey && this.matrix ? this.matrix : deriveMetrics(this.app.dataset, cur.period, b);
+      model = prepareScoring(this.app.dataset, matrix, b);
+    }
+    const group = groupIndex(this.app.dataset, model.staffIndex, b.forced_distribution.group_by).group;
+    return gradeAll(model, Float64Array.from(b.indicators, (i) => i.weight), b, group, undefined, false);
+  });
+
+  /** The current scenario with the slider weights written in: what export and save use. */
+  currentScenario = $derived(withWeights(this.scenario, this.weights));
+  // Serialising on every slider move would cost more than the re-score: compare the
+  // non-weight parts only when the scenario changes, and the weights as numbers.
+  #rulesDirty = $derived(rulesKey(this.scenario) !== rulesKey(this.baseline));
+  dirty = $derived(this.#rulesDirty || this.baseline.indicators.some((ind, j) => ind.weight !== this.weights[j]));
+  choice = $derived(this.choices.find((c) => c.id === this.scenarioId) ?? null);
+
+  teamOf = $derived.by(() => {
+    const m = this.model;
+    const team = this.app.dataset.staff.team;
+    return m ? Array.from(m.staffIndex, (r) => team[r].trim()) : [];
+  });
+  teams = $derived([...new Set(this.teamOf)].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+
+  /** Model rows passing the filters (everyone in scope, graded or not). */
+  rows = $derived.by(() => {
+    const m = this.model;
+    if (!m) return new Int32Array(0);
+    const { team, level, domain } = this.filters;
+    const lv = level === null ? -1 : LEVELS.indexOf(level);
+    const dm = domain === null ? -1 : DOMAINS.indexOf(domain);
+    const out: number[] = [];
+    for (let i = 0; i < m.n; i++) {
+      if (team !== null && this.teamOf[i] !== team) continue;
+      if (lv >= 0 && m.levelOf[i] !== lv) continue;
+      if (dm >= 0 && m.domainOf[i] !== dm) continue;
+      out.push(i);
+    }
+    return Int32Array.from(out);
+  });
+  /** Filtered rows that have a total. */
+  gradedRows = $derived.by(() => {
+    const g = this.graded;
+    if (!g) return new Int32Array(0);
+    return this.rows.filter((i) => g.grade[i] !== GRADE_NONE);
+  });
+
+  /** Headline numbers of the filtered people. */
+  summary = $derived.by(() => {
+    const g = this.graded;
+    const rows = this.rows;
+    let sum = 0;
+    let graded = 0;
+    if (g) for (const i of rows) { const v = g.scores.total[i]; if (v === v) { sum += v; graded++; } }
+    return { inScope: rows.length, graded, insufficient: rows.length - graded, mean: graded > 0 ? sum / graded : NaN };
+  });
+
+  /** Band counts of the filtered graded people; quotas add up group by group as in §6. */
+  bands = $derived.by((): BandCount[] => {
+    const g = this.graded;
+    const rows = this.gradedRows;
+    if (!g) return bandCounts([], this.scenario.forced_distribution.shares, 0);
+    const finals = new Uint8Array(rows.length);
+    const sizes = new Int32Array(this.group.labels.length);
+    for (let j = 0; j < rows.length; j++) { finals[j] = g.final[rows[j]]; sizes[g.group[rows[j]]]++; }
+    return bandCounts(finals, this.scenario.forced_distribution.shares, rows.length, sizes);
+  });
+
+  /** People whose final grade differs from the saved scenario's, best new grade first. */
+  gradeChanges = $derived.by((): GradeChange[] => {
+    const g = this.graded;
+    const b = this.baselineGraded;
+    if (!g || !b) return [];
+    const staff = this.app.dataset.staff;
+    const out: GradeChange[] = [];
+    for (let i = 0; i < g.model.n; i++) {
+      if (g.final[i] === b.final[i]) continue;
+      const row = g.model.staffIndex[i];
+      out.push({ row: i, staff_id: staff.staff_id[row], name: staff.name[row], from: gradeAt(b.final[i]), to: gradeAt(g.final[i]) });
+    }
+    // Plain code-unit order: localeCompare on a thousand ids would cost milliseconds per frame.
+    return out.sort((x, y) => rankOf(x.to) - rankOf(y.to) || (x.staff_id < y.staff_id ? -1 : x.staff_id > y.staff_id ? 1 : 0));
+  });
+
+  /** Full result rows (bonus, flags) from the engine, only computed when a page reads them. */
+  results = $derived.by((): PersonResult[] => {
+    const m = this.matrix;
+    if (!m) return [];
+    return resultsFromMatrix(this.app.dataset, m, this.currentScenario, { baseWeights: this.weights }).results;
+  });
+  /** staff_id → model row. */
+  rowOfStaff = $derived.by(() => {
+    const m = this.model;
+    const ids = this.app.dataset.staff.staff_id;
+    return new Map(m ? Array.from(m.staffIndex, (r, i) => [ids[r], i] as const) : []);
+  });
+
+  /** The quarters of the chosen period's year, each prepared once (for the person trend). */
+  #quarterModels = $derived.by(() => {
+    const p = this.period;
+    void this.#metricsKey;
+    void this.#modelKey;
+    if (!p) return [];
+    const ds = this.app.dataset;
+    const s = untrack(() => this.scenario);
+    return ([1, 2, 3, 4] as const).map((q) => {
+      const period = parsePeriod(`${p.year}Q${q}`);
+      const model = prepareScoring(ds, deriveMetrics(ds, period, s), s);
+      const rowOf = new Map(Array.from(model.staffIndex, (r, i) => [r, i] as const));
+      return { period, model, rowOf };
+    });
+  });
+
+  constructor(app: ScoringApp) {
+    this.app = app;
+  }
+
+  /** Move one base weight (slider oninput). */
+  setWeight(j: number, value: number): void {
+    if (!(value >= 0)) return;
+    const w = this.weights.slice();
+    w[j] = value;
+    this.weights = w;
+  }
+
+  /** Replace part of the scenario (thresholds, scoring rule, forced distribution): `edit((s) => ({...s, grades}))`. */
+  edit(change: (s: Scenario) => Scenario): void {
+    this.scenario = change(this.scenario);
+  }
+
+  /** Back to the saved scenario: weights and every edit. */
+  reset(): void {
+    this.#load(this.baseline);
+  }
+
+  /** Switch scenario; unsaved edits of the previous one are dropped. */
+  select(id: string): void {
+    const c = this.choices.find((x) => x.id === id);
+    if (!c) return;
+    this.scenarioId = id;
+    this.baseline = c.scenario;
+    this.#load(c.scenario);
+    void this.app.store?.setSetting(SELECTED_KEY, id).catch(() => {});
+  }
+
+  /** Save the edits into the selected (user) scenario; built-in ones are read-only, use saveAs. */
+  async save(): Promise<void> {
+    const c = this.choice;
+    if (!c || c.builtIn) return;
+    await this.#persist(c.id, this.currentScenario);
+  }
+
+  /** Save the edits as a new user scenario and select it. Returns its id. */
+  async saveAs(name: string): Promise<string> {
+    const id = `user-${Date.now().toString(36)}`;
+    const s = { ...this.currentScenario, name, name_zh: name };
+    await this.#persist(id, s);
+    this.scenarioId = id;
+    void this.app.store?.setSetting(SELECTED_KEY, id).catch(() => {});
+    return id;
+  }
+
+  #savedLoaded = false;
+  /** Load the user's saved scenarios and the last selection, once, when the store is open. */
+  async loadSaved(): Promise<void> {
+    const store = this.app.store;
+    if (!store || this.#savedLoaded) return;
+    this.#savedLoaded = true;
+    try {
+      const records = await store.listRecords<{ id: string; text?: string; scenario?: unknown }>(SAVED_STORE);
+      const saved: ScenarioChoice[] = [];
+      for (const r of records) {
+        try {
+          saved.push({ id: r.id, builtIn: false, scenario: parseScenario(r.text !== undefined ? JSON.parse(r.text) : r.scenario) });
+        } catch {
+          this.error = { zh: `已保存的方案 ${r.id} 无法读取，已跳过。`, en: `The saved scenario ${r.id} could not be read and was skipped.` };
+        }
+      }
+      this.choices = [...this.choices.filter((c) => c.builtIn), ...saved];
+      const selected = await store.getSetting<string>(SELECTED_KEY);
+      if (selected && selected !== this.scenarioId && this.choices.some((c) => c.id === selected)) this.select(selected);
+    } catch {
+      this.error = { zh: '无法读取已保存的方案。', en: 'The saved scenarios could not be read.' };
+    }
+  }
+
+  /**
+   * One person's totals for the four quarters of the chosen period's year; null = not in scope,
+   * no total, or a quarter without any data (count metrics would otherwise score a future quarter 0).
+   */
+  quarterTotals(staffRow: number): { period: Period; total: number | null }[] {
+    const withData = new Set(this.app.periods.map((p) => p.id));
+    return this.#quarterModels.map(({ period, model, rowOf }) => {
+      const i = rowOf.get(staffRow);
+      if (i === undefined || !withData.has(period.id)) return { period, total: null };
+      const t = scoreWithWeights(model, this.weights).total[i];
+      return { period, total: Number.isNaN(t) ? null : t };
+    });
+  }
+
+  /** Win rate by industry for one staff row in the chosen period. */
+  industryWinRates(staffRow: number) {
+    const p = this.period;
+    return p ? winRateByIndustry(this.app.dataset, staffRow, p, this.currentScenario) : [];
+  }
+
+  /** The §8 results CSV (with BOM) of the chosen period and the current scenario. */
+  exportCsv(): string {
+    const p = this.period;
+    return p ? resultsToCsv(this.results, this.currentScenario, p) : '';
+  }
+
+  #load(s: Scenario): void {
+    this.scenario = s;
+    this.weights = Float64Array.from(s.indicators, (i) => i.weight);
+  }
+
+  async #persist(id: string, s: Scenario): Promise<void> {
+    const text = serializeScenario(s);
+    const scenario = parseScenario(JSON.parse(text));
+    try {
+      await this.app.store?.putRecord(SAVED_STORE, { id, text, savedAt: new Date().toISOString() });
+    } catch {
+      this.error = { zh: '方案保存失败：浏览器存储不可用或已满。', en: 'The scenario could not be saved: browser storage is unavailable or full.' };
+      return;
+    }
+    const others = this.choices.filter((c) => c.id !== id);
+    this.choices = [...others, { id, builtIn: false, scenario }];
+    this.baseline = scenario;
+    this.scenario = scenario;
+  }
+}
+
+const gradeAt = (i: number): Grade | null => (i < GRADES.length ? GRADES[i] : null);
+const rankOf = (g: Grade | null) => (g === null ? GRADES.length : GRADES.indexOf(g));
+
+const KEY = Symbol('scoring-state');
+
+/** In App.svelte, after setAppState: `setScoringState(new ScoringState(app))`. */
+export function setScoringState(s: ScoringState): void {
+  setContext(KEY, s);
+}
+
+/** In any dashboard component: `const scoring = getScoringState();`. */
+export function getScoringState(): ScoringState {
+  const s = getContext<ScoringState | undefined>(KEY);
+  if (!s) throw new Error('getScoringState() called outside <App> (no ScoringState in context).');
+  return s;
+}
+
+/** For component tests: `render(Page, { context: scoringContext(scoring, appContext(app)) })`. */
+export function scoringContext(s: ScoringState, base: Map<unknown, unknown> = new Map()): Map<unknown, unknown> {
+  return new Map([...base, [KEY, s]]);
+}

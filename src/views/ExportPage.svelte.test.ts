@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import ExportPage from './ExportPage.svelte';
+import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
+import { installResizeObserverStub, metricsDataset } from '../lib/state/scoring.testkit';
+import { parsePeriod } from '../lib/engine/periods';
+
+installResizeObserverStub();
+let scoring: ScoringState;
+
+beforeEach(() => {
+  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe('ExportPage', () => {
+  it('downloads the §8 CSV with BOM for the current weights', async () => {
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => { blobs.push(b); return 'blob:x'; }) as typeof URL.createObjectURL;
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    scoring.setWeight(0, 30);
+    render(ExportPage, { context: scoringContext(scoring) });
+    expect(screen.getByTestId('export-rows').textContent).toContain('20');
+    await fireEvent.click(screen.getByText('下载结果 CSV'));
+    expect(click).toHaveBeenCalledTimes(1);
+    const bytes = new Uint8Array(await blobs[0].arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toMatch(/^staff_id,name,team,level,domain,period,total,coverage,grade,forced_grade,final_grade,rank,win_rate_points/);
+    expect(lines).toHaveLength(21);
+    const first = scoring.results.find((r) => r.staff_id === 'PS1001')!;
+    expect(lines[1].startsWith(`PS1001,姓名PS1001,华东,junior,industry_solution,2026Q1,${first.total!.toFixed(2)},`)).toBe(true);
+  });
+
+  it('previews the first rows', () => {
+    const { container } = render(ExportPage, { context: scoringContext(scoring) });
+    const pre = container.querySelector('pre.preview')!.textContent!.split('\n');
+    expect(pre).toHaveLength(6);
+    expect(pre[1].startsWith('PS1001,')).toBe(true);
+  });
+});

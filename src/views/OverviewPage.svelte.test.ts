@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import OverviewPage from './OverviewPage.svelte';
+import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
+import { installResizeObserverStub, metricsDataset } from '../lib/state/scoring.testkit';
+import { parsePeriod } from '../lib/engine/periods';
+import { emptyDataset } from '../lib/engine/dataset';
+import { i18n } from '../lib/i18n/i18n.svelte';
+
+installResizeObserverStub();
+let scoring: ScoringState;
+
+beforeEach(() => {
+  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+});
+afterEach(() => {
+  cleanup();
+  i18n.lang = 'zh';
+});
+
+describe('OverviewPage', () => {
+  it('shows the headline cards and the grade distribution of everyone', () => {
+    const { container } = render(OverviewPage, { context: scoringContext(scoring) });
+    expect(screen.getByTestId('card-graded').textContent).toContain('20');
+    expect(screen.getByTestId('card-insufficient').textContent).toContain('0');
+    const lines = [...container.querySelectorAll('[data-testid="distribution-chart"] li')].map((l) => l.textContent);
+    const actual = scoring.bands.map((b) => b.actual);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe(`S: ${actual[0]} 人, 目标 2, ${actual[0] - 2 > 0 ? '+' : ''}${actual[0] - 2}`);
+    expect(container.querySelectorAll('[data-testid="histogram-chart"] line.threshold')).toHaveLength(4);
+    // one contribution row per weighted indicator of the standard scenario
+    expect(container.querySelectorAll('ul.bars li')).toHaveLength(10);
+  });
+
+  it('filters narrow the cards and charts', async () => {
+    render(OverviewPage, { context: scoringContext(scoring) });
+    const team = screen.getByLabelText('团队') as HTMLSelectElement;
+    const option = [...team.options].find((o) => o.textContent === '华东')!;
+    await fireEvent.change(team, { target: { value: option.value } });
+    flushSync();
+    expect(scoring.filters.team).toBe('华东');
+    expect(screen.getByTestId('card-graded').textContent).toContain('8');
+  });
+
+  it('speaks English too', () => {
+    i18n.lang = 'en';
+    render(OverviewPage, { context: scoringContext(scoring) });
+    expect(screen.getByText('People graded')).toBeTruthy();
+    expect(screen.getByText('Grade distribution vs forced-distribution target')).toBeTruthy();
+  });
+
+  it('says what to do when there is no data', () => {
+    scoring = new ScoringState({ dataset: emptyDataset(), periods: [], periodId: '', store: null });
+    render(OverviewPage, { context: scoringContext(scoring) });
+    expect(screen.getByRole('status').textContent).toContain('考核期间');
+  });
+});

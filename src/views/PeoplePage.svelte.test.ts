@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import PeoplePage from './PeoplePage.svelte';
+import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
+import { installResizeObserverStub, metricsDataset } from '../lib/state/scoring.testkit';
+import { parsePeriod } from '../lib/engine/periods';
+import { router } from '../lib/state/router.svelte';
+
+installResizeObserverStub();
+let scoring: ScoringState;
+
+beforeEach(() => {
+  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+  router.go('people');
+});
+afterEach(() => cleanup());
+
+const ids = (c: HTMLElement) => [...c.querySelectorAll('tbody tr td.id')].map((td) => td.textContent);
+
+describe('PeoplePage', () => {
+  it('lists everyone, best total first, with points per weighted indicator', () => {
+    const { container } = render(PeoplePage, { context: scoringContext(scoring) });
+    expect(container.querySelectorAll('tbody tr')).toHaveLength(20);
+    const totals = [...container.querySelectorAll('tbody tr td.strong')].map((td) => Number(td.textContent));
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    // 11 fixed columns + 10 weighted indicators of the standard scenario
+    expect(container.querySelectorAll('thead th')).toHaveLength(21);
+    expect(container.querySelectorAll('tbody tr')[0].querySelectorAll('td')).toHaveLength(21);
+  });
+
+  it('sorts by a clicked column and reverses on a second click', async () => {
+    const { container } = render(PeoplePage, { context: scoringContext(scoring) });
+    const header = screen.getByRole('button', { name: /^工号/ });
+    await fireEvent.click(header);
+    flushSync();
+    expect(ids(container).slice(0, 3)).toEqual(['PS1001', 'PS1002', 'PS1003']);
+    expect(header.closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+    await fireEvent.click(header);
+    flushSync();
+    expect(ids(container)[0]).toBe('PS1020');
+  });
+
+  it('filters by search text and opens a person on click', async () => {
+    const { container } = render(PeoplePage, { context: scoringContext(scoring) });
+    await fireEvent.input(screen.getByLabelText('搜索姓名或工号'), { target: { value: '1007' } });
+    flushSync();
+    expect(ids(container)).toEqual(['PS1007']);
+    await fireEvent.click(container.querySelector('tbody tr')!);
+    expect(router.page).toBe('person');
+    expect(router.param).toBe('PS1007');
+  });
+});

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import WeightsPage from './WeightsPage.svelte';
+import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
+import { installResizeObserverStub, memoryStore, metricsDataset } from '../lib/state/scoring.testkit';
+import { parsePeriod } from '../lib/engine/periods';
+
+installResizeObserverStub();
+let scoring: ScoringState;
+let store: ReturnType<typeof memoryStore>;
+
+beforeEach(() => {
+  store = memoryStore();
+  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store });
+});
+afterEach(() => cleanup());
+
+describe('WeightsPage', () => {
+  it('shows each weight as a share of the total with its seed range', () => {
+    render(WeightsPage, { context: scoringContext(scoring) });
+    expect(screen.getByTestId('share-win_rate').textContent).toBe('18.0%');
+    expect(screen.getByTestId('category-share-result').textContent).toContain('55.0%');
+    const slider = screen.getByLabelText('项目中标率') as HTMLInputElement;
+    expect(slider.type).toBe('range');
+    expect(slider.value).toBe('18');
+    expect(screen.queryAllByText(/超出建议区间/)).toHaveLength(0);
+  });
+
+  it('dragging a slider re-scores, flags the band and lists grade changes', async () => {
+    const { container } = render(WeightsPage, { context: scoringContext(scoring) });
+    expect(screen.getByText(/没有人的等级发生变化/)).toBeTruthy();
+    const before = [...container.querySelectorAll('[data-testid="distribution-chart"] li')].map((l) => l.textContent);
+    const slider = screen.getByLabelText('项目中标率') as HTMLInputElement;
+    await fireEvent.input(slider, { target: { value: '40' } });
+    flushSync();
+    expect(scoring.weights[0]).toBe(40);
+    expect(screen.getByTestId('share-win_rate').textContent).toBe((100 * 40 / 122).toFixed(1) + '%');
+    expect(screen.getAllByText(/超出建议区间/).length).toBeGreaterThan(0);
+    const changes = screen.getByTestId('grade-changes').querySelectorAll('li');
+    expect(changes.length).toBe(scoring.gradeChanges.length);
+    expect(changes.length).toBeGreaterThan(0);
+    const first = scoring.gradeChanges[0];
+    expect(changes[0].textContent).toContain(`${first.from ?? '数据不足'} → ${first.to ?? '数据不足'}`);
+    const after = [...container.querySelectorAll('[data-testid="distribution-chart"] li')].map((l) => l.textContent);
+    expect(after).not.toEqual(before);
+  });
+
+  it('reset restores the saved weights; save as stores a new scenario', async () => {
+    render(WeightsPage, { context: scoringContext(scoring) });
+    await fireEvent.input(screen.getByLabelText('项目中标率'), { target: { value: '30' } });
+    flushSync();
+    expect(screen.getByText('有未保存的修改')).toBeTruthy();
+    await fireEvent.click(screen.getByText('恢复为已保存方案'));
+    flushSync();
+    expect(scoring.weights[0]).toBe(18);
+    await fireEvent.input(screen.getByLabelText('项目中标率'), { target: { value: '20' } });
+    await fireEvent.input(screen.getByLabelText('新方案名称'), { target: { value: '华东试点' } });
+    await fireEvent.submit(screen.getByLabelText('新方案名称').closest('form')!);
+    await new Promise((r) => setTimeout(r, 0));
+    flushSync();
+    expect(store.records.size).toBe(1);
+    expect(scoring.choice?.scenario.name).toBe('华东试点');
+    expect(scoring.dirty).toBe(false);
+  });
+
+  it('edits thresholds only when they stay in order, and switches forced distribution on', async () => {
+    render(WeightsPage, { context: scoringContext(scoring) });
+    const a = screen.getByLabelText('A ≥') as HTMLInputElement;
+    await fireEvent.input(a, { target: { value: '95' } });
+    flushSync();
+    expect(screen.getByRole('alert').textContent).toContain('S > A > B > C');
+    expect(scoring.scenario.grades.A).toBe(80);
+    await fireEvent.input(a, { target: { value: '85' } });
+    flushSync();
+    expect(scoring.scenario.grades.A).toBe(85);
+    await fireEvent.click(screen.getByLabelText('按强制分布确定最终等级'));
+    flushSync();
+    expect(scoring.scenario.forced_distribution.use_forced_distribution).toBe(true);
+    expect(scoring.graded!.final).toBe(scoring.graded!.forced);
+  });
+});
