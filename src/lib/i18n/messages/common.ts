@@ -1,0 +1,59 @@
+/** Labels of the app shell: header, navigation, banners, generic actions. */
+import type { Period } from '../../engine/types';
+import { dict, type Lang } from '../i18n.svelte';
+
+export const C = dict({
+  productName: { zh: '售前KPI工作室', en: 'Presales KPI Studio' },
+  productTagline: { zh: '数据仅保存在本机浏览器中', en: 'Data stays in this browser on this PC' },
+  navLabel: { zh: '主导航', en: 'Main navigation' },
+  navOverview: { zh: '总览', en: 'Overview' },
+  navWeights: { zh: '权重调整', en: 'Weights' },
+  navPeople: { zh: '人员', en: 'People' },
+  navPerson: { zh: '个人', en: 'Person' },
+  navExport: { zh: '导出', en: 'Export' },
+  navData: { zh: '数据管理', en: 'Data' },
+  period: { zh: '考核期间', en: 'Period' },
+  noPeriods: { zh: '暂无数据', en: 'No data yet' },
+  language: { zh: '语言', en: 'Language' },
+  switchToEnglish: { zh: '切换到英文', en: 'Switch to English' },
+  switchToChinese: { zh: '切换到中文', en: 'Switch to Chinese' },
+  loading: { zh: '正在打开本地数据…', en: 'Opening local data…' },
+  loadFailed: {
+    zh: '无法打开本地数据库。请确认浏览器未处于无痕模式且允许本站存储数据，然后刷新页面。',
+    en: 'The local database could not be opened. Make sure the browser is not in private mode and allows this site to store data, then reload the page.',
+  },
+  errorDetail: { zh: '详细信息', en: 'Details' },
+  demoBanner: {
+    zh: '首次打开，已自动载入演示数据（约 60 名虚构售前人员，2025–2026 年）。导入您自己的文件前，可以先清除演示数据。',
+    en: 'First start: demo data has been loaded automatically (about 60 fictitious presales staff, 2025–2026). You can clear it before importing your own files.',
+  },
+  demoActive: {
+    zh: '当前包含演示数据。',
+    en: 'The current data includes demo data.',
+  },
+  clearDemo: { zh: '清除演示数据', en: 'Clear demo data' },
+  confirmClearDemo: {
+    zh: '确定要删除演示数据吗？您自己导入的文件不受影响。',
+    en: 'Delete the demo data? Files you imported yourself are kept.',
+  },
+  dismiss: { zh: '知道了', en: 'Got it' },
+  cancel: { zh: '取消', en: 'Cancel' },
+  confirm: { zh: '确定', en: 'OK' },
+  close: { zh: '关闭', en: 'Close' },
+  pageMissing: { zh: '该页面暂不可用。', en: 'This page is not available yet.' },
+  otherTabChanged: { zh: '其他标签页修改了数据，已自动刷新。', en: 'Data was changed in another tab and has been reloaded.' },
+});
+
+/** Fill `{name}` placeholders: `fill('共 {total} 条', { total: 3 })` → '共 3 条'. */
+export function fill(text: string, vars: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/**
+ * A period as people say it. `periodLabel({ id: '2026Q1', kind: 'quarter', year: 2026, quarter: 1 }, 'zh')`
+ * → '2026年第1季度'; in English '2026 Q1'; a year → '2026年全年' / '2026 (full year)'.
+ */
+export function periodLabel(p: Pick<Period, 'id' | 'kind' | 'year' | 'quarter'>, lang: Lang): string {
+  if (p.kind === 'quarter') return lang === 'zh' ? `${p.year}年第${p.quarter}季度` : `${p.year} Q${p.quarter}`;
+  return lang === 'zh' ? `${p.year}年全年` : `${p.year} (full year)`;
+}

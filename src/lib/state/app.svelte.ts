@@ -1,0 +1,343 @@
+/**
+ * The app's data lifecycle: the IndexedDB store, the Dataset every page reads, the import
+ * batches, the chosen period, and the import job of the Data page. One instance per tab,
+ * provided to components through Svelte context (`setAppState` in App, `getAppState` below).
+ */
+import { getContext, setContext } from 'svelte';
+import { emptyDataset, type Dataset } from '../engine/dataset';
+import type { Period } from '../engine/types';
+import { periodsInData } from '../engine/periods';
+import { onStoreChange, openStore, type BatchInfo, type Store, type StoreChange } from '../data/store';
+import { importFiles, importTexts } from '../data/importClient';
+import type { FileOutcome } from '../data/runImport';
+import { generateDemoFiles } from '../demo/generate';
+import { i18n, type Lang, type Text } from '../i18n/i18n.svelte';
+import { D } from '../i18n/messages/data';
+
+export type PageId = 'overview' | 'weights' | 'people' | 'person' | 'export' | 'data';
+export type Encoding = 'utf-8' | 'gb18030';
+
+/** One file's outcome as the import reports it: its batch, or its issues / refusal (runImport.ts). */
+export type FileImportResult = FileOutcome;
+export interface ImportProgress { file: string; rows: number; bytes: number; totalBytes: number; phase?: 'read' | 'write' }
+
+/** The modules AppState talks to; tests may swap one (e.g. a failing store). */
+export interface AppDeps {
+  openStore: (factory?: IDBFactory) => Promise<Store>;
+  importFiles: typeof importFiles;
+  importTexts: typeof importTexts;
+  generateDemoFiles: () => { name: string; text: string }[];
+}
+const DEFAULT_DEPS: AppDeps = { openStore: (f) => openStore(f), importFiles, importTexts, generateDemoFiles };
+
+/** Setting keys in the store's key-value `settings`. */
+export const SETTINGS = {
+  initialised: 'app.initialised',
+  periodId: 'app.periodId',
+  demoBatchIds: 'app.demoBatchIds',
+  lang: 'app.lang',
+} as const;
+
+/** The most recent quarter in `periods` (by end day), else the most recent period, else ''. */
+export function latestQuarterId(periods: readonly Period[]): string {
+  let best: Period | null = null;
+  for (const p of periods) {
+    if (p.kind !== 'quarter') continue;
+    if (!best || p.end > best.end) best = p;
+  }
+  if (!best) for (const p of periods) if (!best || p.end > best.end) best = p;
+  return best?.id ?? '';
+}
+
+/** An exception as two-language text: StoreError-like objects carry both messages. */
+export function errorText(e: unknown): Text {
+  if (e && typeof e === 'object' && 'message_zh' in e && 'message_en' in e) {
+    const o = e as { message_zh: unknown; message_en: unknown };
+    return { zh: String(o.message_zh), en: String(o.message_en) };
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return { zh: msg, en: msg };
+}
+
+/** A cancelled import: the browser's AbortError or the store's StoreError 'cancelled'. */
+const isAbort = (e: unknown) =>
+  e instanceof Error && (e.name === 'AbortError' || (e as { code?: unknown }).code === 'cancelled');
+
+export class AppState {
+  store: Store | null = null;
+  /** Replaced wholesale after each import/delete, never mutated: pages derive from it. */
+  dataset = $state.raw<Dataset>(emptyDataset());
+  batches = $state.raw<BatchInfo[]>([]);
+  periods = $derived(periodsInData(this.dataset));
+  ready = $state(false);
+  error = $state<string | null>(null);
+  errorDetail = $state.raw<Text | null>(null);
+
+  /** Batches that came from the built-in demo set, so "clear demo data" keeps the user's own files. */
+  demoBatchIds = $state.raw<string[]>([]);
+  hasDemo = $derived(this.batches.some((b) => this.demoBatchIds.includes(b.id)));
+  /** Shown once, when the demo was loaded automatically on the very first open. */
+  demoBanner = $state(false);
+  /** A short status line for the last action (cancelled, cleared, reloaded from another tab). */
+  notice = $state.raw<Text | null>(null);
+
+  importing = $state(false);
+  progress = $state.raw<ImportProgress | null>(null);
+  importResults = $state.raw<FileImportResult[]>([]);
+  importError = $state.raw<Text | null>(null);
+  /** Failure of a delete / clear / demo action (the import has its own `importError`). */
+  actionError = $state.raw<Text | null>(null);
+
+  #periodId = $state('');
+  #deps: AppDeps;
+  #abort: AbortController | null = null;
+  #stopListening: (() => void) | null = null;
+  #reloading: Promise<void> | null = null;
+  #reloadAgain = false;
+
+  constructor(deps: Partial<AppDeps> = {}) {
+    this.#deps = { ...DEFAULT_DEPS, ...deps };
+  }
+
+  /** The header's period; defaults to the latest quarter with data. Setting it persists the choice. */
+  get periodId(): string {
+    return this.#periodId;
+  }
+  set periodId(id: string) {
+    this.#periodId = id;
+    void this.store?.setSetting(SETTINGS.periodId, id).catch(() => {
+      // Losing the remembered period is harmless; the default applies next time.
+    });
+  }
+
+  /** Switch the UI language and remember it on this PC: `app.setLanguage('en')`. */
+  setLanguage(lang: Lang): void {
+    i18n.lang = lang;
+    void this.store?.setSetting(SETTINGS.lang, lang).catch(() => {
+      // Not remembering the language is harmless: Chinese is the default next time.
+    });
+  }
+
+  /** The Period object of `periodId`, or null when there is no data. */
+  get period(): Period | null {
+    return this.periods.find((p) => p.id === this.#periodId) ?? null;
+  }
+
+  /**
+   * Open the store and load the data; on the very first open of an empty store, load the demo set.
+   * `await app.init(new IDBFactory())` in tests (fake-indexeddb).
+   */
+  async init(factory?: IDBFactory): Promise<void> {
+    try {
+      this.store = await this.#deps.openStore(factory);
+      const store = this.store;
+      const [initialised, savedPeriod, demoIds, lang, batches] = await Promise.all([
+        store.getSetting<boolean>(SETTINGS.initialised),
+        store.getSetting<string>(SETTINGS.periodId),
+        store.getSetting<string[]>(SETTINGS.demoBatchIds),
+        store.getSetting<string>(SETTINGS.lang),
+        store.listBatches(),
+      ]);
+      if (lang === 'zh' || lang === 'en') i18n.lang = lang;
+      this.demoBatchIds = Array.isArray(demoIds) ? demoIds : [];
+      if (savedPeriod) this.#periodId = savedPeriod;
+      // Only the very first open gets the demo: after "clear all" the user wants an empty app.
+      if (!initialised && batches.length === 0) {
+        await this.#importDemo();
+        this.demoBanner = this.demoBatchIds.length > 0;
+      }
+      await store.setSetting(SETTINGS.initialised, true);
+      await this.reload();
+      this.#listenToOtherTabs();
+      this.ready = true;
+    } catch (e) {
+      this.errorDetail = errorText(e);
+      this.error = this.errorDetail.en;
+    }
+  }
+
+  /** Reload dataset and batches from the store. Calls made while one runs coalesce into one more run. */
+  reload(): Promise<void> {
+    if (this.#reloading) {
+      this.#reloadAgain = true;
+      return this.#reloading;
+    }
+    this.#reloading = (async () => {
+      do {
+        this.#reloadAgain = false;
+        await this.#load();
+      } while (this.#reloadAgain);
+    })().finally(() => {
+      this.#reloading = null;
+    });
+    return this.#reloading;
+  }
+
+  async #load(): Promise<void> {
+    const store = this.#requireStore();
+    const [dataset, batches] = await Promise.all([store.loadDataset(), store.listBatches()]);
+    this.dataset = dataset;
+    this.batches = batches;
+    const ids = this.periods.map((p) => p.id);
+    if (!ids.includes(this.#periodId)) this.#periodId = latestQuarterId(this.periods);
+  }
+
+  /** Import the built-in demo data set (refused files are reported like any import). */
+  async loadDemo(): Promise<void> {
+    await this.#guard(async () => {
+      this.importResults = await this.#importDemo();
+      await this.reload();
+    });
+  }
+
+  async #importDemo(): Promise<FileImportResult[]> {
+    const store = this.#requireStore();
+    // Pass our store: it may be a test's fake IndexedDB rather than the browser's default one.
+    const { results } = await this.#deps.importTexts(this.#deps.generateDemoFiles(), { store });
+    const ids = results.flatMap((r) => (r.batch ? [r.batch.id] : []));
+    this.demoBatchIds = [...new Set([...this.demoBatchIds, ...ids])];
+    await store.setSetting(SETTINGS.demoBatchIds, this.demoBatchIds);
+    return results;
+  }
+
+  /** Import the user's CSV files through the worker, with progress and cancel. */
+  async importFiles(files: File[], encoding?: Encoding): Promise<void> {
+    if (this.importing || files.length === 0) return;
+    this.#abort = new AbortController();
+    const signal = this.#abort.signal;
+    this.importing = true;
+    this.importError = null;
+    this.notice = null;
+    this.importResults = [];
+    this.progress = { file: files[0].name, rows: 0, bytes: 0, totalBytes: files.reduce((s, f) => s + f.size, 0) };
+    try {
+      const { results } = await this.#deps.importFiles(files, {
+        encoding,
+        signal,
+        onProgress: (p) => {
+          this.progress = p;
+        },
+      });
+      this.importResults = results;
+    } catch (e) {
+      if (signal.aborted || isAbort(e)) this.notice = D.cancelled;
+      else this.importError = errorText(e);
+    } finally {
+      this.importing = false;
+      this.progress = null;
+      this.#abort = null;
+    }
+    await this.reload().catch((e) => {
+      this.importError = errorText(e);
+    });
+  }
+
+  /** Stop the running import; the worker leaves the store as it was. */
+  cancelImport(): void {
+    this.#abort?.abort();
+  }
+
+  /** Delete one batch (the caller has asked the user to confirm). */
+  async deleteBatch(id: string): Promise<void> {
+    await this.#guard(async () => {
+      await this.#requireStore().deleteBatch(id);
+      await this.#forgetDemo((ids) => ids.filter((x) => x !== id));
+      await this.reload();
+    });
+  }
+
+  /** Delete every imported batch (the caller has asked the user to confirm). */
+  async clearAll(): Promise<void> {
+    await this.#guard(async () => {
+      await this.#requireStore().clearAll();
+      // clearAll may wipe settings too; keep "initialised" so the demo does not come back on reload.
+      await this.#requireStore().setSetting(SETTINGS.initialised, true);
+      await this.#forgetDemo(() => []);
+      this.importResults = [];
+      this.demoBanner = false;
+      await this.reload();
+      this.notice = D.cleared;
+    });
+  }
+
+  /** Delete only the demo batches, keeping the user's own files. */
+  async clearDemo(): Promise<void> {
+    await this.#guard(async () => {
+      const store = this.#requireStore();
+      const live = new Set(this.batches.map((b) => b.id));
+      for (const id of this.demoBatchIds) if (live.has(id)) await store.deleteBatch(id);
+      await this.#forgetDemo(() => []);
+      this.demoBanner = false;
+      await this.reload();
+    });
+  }
+
+  /** Close the store and stop listening to other tabs (tests, hot reload). */
+  dispose(): void {
+    this.#stopListening?.();
+    this.#stopListening = null;
+    this.store?.close();
+    this.store = null;
+  }
+
+  async #forgetDemo(update: (ids: string[]) => string[]): Promise<void> {
+    this.demoBatchIds = update(this.demoBatchIds);
+    await this.#requireStore().setSetting(SETTINGS.demoBatchIds, this.demoBatchIds);
+  }
+
+  async #guard(action: () => Promise<void>): Promise<void> {
+    this.actionError = null;
+    this.notice = null;
+    try {
+      await action();
+    } catch (e) {
+      this.actionError = errorText(e);
+    }
+  }
+
+  #listenToOtherTabs(): void {
+    if (typeof BroadcastChannel === 'undefined' || this.#stopListening) return;
+    this.#stopListening = onStoreChange((change) => {
+      void this.onStoreChanged(change).catch((e) => {
+        this.actionError = errorText(e);
+      });
+    });
+  }
+
+  /**
+   * React to a 'kpi-store' message. The store posts one for every write, this tab's own
+   * included (a period choice is a settings write), so only batch changes count, and the big
+   * dataset is re-read only when the batch list really differs from what this tab shows.
+   */
+  async onStoreChanged(change: StoreChange): Promise<void> {
+    if (change.what !== 'batches' && change.what !== 'all') return;
+    const fresh = await this.#requireStore().listBatches();
+    const sig = (bs: BatchInfo[]) => bs.map((b) => `${b.id}:${b.liveRows}`).join('|');
+    if (sig(fresh) === sig(this.batches)) return;
+    await this.reload();
+  }
+
+  #requireStore(): Store {
+    if (!this.store) throw new Error('The data store is not open yet (init() has not finished).');
+    return this.store;
+  }
+}
+
+const KEY = Symbol('app-state');
+
+/** Provide the app state to the component tree: `setAppState(new AppState())` in App.svelte. */
+export function setAppState(s: AppState): void {
+  setContext(KEY, s);
+}
+
+/** Read the app state in any component below App: `const app = getAppState();`. */
+export function getAppState(): AppState {
+  const s = getContext<AppState | undefined>(KEY);
+  if (!s) throw new Error('getAppState() called outside <App> (no AppState in context).');
+  return s;
+}
+
+/** For component tests: `render(Page, { context: appContext(app) })`. */
+export function appContext(s: AppState): Map<symbol, AppState> {
+  return new Map([[KEY, s]]);
+}

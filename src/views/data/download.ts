@@ -1,0 +1,34 @@
+/**
+ * Save text as a file on this PC: Blob + object URL + <a download>, so nothing goes over the
+ * network and it works from file:// too.
+ */
+
+/** `downloadText('report.csv', csv)`; CSV gets a UTF-8 BOM so Excel on Chinese Windows reads it as UTF-8. */
+export function downloadText(fileName: string, text: string, mime = 'text/csv;charset=utf-8'): void {
+  const body = mime.startsWith('text/csv') && !text.startsWith('\ufeff') ? '\ufeff' + text : text;
+  const url = URL.createObjectURL(new Blob([body], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers; a later tick is safe.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** `baseName('staff.2026.csv')` → 'staff.2026'. */
+export function baseName(fileName: string): string {
+  return fileName.replace(/\.[^./\\]+$/, '');
+}
+
+/** Ask the user to confirm a destructive action; `false` when the browser cannot ask. */
+export function askConfirm(message: string): boolean {
+  try {
+    return typeof window !== 'undefined' && typeof window.confirm === 'function' && window.confirm(message) === true;
+  } catch {
+    return false;
+  }
+}
