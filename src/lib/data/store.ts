@@ -6,6 +6,7 @@
  * that an upsert puts on older batches, and the batch record itself. A failure, a cancel or
  * a closed tab aborts it and leaves the store exactly as it was. See docs/storage.md.
  */
+import { sha256Hex } from './sha256';
 import { wrap, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { emptyDataset, KINDS, type Dataset, type Kind } from '../engine/dataset';
 import {
@@ -391,6 +392,12 @@ export function onStoreChange(listener: (change: StoreChange) => void): () => vo
  * @example await contentHash(new TextEncoder().encode('abc')) // 'ba7816bf…'
  */
 export async function contentHash(bytes: BufferSource): Promise<string> {
+  // crypto.subtle exists only in secure contexts; an intranet share over plain http is not one.
+  if (!globalThis.crypto?.subtle) {
+    const view = bytes instanceof Uint8Array ? bytes : ArrayBuffer.isView(bytes)
+      ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+    return sha256Hex(view);
+  }
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   let hex = '';
   for (const b of digest) hex += b.toString(16).padStart(2, '0');
