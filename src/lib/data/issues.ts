@@ -1,0 +1,245 @@
+/**
+ * Import issues: what is wrong with a CSV file, where, and what HR should do about it — in
+ * Chinese first and English. Every message of the import lives here, so the wording is
+ * consistent and a translator finds it in one file.
+ */
+import { csvCell } from '../engine/csvCell';
+
+export interface Issue {
+  severity: 'error' | 'warning' | 'notice';
+  file: string;
+  /** spreadsheet line number (header = line 1); null for whole-file issues */
+  row: number | null;
+  /** the column as written in the file's header */
+  column: string | null;
+  value: string | null;
+  code: string;
+  message_zh: string;
+  message_en: string;
+}
+
+export type Severity = Issue['severity'];
+
+/** Everything a message may mention. Values are already shortened for display. */
+export interface MsgParams {
+  col?: string;
+  row?: number | null;
+  value?: string;
+  other?: string;
+  otherValue?: string;
+  otherRow?: number;
+  kindZh?: string;
+  kindEn?: string;
+  count?: number;
+  /** a list that must not be cut to the 60-character value (the columns of an unrecognised header) */
+  list?: string;
+  zh?: string;
+  en?: string;
+}
+
+type Messages = Record<string, (p: MsgParams) => [zh: string, en: string]>;
+
+const at = (p: MsgParams): [string, string] =>
+  p.row == null ? ['', ''] : [`；请修改第 ${p.row} 行`, `; please fix line ${p.row}`];
+const now = (p: MsgParams): [string, string] => [`（现在是“${p.value}”）`, ` (found "${p.value}")`];
+
+/** Message texts by issue code. `p.zh`/`p.en` carry a code-specific detail (allowed values, ranges, lists). */
+const MESSAGES: Messages = {
+  file_xlsx: () => [
+    '这是 Excel 工作簿，不是 CSV 文件。请在 Excel 中选择“文件 → 另存为 → CSV UTF-8（逗号分隔）”，再导入另存的文件。',
+    'This is an Excel workbook, not a CSV file. In Excel choose File → Save As → "CSV UTF-8 (Comma delimited)" and import the saved file.',
+  ],
+  file_binary: () => [
+    '文件含有二进制内容，不是文本格式的 CSV。请从原系统重新导出为 CSV 文件后再导入。',
+    'The file contains binary data and is not a text CSV. Export it from the source system as CSV again and import that.',
+  ],
+  file_utf16: () => [
+    '文件是 UTF-16（“Unicode 文本”）编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。',
+    'The file is UTF-16 ("Unicode Text"). Save it from Excel as "CSV UTF-8 (Comma delimited)" and import that.',
+  ],
+  file_empty: () => [
+    '文件是空的。请选择含有表头和数据行的 CSV 文件。',
+    'The file is empty. Choose a CSV file with a header row and data rows.',
+  ],
+  no_rows: () => [
+    '文件只有表头，没有数据行。请在表头下方填写数据后再导入。',
+    'The file has a header row but no data rows. Add data below the header and import it again.',
+  ],
+  csv_quotes: (p) => [
+    `第 ${p.row} 行附近的双引号没有成对出现，之后的内容可能被并进同一个单元格。请检查该行的引号。`,
+    `The double quotes near line ${p.row} are not balanced, so the following text may have merged into one cell. Check the quotes on that line.`,
+  ],
+  unknown_kind: (p) => [
+    `无法识别文件类型。表头中的列：${p.list}。每类文件至少需要这些列：${p.zh}。请把表头改成其中一类的列名（中文或英文均可）。`,
+    `The file type cannot be recognised. Columns in the header: ${p.list}. Each file type needs at least: ${p.en}. Rename the header columns to one type's names (Chinese or English).`,
+  ],
+  missing_column: (p) => [
+    `识别为“${p.kindZh}”文件，但缺少必填列“${p.col}”。请在表头加上这一列并填写数据。`,
+    `Recognised as a ${p.kindEn} file, but the required column "${p.col}" is missing. Add this column to the header and fill it in.`,
+  ],
+  duplicate_column: (p) => [
+    `列“${p.col}”在表头中出现了不止一次（${p.zh}）。请删除或改名多余的列。`,
+    `The column "${p.col}" appears more than once in the header (${p.en}). Delete or rename the extra column.`,
+  ],
+  unknown_column: (p) => [
+    `列“${p.col}”不是“${p.kindZh}”文件的列，导入时会忽略。如需使用，请检查列名拼写。`,
+    `The column "${p.col}" is not a ${p.kindEn} column and is ignored. If you need it, check the spelling of its name.`,
+  ],
+  custom_metric_column: (p) => [
+    `列“${p.col}”不是标准指标，按自定义指标“${p.col}”导入；只有方案中定义了同名指标时才会用到。`,
+    `The column "${p.col}" is not a standard metric; it is imported as custom metric "${p.col}" and used only if the scenario defines a metric with that id.`,
+  ],
+  extra_cells: (p) => [
+    `第 ${p.row} 行的单元格比表头多，多出的内容被忽略。请检查该行是否多了分隔符（例如含逗号的金额要加引号）。`,
+    `Line ${p.row} has more cells than the header; the extra cells are ignored. Check the line for a stray delimiter (a number with commas must be quoted).`,
+  ],
+  required: (p) => [
+    `“${p.col}”为空，这是必填项；请在第 ${p.row} 行填写。`,
+    `"${p.col}" is empty but required; please fill it in on line ${p.row}.`,
+  ],
+  not_number: (p) => [
+    `“${p.col}”必须是数字，例如 1200000、1,200,000 或 120万${p.zh ?? ''}${now(p)[0]}${at(p)[0]}。`,
+    `"${p.col}" must be a number, e.g. 1200000, 1,200,000 or 120万${p.en ?? ''}${now(p)[1]}${at(p)[1]}.`,
+  ],
+  not_integer: (p) => [
+    `“${p.col}”必须是整数，例如 3${now(p)[0]}${at(p)[0]}。`,
+    `"${p.col}" must be a whole number, e.g. 3${now(p)[1]}${at(p)[1]}.`,
+  ],
+  not_boolean: (p) => [
+    `“${p.col}”必须是“是”或“否”（也可写 true/false、1/0、yes/no、y/n）${now(p)[0]}${at(p)[0]}。`,
+    `"${p.col}" must be yes or no (true/false, 1/0, yes/no, y/n, 是/否)${now(p)[1]}${at(p)[1]}.`,
+  ],
+  not_date: (p) => [
+    `“${p.col}”必须是日期，例如 2026-03-31、2026/3/31、2026.3.31 或 2026年3月31日${now(p)[0]}${at(p)[0]}。`,
+    `"${p.col}" must be a date, e.g. 2026-03-31, 2026/3/31, 2026.3.31 or 2026年3月31日${now(p)[1]}${at(p)[1]}.`,
+  ],
+  impossible_date: (p) => [
+    `“${p.col}”的日期或时间“${p.value}”不存在（例如 2 月没有 30 日，小时最大 23）${at(p)[0]}。`,
+    `"${p.col}": the date or time "${p.value}" does not exist (e.g. February has no 30th, hours go up to 23)${at(p)[1]}.`,
+  ],
+  not_datetime: (p) => [
+    `“${p.col}”必须是日期加时间，例如 2026-03-31 14:30 或 2026/3/31 14:30:00${now(p)[0]}${at(p)[0]}。`,
+    `"${p.col}" must be a date and time, e.g. 2026-03-31 14:30 or 2026/3/31 14:30:00${now(p)[1]}${at(p)[1]}.`,
+  ],
+  not_enum: (p) => [
+    `“${p.col}”只能是 ${p.zh}${now(p)[0]}${at(p)[0]}。`,
+    `"${p.col}" must be one of ${p.en}${now(p)[1]}${at(p)[1]}.`,
+  ],
+  not_period: (p) => [
+    `“${p.col}”必须是季度或年份，例如 2026Q1 或 2026${now(p)[0]}${at(p)[0]}。`,
+    `"${p.col}" must be a quarter or a year, e.g. 2026Q1 or 2026${now(p)[1]}${at(p)[1]}.`,
+  ],
+  out_of_range: (p) => [
+    `“${p.col}”必须${p.zh}${now(p)[0]}${at(p)[0]}。`,
+    `"${p.col}" must be ${p.en}${now(p)[1]}${at(p)[1]}.`,
+  ],
+  exceeds_column: (p) => [
+    `“${p.col}”（${p.value}）不能大于“${p.other}”（${p.otherValue}${p.zh ?? ''}）${at(p)[0]}。`,
+    `"${p.col}" (${p.value}) cannot be greater than "${p.other}" (${p.otherValue}${p.en ?? ''})${at(p)[1]}.`,
+  ],
+  before_column: (p) => [
+    `“${p.col}”（${p.value}）早于“${p.other}”（${p.otherValue}），时间顺序不对${at(p)[0]}。`,
+    `"${p.col}" (${p.value}) is earlier than "${p.other}" (${p.otherValue}), which is impossible${at(p)[1]}.`,
+  ],
+  conditional_required: (p) => [
+    `“${p.other}”为“${p.otherValue}”时，“${p.col}”必须填写；请在第 ${p.row} 行填写。`,
+    `"${p.col}" is required when "${p.other}" is "${p.otherValue}"; please fill it in on line ${p.row}.`,
+  ],
+  only_when: (p) => [
+    `“${p.col}”只用于${p.zh}的行，第 ${p.row} 行的这个值不会被使用；如果类型填错了，请修改。`,
+    `"${p.col}" is used only on rows where ${p.en}; the value on line ${p.row} is ignored. Fix the type if it is wrong.`,
+  ],
+  duplicate_key: (p) => [
+    `${p.col}“${p.value}”在第 ${p.otherRow} 行和第 ${p.row} 行重复出现；同一文件中每个${p.col}只能出现一次，请删除或合并重复的行。`,
+    `${p.col} "${p.value}" appears on line ${p.otherRow} and again on line ${p.row}; each ${p.col} may appear only once in a file. Delete or merge the duplicate rows.`,
+  ],
+  project_mismatch: (p) => [
+    `项目“${p.other}”的“${p.col}”在第 ${p.otherRow} 行是“${p.otherValue}”，在第 ${p.row} 行是“${p.value}”；同一项目每一行的项目信息必须一致，请统一后再导入。`,
+    `Project "${p.other}": "${p.col}" is "${p.otherValue}" on line ${p.otherRow} but "${p.value}" on line ${p.row}; project details must be the same on every row of a project. Make them agree and import again.`,
+  ],
+  custom_activity_type: (p) => [
+    `活动类型“${p.value}”不是已知类型，按自定义类型导入（第 ${p.row} 行起共 ${p.count} 行）；如果是笔误，请改成已知类型。`,
+    `Activity type "${p.value}" is not a known type and is imported as a custom type (${p.count} rows from line ${p.row}); if it is a typo, change it to a known type.`,
+  ],
+  unknown_staff: (p) => [
+    `工号“${p.value}”不在人员文件中（第 ${p.row} 行起共 ${p.count} 行）；这些行不会计入任何人的考核。请核对工号，或在人员文件中补充此人。`,
+    `Staff ID "${p.value}" is not in the staff file (${p.count} rows from line ${p.row}); these rows count for nobody. Check the ID or add the person to the staff file.`,
+  ],
+  more_issues: (p) => [
+    `“${p.col}”还有 ${p.count} 处同类问题（${p.value}）未逐条列出；请按上面的说明一并修改。`,
+    `${p.count} more issues of the same kind (${p.value}) in "${p.col}" are not listed one by one; fix them as described above.`,
+  ],
+};
+
+/** Longest cell value shown in an issue; a 10,000-character cell must not flood the report. */
+export const MAX_SHOWN = 60;
+
+/** `shorten('x'.repeat(100)).length === 60`. */
+export function shorten(value: string): string {
+  return value.length <= MAX_SHOWN ? value : value.slice(0, MAX_SHOWN - 1) + '…';
+}
+
+/**
+ * Builds one issue with both messages. `value` is shortened here, so callers may pass raw cells.
+ * `makeIssue('error', 'required', 'a.csv', 12, '金额', null).message_zh` mentions line 12.
+ */
+export function makeIssue(
+  severity: Severity, code: string, file: string, row: number | null, column: string | null,
+  value: string | null, params: MsgParams = {},
+): Issue {
+  const shown = value === null ? null : shorten(value);
+  const msg = MESSAGES[code];
+  if (!msg) throw new Error(`no message for issue code ${code}`);
+  const [zh, en] = msg({ col: column ?? '', row, value: shown ?? '', ...params });
+  return { severity, file, row, column, value: shown, code, message_zh: zh, message_en: en };
+}
+
+/**
+ * Collects a file's issues, listing at most `cap` of each (code, column) one by one and
+ * summarising the rest: a million bad cells in one column is one problem to HR, not a
+ * million report lines.
+ */
+export class IssueLog {
+  readonly issues: Issue[] = [];
+  errorCount = 0;
+  private readonly counts = new Map<string, { n: number; severity: Severity; column: string | null }>();
+
+  constructor(readonly file: string, readonly cap = 100) {}
+
+  add(severity: Severity, code: string, row: number | null, column: string | null, value: string | null, params?: MsgParams): void {
+    if (severity === 'error') this.errorCount++;
+    const group = `${code}\u0000${column ?? ''}`;
+    const c = this.counts.get(group);
+    if (c === undefined) this.counts.set(group, { n: 1, severity, column });
+    else if (++c.n > this.cap) return;
+    this.issues.push(makeIssue(severity, code, this.file, row, column, value, params));
+  }
+
+  /** The issues, with one `more_issues` line per capped group. */
+  finish(): Issue[] {
+    for (const [group, c] of this.counts) {
+      if (c.n <= this.cap) continue;
+      const code = group.slice(0, group.indexOf('\u0000'));
+      this.issues.push(makeIssue(c.severity, 'more_issues', this.file, null, c.column, code, { count: c.n - this.cap }));
+    }
+    return this.issues;
+  }
+}
+
+const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', notice: '提示' };
+
+/**
+ * The downloadable issue report (UTF-8 with BOM, CRLF, so Excel opens the Chinese text).
+ * `issuesToCsv(issues, 'zh')` starts with '\uFEFF级别,文件,行,列,值,代码,说明'.
+ */
+export function issuesToCsv(issues: Issue[], lang: 'zh' | 'en'): string {
+  const head = lang === 'zh' ? ['级别', '文件', '行', '列', '值', '代码', '说明'] : ['severity', 'file', 'row', 'column', 'value', 'code', 'message'];
+  const lines = [head.join(',')];
+  for (const i of issues) {
+    lines.push([
+      lang === 'zh' ? SEVERITY_ZH[i.severity] : i.severity, i.file, i.row === null ? '' : String(i.row), i.column ?? '',
+      i.value ?? '', i.code, lang === 'zh' ? i.message_zh : i.message_en,
+    ].map(csvCell).join(','));
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}

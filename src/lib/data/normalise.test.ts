@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { dateTimeSeconds, dayNumber } from '../engine/dataset';
+import {
+  IMPOSSIBLE_DATE, INVALID, isBad, normaliseActivityType, parseBoolean, parseDate, parseDateTime, parseEnum, parseNumber, parsePeriod,
+} from './normalise';
+import { columnRule, enumLookup } from './schema';
+
+describe('parseNumber', () => {
+  it.each([
+    ['1200000', false, 1_200_000],
+    ['1,200,000', false, 1_200_000],
+    ['1200000.50', false, 1_200_000.5],
+    ['120万', false, 1_200_000],
+    ['1.5万', false, 15_000],
+    ['120万元', false, 1_200_000],
+    ['2亿', false, 200_000_000],
+    ['¥1,200,000', false, 1_200_000],
+    ['￥1,200,000.25', false, 1_200_000.25],
+    [' 42 ', false, 42],
+    ['-5', false, -5],
+    ['0', false, 0],
+    ['.5', false, 0.5],
+    ['1.2E+06', false, 1_200_000],
+    ['85%', true, 85],
+    ['99.5 %', true, 99.5],
+  ])('reads %s', (raw, percent, expected) => {
+    expect(parseNumber(raw, percent)).toBe(expected);
+  });
+
+  it.each([
+    ['1.2.3', false], ['abc', false], ['12,00', false], ['1,2345', false], ['85%', false], ['--5', false],
+    ['Infinity', false], ['0x10', false], ['5万%', true], ['12 34', false], ['1e999', false], ['-', false], ['¥', false],
+  ])('rejects %s', (raw, percent) => {
+    expect(parseNumber(raw, percent)).toBe(INVALID);
+  });
+
+  it('treats empty and blank cells as empty (NaN), not as zero', () => {
+    expect(parseNumber('', false)).toBeNaN();
+    expect(parseNumber('   ', false)).toBeNaN();
+  });
+});
+
+describe('parseBoolean', () => {
+  it.each([
+    ['true', 1], ['TRUE', 1], ['1', 1], ['yes', 1], ['Y', 1], ['是', 1],
+    ['false', 0], ['False', 0], ['0', 0], ['no', 0], ['n', 0], ['否', 0],
+  ])('reads %s', (raw, expected) => {
+    expect(parseBoolean(raw)).toBe(expected);
+  });
+  it('rejects other words and keeps empty as NaN', () => {
+    expect(parseBoolean('maybe')).toBe(INVALID);
+    expect(parseBoolean('2')).toBe(INVALID);
+    expect(parseBoolean('')).toBeNaN();
+  });
+});
+
+describe('parseDate', () => {
+  it.each([
+    ['2026-03-31', dayNumber(2026, 3, 31)],
+    ['2026/3/31', dayNumber(2026, 3, 31)],
+    ['2026.3.31', dayNumber(2026, 3, 31)],
+    ['2026年3月31日', dayNumber(2026, 3, 31)],
+    ['2026-3-1', dayNumber(2026, 3, 1)],
+    [' 2026/03/01 ', dayNumber(2026, 3, 1)],
+    ['2024-02-29', dayNumber(2024, 2, 29)],
+    ['2000-02-29', dayNumber(2000, 2, 29)],
+    ['1970-01-01', 0],
+    ['1969-12-31', -1],
+  ])('reads %s', (raw, expected) => {
+    expect(parseDate(raw)).toBe(expected);
+  });
+
+  it('agrees with dayNumber on every day of four years', () => {
+    let mismatches = 0;
+    for (let d = dayNumber(2024, 1, 1); d < dayNumber(2028, 1, 1); d++) {
+      const iso = new Date(d * 86_400_000).toISOString().slice(0, 10);
+      if (parseDate(iso) !== d) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+  });
+
+  it.each(['2026-02-30', '2025-02-29', '1900-02-29', '2026-13-01', '2026-04-31', '2026-00-10', '2026/6/0'])(
+    'calls %s impossible', (raw) => {
+      expect(parseDate(raw)).toBe(IMPOSSIBLE_DATE);
+    });
+
+  it.each(['31.03.2026', '2026-03', '20260331', 'March 31', '2026-03-31x', '2026/03-31'])('rejects %s', (raw) => {
+    expect(parseDate(raw)).toBe(INVALID);
+  });
+});
+
+describe('parseDateTime', () => {
+  it.each([
+    ['2026-03-27 13:27', dateTimeSeconds(2026, 3, 27, 13, 27)],
+    ['2026-03-27 13:27:45', dateTimeSeconds(2026, 3, 27, 13, 27, 45)],
+    ['2026-03-27T13:27', dateTimeSeconds(2026, 3, 27, 13, 27)],
+    ['2026-03-27T13:27:05', dateTimeSeconds(2026, 3, 27, 13, 27, 5)],
+    ['2026/3/27 9:05', dateTimeSeconds(2026, 3, 27, 9, 5)],
+    ['2026.3.27 00:00', dateTimeSeconds(2026, 3, 27)],
+    ['2026年3月27日 23:59:59', dateTimeSeconds(2026, 3, 27, 23, 59, 59)],
+  ])('reads %s', (raw, expected) => {
+    expect(parseDateTime(raw)).toBe(expected);
+  });
+  it('rejects a date without time, and impossible dates or times', () => {
+    expect(parseDateTime('2026-03-27')).toBe(INVALID);
+    expect(parseDateTime('2026-03-27 1327')).toBe(INVALID);
+    expect(parseDateTime('2026-02-30 10:00')).toBe(IMPOSSIBLE_DATE);
+    expect(parseDateTime('2026-03-27 24:00')).toBe(IMPOSSIBLE_DATE);
+    expect(parseDateTime('2026-03-27 10:60')).toBe(IMPOSSIBLE_DATE);
+    expect(parseDateTime('')).toBeNaN();
+    expect(isBad(parseDateTime('later'))).toBe(true);
+  });
+});
+
+describe('parseEnum', () => {
+  const level = enumLookup(columnRule('staff', 'level')!);
+  const status = enumLookup(columnRule('projects', 'status')!);
+  it('reads English codes in any case and Chinese labels', () => {
+    expect([parseEnum('junior', level), parseEnum('Mid', level), parseEnum(' SENIOR ', level), parseEnum('资深', level)]).toEqual([0, 1, 2, 2]);
+    expect([parseEnum('中标', status), parseEnum('未中标', status), parseEnum('进行中', status), parseEnum('取消', status)]).toEqual([0, 1, 2, 3]);
+  });
+  it('rejects unknown words', () => {
+    expect(parseEnum('专家', level)).toBe(INVALID);
+    expect(parseEnum('', level)).toBeNaN();
+  });
+});
+
+describe('normaliseActivityType', () => {
+  it('maps known Chinese labels to their code and keeps custom codes', () => {
+    expect(normaliseActivityType('客户拜访/技术交流')).toBe('visit');
+    expect(normaliseActivityType('客户拜访')).toBe('visit');
+    expect(normaliseActivityType('知识库贡献')).toBe('kb_contribution');
+    expect(normaliseActivityType(' Visit ')).toBe('visit');
+    expect(normaliseActivityType('saas_demo')).toBe('saas_demo');
+  });
+});
+
+describe('parsePeriod', () => {
+  it.each([
+    ['2026Q1', '2026Q1'], ['2026q2', '2026Q2'], ['2026 Q3', '2026Q3'], ['2026-Q4', '2026Q4'],
+    ['2026年第1季度', '2026Q1'], ['2026年Q2', '2026Q2'], ['2026', '2026'], ['2026年', '2026'], ['2026年度', '2026'],
+  ])('reads %s', (raw, expected) => {
+    expect(parsePeriod(raw)).toBe(expected);
+  });
+  it.each(['2026Q5', 'Q1', '26Q1', '2026-03'])('rejects %s', (raw) => {
+    expect(parsePeriod(raw)).toBeNull();
+  });
+});

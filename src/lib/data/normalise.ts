@@ -1,0 +1,174 @@
+/**
+ * Cell normalisation: a CSV cell becomes a typed value here and nowhere else (house style 4).
+ *
+ * Every parser returns a plain number so the hot import loop stays monomorphic and allocates
+ * nothing: NaN = empty cell, `INVALID` = not in an accepted format, `IMPOSSIBLE_DATE` = a
+ * well-formed date that does not exist (2026-02-30). Valid results are always finite.
+ */
+import { ACTIVITY_TYPE_BY_LABEL } from './schema';
+
+export const INVALID = Number.NEGATIVE_INFINITY;
+export const IMPOSSIBLE_DATE = Number.POSITIVE_INFINITY;
+
+/** True for a parser's failure results (not for NaN, which is an empty cell). */
+export const isBad = (x: number): boolean => x === INVALID || x === IMPOSSIBLE_DATE;
+
+/** Plain `123`, `-4`, `12.50`: the common case, checked by hand because a regex per cell costs more. */
+function plainNumber(s: string): number {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === n) return INVALID;
+  let dot = false;
+  let digits = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot) dot = true;
+    else return INVALID;
+  }
+  return digits === 0 ? INVALID : +s;
+}
+
+const LOOSE_NUMBER = /^([-+]?)(?:¥|￥|RMB|CNY)?\s*([-+]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|\d+(?:\.\d+)?[eE][-+]?\d+)\s*(万|亿)?\s*(元)?\s*(%)?$/i;
+
+/**
+ * A number cell: `1200000`, `1,200,000`, `1200000.50`, `120万`, `¥1,200,000`, `85%` (when
+ * `percent`, meaning 85), also `1.2E+06` as Excel writes big numbers. `1.2.3` is INVALID.
+ * `parseNumber('120万', false) === 1200000`.
+ */
+export function parseNumber(raw: string, percent: boolean): number {
+  if (raw.length === 0) return NaN;
+  const fast = plainNumber(raw);
+  if (fast !== INVALID) return fast;
+  const s = raw.trim();
+  if (s.length === 0) return NaN;
+  const m = LOOSE_NUMBER.exec(s);
+  if (m === null || (m[1] && m[2])) return INVALID;
+  if (m[6] && (!percent || m[4] || m[5])) return INVALID;
+  const unit = m[4] === '万' ? 10_000 : m[4] === '亿' ? 100_000_000 : 1;
+  // 120万 must be exactly 1200000, not 1200000.0000000002: scale with a decimal shift, not a float multiply.
+  const v = unit === 1 ? +m[3].replaceAll(',', '') : +(m[3].replaceAll(',', '') + 'e' + Math.log10(unit));
+  if (!Number.isFinite(v)) return INVALID;
+  return m[1] === '-' || m[2] === '-' ? -v : v;
+}
+
+const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', '是', 't']);
+const FALSE_WORDS = new Set(['false', '0', 'no', 'n', '否', 'f']);
+
+/** `true/false`, `1/0`, `yes/no`, `y/n`, `是/否` (any case) → 1 / 0. `parseBoolean('是') === 1`. */
+export function parseBoolean(raw: string): number {
+  if (raw.length === 0) return NaN;
+  if (raw === 'false') return 0;
+  if (raw === 'true') return 1;
+  const s = raw.trim().toLowerCase();
+  if (s.length === 0) return NaN;
+  if (TRUE_WORDS.has(s)) return 1;
+  if (FALSE_WORDS.has(s)) return 0;
+  return INVALID;
+}
+
+const daysIn = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+
+/**
+ * Day number of y-m-d, identical to `dayNumber` of dataset.ts but without a Date object:
+ * days-from-civil (H. Hinnant), so a million date cells cost arithmetic only.
+ */
+function civilDay(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function checkedDay(y: number, m: number, d: number): number {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return IMPOSSIBLE_DATE;
+  if (d > daysIn(y, m)) return IMPOSSIBLE_DATE;
+  return civilDay(y, m, d);
+}
+
+const d2 = (s: string, i: number) => {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+};
+
+const LOOSE_DATE = /^(\d{4})\s*(?:([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?)$/;
+
+/** Date part only; the returned day is IMPOSSIBLE_DATE for 2026-02-30 and INVALID for other text. */
+function dayOf(s: string): number {
+  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+    const hi = d2(s, 0), lo = d2(s, 2), m = d2(s, 5), d = d2(s, 8);
+    if (hi >= 0 && lo >= 0 && m >= 0 && d >= 0) return checkedDay(hi * 100 + lo, m, d);
+  }
+  const r = LOOSE_DATE.exec(s);
+  if (r === null) return INVALID;
+  return r[2] ? checkedDay(+r[1], +r[3], +r[4]) : checkedDay(+r[1], +r[5], +r[6]);
+}
+
+/**
+ * A date cell: `2026-03-31`, `2026/3/31`, `2026.3.31`, `2026年3月31日` → day number.
+ * `parseDate('2026/3/31') === dayNumber(2026, 3, 31)`; `parseDate('2026-02-30') === IMPOSSIBLE_DATE`.
+ */
+export function parseDate(raw: string): number {
+  if (raw.length === 0) return NaN;
+  const s = raw.trim();
+  if (s.length === 0) return NaN;
+  return dayOf(s);
+}
+
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * A date-time cell: a date followed by ` HH:mm`, ` HH:mm:ss` or `THH:mm[:ss]` → wall-clock
+ * seconds. A date without a time is INVALID (a response time needs the hour).
+ * `parseDateTime('2026-03-27 13:27') === dateTimeSeconds(2026, 3, 27, 13, 27)`.
+ */
+export function parseDateTime(raw: string): number {
+  if (raw.length === 0) return NaN;
+  const s = raw.trim();
+  if (s.length === 0) return NaN;
+  let split = s.indexOf('T');
+  if (split < 0) split = s.lastIndexOf(' ');
+  if (split < 0) return dayOf(s) === IMPOSSIBLE_DATE ? IMPOSSIBLE_DATE : INVALID;
+  const day = dayOf(s.slice(0, split).trimEnd());
+  const t = TIME.exec(s.slice(split + 1).trimStart());
+  if (t === null) return day === IMPOSSIBLE_DATE ? IMPOSSIBLE_DATE : INVALID;
+  if (day === INVALID || day === IMPOSSIBLE_DATE) return day;
+  const hh = +t[1], mm = +t[2], ss = t[3] === undefined ? 0 : +t[3];
+  if (hh > 23 || mm > 59 || ss > 59) return IMPOSSIBLE_DATE;
+  return day * 86_400 + hh * 3600 + mm * 60 + ss;
+}
+
+/**
+ * An enum cell → code index through a lookup of `enumLookup` (schema.ts); unknown text is INVALID.
+ * `parseEnum('资深', lookup) === 2`.
+ */
+export function parseEnum(raw: string, lookup: ReadonlyMap<string, number>): number {
+  if (raw.length === 0) return NaN;
+  const hit = lookup.get(raw);
+  if (hit !== undefined) return hit;
+  const s = raw.trim();
+  if (s.length === 0) return NaN;
+  return lookup.get(s.toLowerCase()) ?? INVALID;
+}
+
+/** An activity type: known Chinese label → code, known code in any case → code, else the trimmed text. */
+export function normaliseActivityType(raw: string): string {
+  const s = raw.trim();
+  return ACTIVITY_TYPE_BY_LABEL.get(s) ?? ACTIVITY_TYPE_BY_LABEL.get(s.toLowerCase()) ?? s;
+}
+
+const PERIOD = /^(\d{4})\s*(?:年)?\s*(?:[-_/ ]?\s*(?:Q|第)\s*([1-4])\s*(?:季度|季)?|年度|)$/i;
+
+/**
+ * A period cell of the metrics file → '2026Q1' or '2026'; null when unreadable.
+ * Accepts `2026Q1`, `2026 q1`, `2026-Q1`, `2026年第1季度`, `2026年Q1`, `2026`, `2026年`, `2026年度`.
+ */
+export function parsePeriod(raw: string): string | null {
+  const m = PERIOD.exec(raw.trim());
+  if (m === null) return null;
+  return m[2] ? `${m[1]}Q${m[2]}` : m[1];
+}
