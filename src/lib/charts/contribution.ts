@@ -5,6 +5,10 @@
  * the sum of the indicators' points (spec §5, before bonus items), these variance shares add
  * up to 1, so "win_rate explains 62% of the spread" is an exact decomposition, not a heuristic.
  */
+import { DOMINANCE_SHARE, varianceSharesOfRows } from '../engine/varianceShare';
+
+export { DOMINANCE_SHARE };
+
 export interface Contribution {
   id: string;
   /** 0–100: base weight / Σ base weights */
@@ -14,9 +18,6 @@ export interface Contribution {
   /** 0–1 share of the variance of the total; NaN when everyone has the same total */
   varianceShare: number;
 }
-
-/** An indicator explaining more than this share of the spread is flagged as dominant. */
-export const DOMINANCE_SHARE = 0.4;
 
 /**
  * `points` is n×k row-major (NaN = empty), `rows` the people to include (graded ones).
@@ -34,41 +35,23 @@ export function indicatorContributions(
   let wSum = 0;
   for (let j = 0; j < k; j++) wSum += baseWeights[j];
   const sum = new Float64Array(k);
-  const total = new Float64Array(m);
   for (let r = 0; r < m; r++) {
     const base = rows[r] * k;
-    let t = 0;
     for (let j = 0; j < k; j++) {
       const p = points[base + j];
-      if (p === p) { sum[j] += p; t += p; }
-    }
-    total[r] = t;
-  }
-  let tMean = 0;
-  for (let r = 0; r < m; r++) tMean += total[r];
-  tMean = m > 0 ? tMean / m : 0;
-  let tVar = 0;
-  for (let r = 0; r < m; r++) tVar += (total[r] - tMean) ** 2;
-  const cov = new Float64Array(k);
-  for (let r = 0; r < m; r++) {
-    const base = rows[r] * k;
-    const dt = total[r] - tMean;
-    for (let j = 0; j < k; j++) {
-      const p = points[base + j];
-      cov[j] += ((p === p ? p : 0) - (m > 0 ? sum[j] / m : 0)) * dt;
+      if (p === p) sum[j] += p;
     }
   }
-  // Relative tolerance: totals that differ only by float noise are "all equal".
-  const flat = tVar <= 1e-12 * Math.max(1, tMean * tMean) * Math.max(1, m);
+  const { shares } = varianceSharesOfRows(ids, k, points, rows);
   return ids.map((id, j) => ({
     id,
     weightShare: wSum > 0 ? (100 * baseWeights[j]) / wSum : 0,
     meanPoints: m > 0 ? sum[j] / m : 0,
-    varianceShare: flat ? NaN : cov[j] / tVar,
+    varianceShare: shares[j].share,
   }));
 }
 
-/** The indicator with the largest variance share when it passes DOMINANCE_SHARE, else null. */
+/** The indicator with the largest variance share when it passes DOMINANCE_SHARE (one half), else null. */
 export function dominantIndicator(cs: readonly Contribution[]): Contribution | null {
   let best: Contribution | null = null;
   for (const c of cs) if (c.varianceShare > DOMINANCE_SHARE && (!best || c.varianceShare > best.varianceShare)) best = c;

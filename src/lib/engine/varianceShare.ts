@@ -59,6 +59,23 @@ function decompose(ids: readonly string[], n: number, point: (i: number, j: numb
   return { shares, n, variance, dominant, warning: dominant !== null, threshold };
 }
 
+/** The share above which one indicator is said to decide the ranking (issue: "more than half"). */
+export const DOMINANCE_SHARE = 0.5;
+
+/**
+ * Variance shares over chosen rows of an n×k points matrix (NaN = no points, counted 0) —
+ * what the overview shows for the people its filters keep.
+ * `varianceSharesOfRows(['a','b'], 2, Float64Array.of(10, 5, 30, 5), [0, 1]).shares` → a: 1, b: 0.
+ */
+export function varianceSharesOfRows(
+  ids: readonly string[], k: number, points: Float64Array, rows: ArrayLike<number>, threshold = DOMINANCE_SHARE,
+): VarianceCheck {
+  return decompose(ids, rows.length, (i, j) => {
+    const p = points[rows[i] * k + j];
+    return p === p ? p : 0;
+  }, threshold);
+}
+
 /**
  * Variance shares from the scoring hot path's unrounded points (score.ts), people with a
  * total only. `varianceShares(model, scores).warning` → true when one indicator explains > 50%.

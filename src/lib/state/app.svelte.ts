@@ -14,7 +14,8 @@ import { generateDemoFiles } from '../demo/generate';
 import { i18n, type Lang, type Text } from '../i18n/i18n.svelte';
 import { D } from '../i18n/messages/data';
 
-export type PageId = 'overview' | 'weights' | 'people' | 'person' | 'export' | 'data';
+/** A page id of the hash router (`#/<page>`); the pages themselves are listed in src/views/routes. */
+export type PageId = string;
 export type Encoding = 'utf-8' | 'gb18030';
 
 /** One file's outcome as the import reports it: its batch, or its issues / refusal (runImport.ts). */

@@ -4,12 +4,10 @@
  */
 import type { PageId } from './app.svelte';
 
-export const PAGES: readonly PageId[] = ['overview', 'weights', 'people', 'person', 'export', 'data'];
-
-/** `parseHash('#/person/PS%201001')` → `{ page: 'person', param: 'PS 1001' }`; anything unknown → overview. */
+/** `parseHash('#/person/PS%201001')` → `{ page: 'person', param: 'PS 1001' }`; an empty hash → overview. The shell maps unknown pages to the overview. */
 export function parseHash(hash: string): { page: PageId; param: string | null } {
   const parts = hash.replace(/^#\/?/, '').split('/');
-  const page = PAGES.find((p) => p === parts[0]) ?? 'overview';
+  const page = parts[0] || 'overview';
   let param: string | null = null;
   if (parts.length > 1 && parts[1] !== '') {
     try {

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import MeetingsPage from './MeetingsPage.svelte';
+import { ScoringState, scoringContext, type ScoringApp } from '../lib/state/scoring.svelte';
+import { installResizeObserverStub, metricsDataset } from '../lib/state/scoring.testkit';
+import { meetingsFor, publishedKey, type MeetingsStore } from '../lib/state/meetings.svelte';
+import { parsePeriod } from '../lib/engine/periods';
+import { parseIsoDay } from './results/meetingRules';
+import { i18n } from '../lib/i18n/i18n.svelte';
+
+installResizeObserverStub();
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  i18n.lang = 'zh';
+});
+
+/** The store's record and setting methods, per object store, in memory (survives a "reload"). */
+function namedStore() {
+  const stores = new Map<string, Map<string, { id: string } & Record<string, unknown>>>();
+  const settings = new Map<string, unknown>();
+  const of = (name: string) => stores.get(name) ?? stores.set(name, new Map()).get(name)!;
+  const store: MeetingsStore & ScoringApp['store'] = {
+    putRecord: async (name, v) => { of(name).set(v.id, structuredClone(v)); },
+    listRecords: async <T,>(name: string) => [...of(name).values()].map((v) => structuredClone(v)) as T[],
+    deleteRecord: async (name, id) => { of(name).delete(id); },
+    getSetting: async <T,>(k: string) => settings.get(k) as T | undefined,
+    setSetting: async (k, v) => { settings.set(k, v); },
+  };
+  return { store, meetings: of('meetings'), settings };
+}
+
+/** A fresh app over `store`, as after a page reload; today is 2026-04-09, the day after the default due day. */
+function open(store: MeetingsStore & ScoringApp['store']) {
+  const app: ScoringApp = { dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store };
+  meetingsFor(app, { today: () => parseIsoDay('2026-04-09') });
+  const scoring = new ScoringState(app);
+  return render(MeetingsPage, { context: scoringContext(scoring) });
+}
+const row = (container: HTMLElement, id: string) => container.querySelector<HTMLTableRowElement>(`tr[data-staff="${id}"]`)!;
+const field = <T extends Element>(tr: HTMLElement, name: string) => tr.querySelector<T & HTMLElement>(`[data-field="${name}"]`)!;
+
+describe('MeetingsPage', () => {
+  it('shows the default dates, highlights everyone overdue, and records a meeting, plan and status', async () => {
+    const { store, meetings } = namedStore();
+    const { container } = open(store);
+    await waitFor(() => expect(screen.getByTestId('due-on').textContent).toBe('2026-04-08'));
+    expect((screen.getByTestId('published-on') as HTMLInputElement).value).toBe('2026-04-01');
+    expect(screen.getByTestId('overdue-count').textContent).toBe('逾期未面谈：20 人');
+    const tr = row(container, 'PS1001');
+    expect(tr.classList.contains('overdue')).toBe(true);
+    expect(tr.textContent).toContain('已逾期');
+
+    await fireEvent.change(field(tr, 'meetingOn'), { target: { value: '2026-04-07' } });
+    await fireEvent.input(field(tr, 'plan'), { target: { value: '投标复盘：每月两次' } });
+    await fireEvent.change(field(tr, 'status'), { target: { value: 'in_progress' } });
+    await waitFor(() => expect(meetings.get('2026Q1:PS1001')).toMatchObject({
+      periodId: '2026Q1', staff_id: 'PS1001', meetingOn: '2026-04-07', plan: '投标复盘：每月两次', status: 'in_progress',
+    }));
+    expect(row(container, 'PS1001').classList.contains('overdue')).toBe(false);
+    expect(screen.getByTestId('overdue-count').textContent).toBe('逾期未面谈：19 人');
+    expect(screen.getByTestId('save-state').textContent!.trim()).toBe('已保存');
+  });
+
+  it('moves the due date with the publication date and keeps it per period', async () => {
+    const { store, settings } = namedStore();
+    open(store);
+    await fireEvent.change(await screen.findByTestId('published-on'), { target: { value: '2026-04-10' } });
+    await waitFor(() => expect(screen.getByTestId('due-on').textContent).toBe('2026-04-17'));
+    expect(settings.get(publishedKey('2026Q1'))).toBe('2026-04-10');
+    expect(screen.getByTestId('overdue-count').textContent).toBe('逾期未面谈：0 人');
+    await fireEvent.click(screen.getByText('恢复默认'));
+    await waitFor(() => expect(screen.getByTestId('due-on').textContent).toBe('2026-04-08'));
+  });
+
+  it('loses nothing on reload', async () => {
+    const { store } = namedStore();
+    const first = open(store);
+    const tr = row(first.container, 'PS1002');
+    await fireEvent.change(field(tr, 'meetingOn'), { target: { value: '2026-04-08' } });
+    await fireEvent.input(field(tr, 'plan'), { target: { value: '方案评审前自查' } });
+    await fireEvent.change(field(tr, 'status'), { target: { value: 'done' } });
+    await fireEvent.change(screen.getByTestId('published-on'), { target: { value: '2026-04-02' } });
+    await waitFor(() => expect(screen.getByTestId('save-state').dataset.state).toBe('saved'));
+    first.unmount();
+
+    const { container } = open(store);
+    await waitFor(() => expect(field<HTMLTextAreaElement>(row(container, 'PS1002'), 'plan').value).toBe('方案评审前自查'));
+    const again = row(container, 'PS1002');
+    expect(field<HTMLInputElement>(again, 'meetingOn').value).toBe('2026-04-08');
+    expect(field<HTMLSelectElement>(again, 'status').value).toBe('done');
+    await waitFor(() => expect((screen.getByTestId('published-on') as HTMLInputElement).value).toBe('2026-04-02'));
+    expect(screen.getByTestId('due-on').textContent).toBe('2026-04-09');
+  });
+
+  it('filters the overdue and exports every row with its dates', async () => {
+    const { store } = namedStore();
+    const { container } = open(store);
+    await fireEvent.change(field(row(container, 'PS1003'), 'meetingOn'), { target: { value: '2026-04-03' } });
+    await fireEvent.click(screen.getByTestId('only-overdue'));
+    expect(row(container, 'PS1003')).toBeNull();
+    expect(container.querySelectorAll('tbody tr')).toHaveLength(19);
+
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => { blobs.push(b); return 'blob:x'; }) as typeof URL.createObjectURL;
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await fireEvent.click(screen.getByText('导出 CSV'));
+    const lines = new TextDecoder().decode(await blobs[0].arrayBuffer()).replace(/^\uFEFF/, '').trimEnd().split('\n');
+    expect(lines[0]).toBe('staff_id,name,team,period,final_grade,improvement_plan_needed,published_on,due_on,meeting_on,overdue,status,plan');
+    expect(lines).toHaveLength(21); // the export is not filtered
+    expect(lines[3]).toMatch(/^PS1003,姓名PS1003,华东,2026Q1,[SABCD],(true|false),2026-04-01,2026-04-08,2026-04-03,false,not_started,$/);
+    expect(lines[1]).toContain(',2026-04-08,,true,not_started,');
+  });
+
+  it('has its labels in English', async () => {
+    i18n.lang = 'en';
+    open(namedStore().store);
+    expect(await screen.findByText('Overdue, no meeting yet: 20')).toBeTruthy();
+    expect(screen.getAllByRole('option', { name: 'In progress' }).length).toBe(20);
+  });
+});

@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import ReportPage from './ReportPage.svelte';
+import TeamReportPage from './results/TeamReportPage.svelte';
+import { ScoringState, scoringContext, type ScoringApp } from '../lib/state/scoring.svelte';
+import { installResizeObserverStub, memoryStore, metricsDataset } from '../lib/state/scoring.testkit';
+import { meetingsFor } from '../lib/state/meetings.svelte';
+import { parsePeriod } from '../lib/engine/periods';
+import { indicatorBreakdown } from '../lib/charts/personBreakdown';
+import { router } from '../lib/state/router.svelte';
+import { fmtNum } from '../lib/format';
+import { i18n } from '../lib/i18n/i18n.svelte';
+
+installResizeObserverStub();
+let app: ScoringApp;
+let scoring: ScoringState;
+
+beforeEach(() => {
+  app = { dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: memoryStore() };
+  scoring = new ScoringState(app);
+});
+afterEach(() => {
+  cleanup();
+  i18n.lang = 'zh';
+  router.param = null;
+});
+
+describe('ReportPage', () => {
+  it('shows total, grades, the weakest three indicators, metrics against targets and the plan, in Chinese', async () => {
+    await meetingsFor(app).update('2026Q1', 'PS1001', { plan: '每周参加一次投标复盘', meetingOn: '2026-04-07' });
+    i18n.lang = 'en'; // the report stays Chinese unless its own language is switched
+    router.param = 'PS1001';
+    const { container } = render(ReportPage, { context: scoringContext(scoring) });
+    const sheet = container.querySelector('.print-reports .report-sheet')!;
+    expect(sheet.getAttribute('lang')).toBe('zh-CN');
+    expect(sheet.textContent).toContain('个人绩效报告');
+    expect(sheet.textContent).toContain('2026年第1季度');
+    expect(sheet.textContent).toContain('姓名PS1001');
+    const result = scoring.results.find((r) => r.staff_id === 'PS1001')!;
+    expect(screen.getByTestId('report-total').textContent).toBe(fmtNum(result.total));
+    expect(screen.getByTestId('report-final').textContent).toBe(result.final_grade);
+
+    const g = scoring.graded!;
+    const lines = indicatorBreakdown(g.model, g.scores, scoring.matrix!, scoring.currentScenario, 0);
+    const weakest = [...screen.getByTestId('report-weakest').querySelectorAll('li')].map((li) => li.dataset.key);
+    expect(weakest).toEqual(lines.filter((l) => !Number.isNaN(l.fraction)).slice(0, 3).map((l) => l.id));
+    expect(weakest).toEqual(['innovation', 'insight_knowledge', 'win_rate']);
+    expect(sheet.querySelectorAll('.r-metrics tbody tr')).toHaveLength(lines.reduce((s, l) => s + l.metrics.length, 0));
+    expect(sheet.textContent).toContain('≥ 50.0%'); // junior win-rate target
+    expect(sheet.querySelectorAll('[data-testid="trend-chart"] circle').length).toBe(1); // only Q1 has data
+    await waitFor(() => expect(screen.getByTestId('report-plan').textContent).toBe('每周参加一次投标复盘'));
+    expect(sheet.textContent).toContain('2026-04-07'); // meeting date on the signature line
+  });
+
+  it('switches the report to English on request', async () => {
+    router.param = 'PS1002';
+    const { container } = render(ReportPage, { context: scoringContext(scoring) });
+    await fireEvent.change(screen.getByTestId('report-lang'), { target: { value: 'en' } });
+    const sheet = container.querySelector('.report-sheet')!;
+    expect(sheet.getAttribute('lang')).toBe('en');
+    expect(sheet.textContent).toContain('Individual performance report');
+    expect(sheet.textContent).toContain('2026 Q1');
+    expect(sheet.textContent).toContain('The three weakest indicators');
+  });
+
+  it('says when a plan is needed but missing, and when the person is unknown', () => {
+    const needing = scoring.results.find((r) => r.improvement_plan)!;
+    router.param = needing.staff_id;
+    const first = render(ReportPage, { context: scoringContext(scoring) });
+    expect(first.container.textContent).toContain('需参加能力提升计划，尚未在“绩效面谈”中填写。');
+    first.unmount();
+    router.param = 'NOPE';
+    render(ReportPage, { context: scoringContext(scoring) });
+    expect(screen.getByRole('status').textContent).toContain('NOPE');
+  });
+
+  it('without a staff id offers the people to choose from', () => {
+    render(ReportPage, { context: scoringContext(scoring) });
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('.chooser a')].map((a) => a.getAttribute('href'));
+    expect(links).toHaveLength(20);
+    expect(links[0]).toBe('#/report/PS1001');
+  });
+});
+
+describe('TeamReportPage', () => {
+  it('prints one sheet per team member', () => {
+    router.param = '华东';
+    const { container } = render(TeamReportPage, { context: scoringContext(scoring) });
+    const sheets = [...container.querySelectorAll('[data-testid="team-reports"] > .report-sheet')];
+    expect(sheets.map((s) => (s as HTMLElement).dataset.staff)).toEqual(
+      ['PS1001', 'PS1002', 'PS1003', 'PS1004', 'PS1005', 'PS1006', 'PS1007', 'PS1008'],
+    );
+  });
+
+  it('"~" stands for the people without a team; an unknown team says so', () => {
+    router.param = '~';
+    const first = render(TeamReportPage, { context: scoringContext(scoring) });
+    expect(first.container.querySelectorAll('.report-sheet')).toHaveLength(4);
+    first.unmount();
+    router.param = '华南';
+    render(TeamReportPage, { context: scoringContext(scoring) });
+    expect(screen.getByRole('status').textContent).toContain('华南');
+  });
+
+  it('without a team offers the teams', () => {
+    render(TeamReportPage, { context: scoringContext(scoring) });
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('nav a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([['（未分组）', '#/report-team/~'], ['华北', `#/report-team/${encodeURIComponent('华北')}`], ['华东', `#/report-team/${encodeURIComponent('华东')}`]]);
+  });
+});
