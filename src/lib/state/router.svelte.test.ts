@@ -10,7 +10,7 @@ describe('parseHash / hashFor', () => {
     ['#/person/PS%201001', 'person', 'PS 1001'],
     ['#/person/%E5%BC%A0%2F1', 'person', '张/1'],
     ['#/person/%E0%A4%A', 'person', '%E0%A4%A'],
-    ['#/nonsense', 'overview', null],
+    ['#/nonsense', 'nonsense', null],
     ['#/data/', 'data', null],
   ] as const)('%j → %s %j', (hash, page, param) => {
     expect(parseHash(hash)).toEqual({ page, param });
