@@ -24,7 +24,7 @@ import { BUILT_IN_PRESETS } from '../engine/presets';
 import { parsePeriod } from '../engine/periods';
 import { parseScenario, serializeScenario } from '../engine/scenario';
 import { resultsFromMatrix } from '../engine/results';
-import { resultsToCsv } from '../engine/exportCsv';
+import { calibrationFor } from './calibration.svelte';
 import type { Store } from '../data/store';
 
 /** What ScoringState needs of the app state (AppState satisfies it; tests pass a plain object). */
@@ -256,11 +256,24 @@ export class ScoringState {
     return out.sort((x, y) => rankOf(x.to) - rankOf(y.to) || (x.staff_id < y.staff_id ? -1 : x.staff_id > y.staff_id ? 1 : 0));
   });
 
-  /** Full result rows (bonus, flags) from the engine, only computed when a page reads them. */
-  results = $derived.by((): PersonResult[] => {
+  /** Full result rows (bonus, flags) as the engine computes them, before HR's calibration. */
+  computedResults = $derived.by((): PersonResult[] => {
     const m = this.matrix;
     if (!m) return [];
     return resultsFromMatrix(this.app.dataset, m, this.currentScenario, { baseWeights: this.weights }).results;
+  });
+  /**
+   * The rows every page and export uses: the period's calibration overrides applied, with the
+   * consequences (bonus, promotion, improvement plan) recomputed for the overridden people.
+   */
+  results = $derived.by((): PersonResult[] => {
+    const raw = this.computedResults;
+    const p = this.period;
+    if (!p || raw.length === 0) return raw;
+    const calibration = calibrationFor(this.app);
+    return calibration.overridesFor(p.id).length > 0
+      ? calibration.applied(raw, this.currentScenario, p, this.app.dataset.staff.salary)
+      : raw;
   });
   /** staff_id → model row. */
   rowOfStaff = $derived.by(() => {
@@ -378,10 +391,13 @@ export class ScoringState {
     return p ? winRateByIndustry(this.app.dataset, staffRow, p, this.currentScenario) : [];
   }
 
-  /** The §8 results CSV (with BOM) of the chosen period and the current scenario. */
+  /**
+   * The §8 results CSV (with BOM) of the chosen period and the current scenario, with an
+   * `override_reason` column after final_grade when the period has calibration overrides.
+   */
   exportCsv(): string {
     const p = this.period;
-    return p ? resultsToCsv(this.results, this.currentScenario, p) : '';
+    return p ? calibrationFor(this.app).exportCsv(this.computedResults, this.currentScenario, p, this.app.dataset.staff.salary) : '';
   }
 
   #load(s: Scenario): void {

@@ -1,0 +1,208 @@
+/**
+ * Calibration state (校准): the grade overrides in force, the log of every change, the
+ * locked periods, and the name of whoever is calibrating (typed once per browser session).
+ * The rules themselves are the engine's (engine/calibration.ts); this class keeps them in
+ * the store: overrides and log entries as records of the 'calibration' record store, the
+ * locks in the settings. One instance per app: `calibrationFor(app)`, so the Calibration
+ * page and the Export page share it without any wiring in the shell.
+ */
+import {
+  applyOverrides, calibrate, resultsToCsvWithOverrides,
+  type CalibratedResult, type CalibrationLogEntry, type GradeOverride,
+} from '../engine/calibration';
+import type { Grade } from '../engine/codes';
+import type { Period, PersonResult, Scenario } from '../engine/types';
+import type { Store } from '../data/store';
+import type { Text } from '../i18n/i18n.svelte';
+
+const RECORDS = 'calibration';
+/** Settings key of the locked period ids. */
+export const LOCKS_SETTING = 'calibration.locks';
+const SESSION_KEY = 'kpi.calibration.by';
+
+/** What the state needs of the app: its store (null until open). */
+export interface CalibrationApp {
+  readonly store?: Pick<Store, 'putRecord' | 'listRecords' | 'deleteRecord' | 'getSetting' | 'setSetting'> | null;
+}
+
+type OverrideRecord = { id: string; type: 'override'; override: GradeOverride };
+type LogRecord = { id: string; type: 'log'; entry: CalibrationLogEntry };
+
+/** A refusal of the state itself (not of the engine's rules), in both languages. */
+export class CalibrationStateError extends Error {
+  message_zh: string;
+  message_en: string;
+  constructor(zh: string, en: string) {
+    super(en);
+    this.name = 'CalibrationStateError';
+    this.message_zh = zh;
+    this.message_en = en;
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** Local wall-clock time as the log shows it: `localStamp(new Date(2026, 3, 8, 10, 30, 5))` → '2026-04-08 10:30:05'. */
+export function localStamp(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+const overrideKey = (o: { periodId: string; staff_id: string }) => `override|${o.periodId}|${o.staff_id}`;
+
+function sessionStore(): Pick<Storage, 'getItem' | 'setItem'> | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+export interface CalibrationOptions {
+  now?: () => Date;
+  session?: Pick<Storage, 'getItem' | 'setItem'> | null;
+}
+
+export class CalibrationState {
+  readonly app: CalibrationApp;
+  overrides = $state.raw<GradeOverride[]>([]);
+  log = $state.raw<CalibrationLogEntry[]>([]);
+  locks = $state.raw<string[]>([]);
+  /** who calibrates, for the log; kept for the browser session only */
+  by = $state('');
+  loaded = $state(false);
+  error = $state.raw<Text | null>(null);
+  #now: () => Date;
+  #session: Pick<Storage, 'getItem' | 'setItem'> | null;
+  #loading: Promise<void> | null = null;
+
+  constructor(app: CalibrationApp, opts: CalibrationOptions = {}) {
+    this.app = app;
+    this.#now = opts.now ?? (() => new Date());
+    this.#session = opts.session === undefined ? sessionStore() : opts.session;
+    this.by = this.#session?.getItem(SESSION_KEY) ?? '';
+  }
+
+  /** Read overrides, log and locks from the store (once; later calls wait for the first). */
+  load(): Promise<void> {
+    this.#loading ??= this.#load();
+    return this.#loading;
+  }
+
+  async #load(): Promise<void> {
+    const store = this.app.store;
+    if (!store) { this.#loading = null; return; }
+    try {
+      const [records, locks] = await Promise.all([
+        store.listRecords<OverrideRecord | LogRecord>(RECORDS), store.getSetting<string[]>(LOCKS_SETTING),
+      ]);
+      this.overrides = records.flatMap((r) => (r.type === 'override' ? [r.override] : []));
+      this.log = records.flatMap((r) => (r.type === 'log' ? [r.entry] : [])).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      this.locks = Array.isArray(locks) ? locks.filter((x) => typeof x === 'string') : [];
+      this.loaded = true;
+    } catch {
+      this.error = { zh: '无法读取校准记录。', en: 'The calibration records could not be read.' };
+      this.#loading = null;
+    }
+  }
+
+  /** The overrides in force for one period: what the export applies. `calibration.overridesFor('2026Q1')`. */
+  overridesFor(periodId: string): GradeOverride[] {
+    return this.overrides.filter((o) => o.periodId === periodId);
+  }
+
+  /** The period's log, oldest first. */
+  logFor(periodId: string): CalibrationLogEntry[] {
+    return this.log.filter((e) => e.periodId === periodId);
+  }
+
+  isLocked(periodId: string): boolean {
+    return this.locks.includes(periodId);
+  }
+
+  /** Remember who calibrates for the rest of the browser session. */
+  setBy(name: string): void {
+    this.by = name.trim();
+    try {
+      this.#session?.setItem(SESSION_KEY, this.by);
+    } catch {
+      // Private mode may refuse session storage; the name still holds for this page.
+    }
+  }
+
+  /**
+   * Override one person's final grade for a period. Throws the engine's CalibrationError
+   * (reason missing, locked, unchanged, …) or a CalibrationStateError (no name, storage);
+   * on success the log entry is stored and returned.
+   * `await calibration.calibrate({ periodId: '2026Q1', staff_id: 'PS1001', to: 'A', reason: '重大项目' }, scoring.results)`.
+   */
+  async calibrate(
+    input: { periodId: string; staff_id: string; to: Grade; reason: string }, results: readonly PersonResult[],
+  ): Promise<CalibrationLogEntry> {
+    if (!this.by) {
+      throw new CalibrationStateError('请先填写您的姓名，日志需要记录调整人。', 'Enter your name first: the log records who made each change.');
+    }
+    const store = this.#requireStore();
+    const { overrides, entry } = calibrate(this.overrides, { ...input, by: this.by, at: localStamp(this.#now()) }, {
+      results, locked: this.isLocked(input.periodId),
+    });
+    const inForce = overrides.find((o) => o.periodId === input.periodId && o.staff_id === input.staff_id);
+    try {
+      // A random tail: two changes of one person within the same second must both stay in the log.
+      await store.putRecord(RECORDS, { id: `log|${entry.id}|${Math.random().toString(36).slice(2, 8)}`, type: 'log', entry });
+      if (inForce) await store.putRecord(RECORDS, { id: overrideKey(inForce), type: 'override', override: inForce });
+      else await store.deleteRecord(RECORDS, overrideKey(input));
+    } catch {
+      throw new CalibrationStateError('校准记录保存失败：浏览器存储不可用或已满。', 'The calibration could not be saved: browser storage is unavailable or full.');
+    }
+    this.overrides = overrides;
+    this.log = [...this.log, entry];
+    return entry;
+  }
+
+  /** Lock a period: no more overrides for it. */
+  async lock(periodId: string): Promise<void> {
+    if (this.isLocked(periodId)) return;
+    const locks = [...this.locks, periodId];
+    try {
+      await this.#requireStore().setSetting(LOCKS_SETTING, locks);
+    } catch {
+      throw new CalibrationStateError('无法保存锁定状态：浏览器存储不可用或已满。', 'The lock could not be saved: browser storage is unavailable or full.');
+    }
+    this.locks = locks;
+  }
+
+  /** The period's results with its overrides applied (original_grade and override_reason added). */
+  applied(results: readonly PersonResult[], scenario: Scenario, period: Period, salary: ArrayLike<number>): CalibratedResult[] {
+    return applyOverrides(results, this.overridesFor(period.id), { scenario, period, salary });
+  }
+
+  /**
+   * The §8 export with the period's overrides (an `override_reason` column after
+   * final_grade only when there are any). What ExportPage downloads:
+   * `calibrationFor(scoring.app).exportCsv(scoring.results, scoring.currentScenario, scoring.period!, scoring.app.dataset.staff.salary)`.
+   */
+  exportCsv(results: readonly PersonResult[], scenario: Scenario, period: Period, salary: ArrayLike<number>): string {
+    return resultsToCsvWithOverrides(results, scenario, period, this.overridesFor(period.id), salary);
+  }
+
+  #requireStore() {
+    const store = this.app.store;
+    if (!store) throw new CalibrationStateError('数据存储尚未打开。', 'The data store is not open yet.');
+    return store;
+  }
+}
+
+const instances = new WeakMap<object, CalibrationState>();
+
+/**
+ * The app's one CalibrationState, created (and its loading started) on first use.
+ * `const calibration = calibrationFor(scoring.app); await calibration.load();`
+ */
+export function calibrationFor(app: CalibrationApp): CalibrationState {
+  let s = instances.get(app);
+  if (!s) {
+    s = new CalibrationState(app);
+    instances.set(app, s);
+  }
+  void s.load();
+  return s;
+}

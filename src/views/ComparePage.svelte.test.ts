@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import ComparePage from './ComparePage.svelte';
+import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
+import { installResizeObserverStub, metricsDataset } from '../lib/state/scoring.testkit';
+import { parsePeriod } from '../lib/engine/periods';
+import { computeResults } from '../lib/engine/results';
+import { presetScenario } from '../lib/engine/presets';
+
+installResizeObserverStub();
+let scoring: ScoringState;
+const ds = metricsDataset(20);
+
+beforeEach(() => {
+  scoring = new ScoringState({ dataset: ds, periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+});
+afterEach(() => cleanup());
+
+const cells = (container: HTMLElement) =>
+  [...container.querySelectorAll('[data-testid="migration-matrix"] tbody tr')].slice(0, -1)
+    .map((tr) => [...tr.querySelectorAll('td')].slice(0, -1).map((td) => Number(td.textContent)));
+
+describe('ComparePage', () => {
+  it('compares the saved scenario with the current edits: matrix, changes and movers', async () => {
+    scoring.setWeight(0, 45);
+    flushSync();
+    const { container } = render(ComparePage, { context: scoringContext(scoring) });
+    const m = cells(container);
+    expect(m.flat().reduce((s, x) => s + x, 0)).toBe(20);
+    const diagonal = m.reduce((s, row, i) => s + row[i], 0);
+    // ScoringState computes the same comparison its own way (typed arrays, baseline vs current).
+    expect(scoring.gradeChanges.length).toBeGreaterThan(0);
+    expect(20 - diagonal).toBe(scoring.gradeChanges.length);
+    expect(screen.getByTestId('compare-changes').querySelectorAll('li')).toHaveLength(scoring.gradeChanges.length);
+    const first = scoring.gradeChanges[0];
+    const li = [...screen.getByTestId('compare-changes').querySelectorAll('li')].find((l) => l.textContent!.includes(first.staff_id))!;
+    expect(li.textContent).toContain(`${first.from} → ${first.to}`);
+    expect(container.querySelectorAll('[data-testid="slope-chart"] g[data-staff]').length).toBeGreaterThan(0);
+    expect(screen.getByTestId('dist-a').querySelectorAll('li')).toHaveLength(4);
+  });
+
+  it('puts two built-in scenarios side by side with their own distributions', async () => {
+    const { container } = render(ComparePage, { context: scoringContext(scoring) });
+    await fireEvent.change(screen.getByTestId('compare-b'), { target: { value: 'finance-focus' } });
+    flushSync();
+    const a = computeResults(ds, '2026Q1', presetScenario('standard')).results;
+    const b = computeResults(ds, '2026Q1', presetScenario('finance-focus')).results;
+    const m = cells(container);
+    const grades = ['S', 'A', 'B', 'C', 'D'];
+    for (let i = 0; i < 5; i++) {
+      for (let j = 0; j < 5; j++) {
+        const expected = a.filter((r, k) => r.final_grade === grades[i] && b[k].final_grade === grades[j]).length;
+        expect(m[i][j], `${grades[i]}→${grades[j]}`).toBe(expected);
+      }
+    }
+    expect(screen.getByTestId('matrix-summary').textContent).toMatch(/^等级不变 \d+ 人，变化 \d+ 人$/);
+  });
+
+  it('says so when nothing changes', () => {
+    render(ComparePage, { context: scoringContext(scoring) });
+    expect(screen.getByText('两个方案下所有人的最终等级相同。')).toBeTruthy();
+    expect(screen.getByText('两个方案下排名没有变化。')).toBeTruthy();
+  });
+});

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import RobustnessPage from './RobustnessPage.svelte';
+import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
+import { installResizeObserverStub, metricsDataset } from '../lib/state/scoring.testkit';
+import { parsePeriod } from '../lib/engine/periods';
+import { gradingGroups, robustness } from '../lib/engine/robustness';
+import type { RobustnessWorkerLike } from '../lib/data/robustnessClient';
+import { createRobustnessHandler, type RobustnessReply } from '../workers/robustness.worker';
+
+installResizeObserverStub();
+let scoring: ScoringState;
+
+/** The worker's handler in this process, with messages cloned as postMessage would. */
+function inProcessWorker() {
+  const w: RobustnessWorkerLike & { terminated: boolean } = {
+    onmessage: null, onerror: null, terminated: false,
+    postMessage(msg) { void handle(structuredClone(msg)); },
+    terminate() { w.terminated = true; },
+  };
+  const handle = createRobustnessHandler((reply: RobustnessReply) => {
+    const copy = structuredClone(reply);
+    setTimeout(() => { if (!w.terminated) w.onmessage?.({ data: copy } as MessageEvent<RobustnessReply>); }, 0);
+  });
+  return w;
+}
+
+beforeEach(() => {
+  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+});
+afterEach(() => cleanup());
+
+describe('RobustnessPage', () => {
+  it('runs the Monte Carlo in the worker and shows each person’s probabilities, boundary people first', async () => {
+    const { container } = render(RobustnessPage, { context: scoringContext(scoring), props: { createWorker: inProcessWorker } });
+    await fireEvent.input(screen.getByTestId('rob-samples'), { target: { value: '200' } });
+    await fireEvent.click(screen.getByText('开始分析'));
+    await waitFor(() => expect(screen.getByTestId('rob-result')).toBeTruthy(), { timeout: 5000 });
+    const direct = robustness(scoring.model!, scoring.currentScenario, gradingGroups(scoring.model!, scoring.currentScenario), { samples: 200, seed: 42 });
+    expect(screen.getByTestId('rob-summary').textContent).toContain(`${direct.boundaryCount} 人处在等级边界上（共 20 人）`);
+    const trs = [...container.querySelectorAll('[data-testid="rob-result"] tbody tr')];
+    expect(trs).toHaveLength(20);
+    const flagged = trs.filter((tr) => tr.classList.contains('boundary')).length;
+    expect(flagged).toBe(direct.boundaryCount);
+    // boundary rows come first
+    expect(trs.slice(0, flagged).every((tr) => tr.classList.contains('boundary'))).toBe(true);
+    expect(trs[0].querySelector('svg[role="img"]')!.getAttribute('aria-label')).toMatch(/的等级概率：/);
+  });
+
+  it('refuses bad inputs before running', async () => {
+    render(RobustnessPage, { context: scoringContext(scoring), props: { createWorker: inProcessWorker } });
+    await fireEvent.input(screen.getByTestId('rob-samples'), { target: { value: '3' } });
+    expect(screen.getByRole('alert').textContent).toBe('抽样次数应为 10–100000 之间的整数。');
+    expect((screen.getByText('开始分析') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('cancel stops a run and says so', async () => {
+    render(RobustnessPage, { context: scoringContext(scoring), props: { createWorker: inProcessWorker } });
+    await fireEvent.input(screen.getByTestId('rob-samples'), { target: { value: '100000' } });
+    await fireEvent.click(screen.getByText('开始分析'));
+    await waitFor(() => expect(screen.getByTestId('rob-progress')).toBeTruthy());
+    await fireEvent.click(screen.getByText('取消'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('稳健性分析已取消。'));
+    expect(screen.queryByTestId('rob-result')).toBeNull();
+  });
+});

@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import ScenariosPage from './ScenariosPage.svelte';
+import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
+import { installResizeObserverStub, memoryStore, metricsDataset } from '../lib/state/scoring.testkit';
+import { parsePeriod } from '../lib/engine/periods';
+import { decodeShareLink } from '../lib/engine/shareLink';
+import { serializeScenario } from '../lib/engine/scenario';
+import { presetScenario } from '../lib/engine/presets';
+
+installResizeObserverStub();
+let scoring: ScoringState;
+let store: ReturnType<typeof memoryStore>;
+
+beforeEach(() => {
+  store = memoryStore();
+  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store, ready: true });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+  flushSync();
+};
+const row = (id: string) => screen.getByTestId('scenario-list').querySelector(`tr[data-id="${id}"]`)!;
+const rowByName = (name: string) => [...screen.getByTestId('scenario-list').querySelectorAll('tbody tr')].find((tr) => tr.querySelector('strong')?.textContent === name);
+const pickFile = async (name: string, text: string) => {
+  const input = screen.getByTestId('import-file') as HTMLInputElement;
+  const file = new File([text], name, { type: 'application/json' });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  await fireEvent.change(input);
+  await settle();
+};
+
+describe('ScenariosPage', () => {
+  it('lists the built-in scenarios as read-only', () => {
+    render(ScenariosPage, { context: scoringContext(scoring) });
+    const rows = screen.getByTestId('scenario-list').querySelectorAll('tbody tr');
+    expect(rows).toHaveLength(5);
+    expect(row('standard').textContent).toContain('使用中');
+    expect(row('standard').textContent).not.toContain('删除');
+  });
+
+  it('saves the current edits with a name and a note, selected and stored', async () => {
+    scoring.setWeight(0, 25);
+    render(ScenariosPage, { context: scoringContext(scoring) });
+    await fireEvent.input(screen.getByTestId('save-name'), { target: { value: '华东试点' } });
+    await fireEvent.input(screen.getByTestId('save-note'), { target: { value: '中标率权重提高到 25' } });
+    await fireEvent.submit(screen.getByTestId('save-name').closest('form')!);
+    await settle();
+    expect(screen.getByTestId('scenarios-status').textContent).toBe('已保存为“华东试点”。');
+    expect(store.records.size).toBe(1);
+    const saved = [...store.records.values()][0] as unknown as { text: string; savedAt: string };
+    expect(JSON.parse(saved.text)).toMatchObject({ name: '华东试点', note: '中标率权重提高到 25' });
+    expect(JSON.parse(saved.text).indicators[0].weight).toBe(25);
+    const tr = rowByName('华东试点')!;
+    expect(tr.textContent).toContain('中标率权重提高到 25');
+    expect(tr.textContent).toContain('使用中');
+    expect(scoring.dirty).toBe(false);
+  });
+
+  it('refuses to save without a name', async () => {
+    render(ScenariosPage, { context: scoringContext(scoring) });
+    await fireEvent.submit(screen.getByTestId('save-name').closest('form')!);
+    expect(screen.getByTestId('scenarios-error').textContent).toBe('请填写方案名称。');
+    expect(store.records.size).toBe(0);
+  });
+
+  it('duplicates, renames and deletes', async () => {
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    render(ScenariosPage, { context: scoringContext(scoring) });
+    await fireEvent.click([...row('balanced').querySelectorAll('button')].find((b) => b.textContent === '复制')!);
+    await settle();
+    const balanced = scoring.choices.find((c) => c.id === 'balanced')!.scenario;
+    const copyName = `${balanced.name_zh || balanced.name}（副本）`;
+    const copy = rowByName(copyName)!;
+    expect(copy).toBeTruthy();
+    const id = copy.getAttribute('data-id')!;
+    expect(store.records.has(id)).toBe(true);
+
+    await fireEvent.click([...copy.querySelectorAll('button')].find((b) => b.textContent === '重命名')!);
+    await fireEvent.input(screen.getByLabelText('新名称'), { target: { value: '均衡方案 B' } });
+    await fireEvent.submit(screen.getByLabelText('新名称').closest('form')!);
+    await settle();
+    expect(rowByName('均衡方案 B')).toBeTruthy();
+    expect(JSON.parse((store.records.get(id) as unknown as { text: string }).text).name).toBe('均衡方案 B');
+
+    await fireEvent.click([...row(id).querySelectorAll('button')].find((b) => b.textContent === '删除')!);
+    await settle();
+    expect(store.records.has(id)).toBe(false);
+    expect(rowByName('均衡方案 B')).toBeUndefined();
+  });
+
+  it('imports a scenario file, and refuses a broken one naming the field', async () => {
+    render(ScenariosPage, { context: scoringContext(scoring) });
+    const bad = JSON.parse(serializeScenario(presetScenario('standard')));
+    bad.indicators[2].metrics[0].target = 0;
+    await pickFile('bad.json', JSON.stringify(bad));
+    expect(screen.getByTestId('scenarios-error').textContent)
+      .toBe('无法导入 bad.json：方案文件字段 indicators[2].metrics[0].target：必须大于 0（当前 0）');
+    expect(store.records.size).toBe(0);
+
+    await pickFile('v2.json', JSON.stringify({ ...bad, version: 2 }));
+    expect(screen.getByTestId('scenarios-error').textContent).toContain('方案文件字段 version：不支持的版本 2');
+
+    const good = { ...presetScenario('saas-push'), name: 'Imported', name_zh: '导入的方案' };
+    await pickFile('good.json', serializeScenario(good));
+    expect(screen.getByTestId('scenarios-status').textContent).toBe('已导入方案“导入的方案”。');
+    expect(store.records.size).toBe(1);
+    expect(scoring.scenario.name).toBe('Imported');
+  });
+
+  it('copies a share link that decodes to the current scenario and period', async () => {
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    scoring.setWeight(1, 11);
+    render(ScenariosPage, { context: scoringContext(scoring) });
+    await fireEvent.click(screen.getByTestId('copy-share'));
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    const link = (screen.getByTestId('share-link') as HTMLInputElement).value;
+    expect(writeText).toHaveBeenCalledWith(link);
+    expect(link).toMatch(/#\/scenario\/1\.[A-Za-z0-9_-]+$/);
+    const { scenario, periodId } = decodeShareLink(link);
+    expect(periodId).toBe('2026Q1');
+    expect(scenario).toEqual(scoring.currentScenario);
+    expect(screen.getByText(`已复制到剪贴板（${link.length} 个字符）。`)).toBeTruthy();
+  });
+});

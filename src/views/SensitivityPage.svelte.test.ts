@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import SensitivityPage from './SensitivityPage.svelte';
+import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
+import { installResizeObserverStub, metricsDataset } from '../lib/state/scoring.testkit';
+import { parsePeriod } from '../lib/engine/periods';
+import { sensitivity } from '../lib/engine/sensitivity';
+import { SEED_BANDS } from '../lib/engine/bands';
+
+installResizeObserverStub();
+let scoring: ScoringState;
+
+beforeEach(() => {
+  scoring = new ScoringState({ dataset: metricsDataset(30), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+});
+afterEach(() => cleanup());
+
+describe('SensitivityPage', () => {
+  it('draws one tornado row per banded indicator with the engine’s end counts', () => {
+    const { container } = render(SensitivityPage, { context: scoringContext(scoring) });
+    const rows = [...container.querySelectorAll('[data-testid="tornado"] g.row')];
+    expect(rows).toHaveLength(Object.keys(SEED_BANDS).length);
+    const expected = sensitivity(scoring.model!, scoring.currentScenario, scoring.group.group);
+    for (const ind of expected.indicators) {
+      const g = rows.find((r) => r.getAttribute('data-id') === ind.id)!;
+      expect(g.querySelector('[data-side="low"]')!.textContent).toBe(String(ind.low));
+      expect(g.querySelector('[data-side="high"]')!.textContent).toBe(String(ind.high));
+    }
+    // widest swing on top
+    const widths = rows.map((r) => Math.max(Number(r.querySelector('[data-side="low"]')!.textContent), Number(r.querySelector('[data-side="high"]')!.textContent)));
+    expect(widths).toEqual([...widths].sort((a, b) => b - a));
+  });
+
+  it('lists the people of the chosen indicator with the weight at which their grade changes', async () => {
+    const { container } = render(SensitivityPage, { context: scoringContext(scoring) });
+    const expected = sensitivity(scoring.model!, scoring.currentScenario, scoring.group.group);
+    const ind = expected.indicators.find((x) => x.people.length > 0)!;
+    const row = container.querySelector(`[data-testid="tornado"] g.row[data-id="${ind.id}"]`)!;
+    await fireEvent.click(row);
+    flushSync();
+    expect(row.getAttribute('aria-pressed')).toBe('true');
+    const table = screen.getByTestId('sensitivity-people');
+    const trs = table.querySelectorAll('tbody tr');
+    expect(trs).toHaveLength(ind.people.length);
+    const p = ind.people[0];
+    const cellsText = trs[0].textContent!;
+    const sw = p.down ?? p.up!;
+    expect(cellsText).toContain(`${sw.value.toFixed(2)}% 时 → ${sw.to ?? '数据不足'}`);
+  });
+
+  it('recomputes when a weight moves', () => {
+    const { container } = render(SensitivityPage, { context: scoringContext(scoring) });
+    expect(container.querySelector('[data-testid="tornado"] figcaption')!.textContent).toContain('项目中标率: 区间下限');
+    scoring.setWeight(0, 20);
+    flushSync();
+    const expected = sensitivity(scoring.model!, scoring.currentScenario, scoring.group.group).indicators.find((x) => x.id === 'win_rate')!;
+    const g = container.querySelector('[data-testid="tornado"] g.row[data-id="win_rate"]')!;
+    expect(g.querySelector('[data-side="low"]')!.textContent).toBe(String(expected.low));
+    expect(expected.current).toBeCloseTo(2000 / 102, 9);
+    expect(container.querySelector('[data-testid="tornado"] figcaption')!.textContent).toContain(`当前 ${(2000 / 102).toFixed(1)}%`);
+  });
+});

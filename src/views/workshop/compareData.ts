@@ -1,0 +1,39 @@
+/**
+ * What the compare page puts side by side: the results of one period under two scenarios,
+ * either of which may be "the current edits". The metric matrix is shared with ScoringState
+ * when the scenario reads the same metrics (deriving metrics is the slow step).
+ */
+import { deriveMetrics } from '../../lib/engine/metrics';
+import { resultsFromMatrix } from '../../lib/engine/results';
+import type { BandCount, PersonResult, Scenario } from '../../lib/engine/types';
+import { metricsKey, type ScoringState } from '../../lib/state/scoring.svelte';
+
+/** The choice id standing for the edited, unsaved scenario. */
+export const CURRENT = '__current__';
+
+/** The scenario behind a choice id (CURRENT = the current edits with the slider weights). */
+export function scenarioFor(scoring: ScoringState, id: string): Scenario | null {
+  if (id === CURRENT) return scoring.currentScenario;
+  return scoring.choices.find((c) => c.id === id)?.scenario ?? null;
+}
+
+export interface CompareSide { scenario: Scenario; results: PersonResult[]; bands: BandCount[] }
+
+/**
+ * Results and band counts of the chosen period under `scenario`; null without a period.
+ * `sideResults(scoring, scenarioFor(scoring, 'standard')!)?.results.length` → people in scope.
+ */
+export function sideResults(scoring: ScoringState, scenario: Scenario): CompareSide | null {
+  const period = scoring.period;
+  if (!period) return null;
+  const ds = scoring.app.dataset;
+  const shared = scoring.matrix && metricsKey(scenario) === metricsKey(scoring.scenario) ? scoring.matrix : null;
+  const matrix = shared ?? deriveMetrics(ds, period, scenario);
+  const { results, bands } = resultsFromMatrix(ds, matrix, scenario);
+  return { scenario, results, bands };
+}
+
+/** The default pair: A = the selected scenario as saved, B = the current edits. */
+export function defaultPair(scoring: ScoringState): { a: string; b: string } {
+  return { a: scoring.scenarioId, b: CURRENT };
+}
