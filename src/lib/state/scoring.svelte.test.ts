@@ -224,3 +224,26 @@ describe('scenario keys', () => {
     expect(metricsKey({ ...base, strategic_industries: ['金融'] })).not.toBe(metricsKey(base));
   });
 });
+
+describe('saved scenarios', () => {
+  it('keeps the current selection when storage refuses a "save as"', async () => {
+    const store = { ...memoryStore(), putRecord: async () => { throw new DOMException('full', 'QuotaExceededError'); } };
+    const { s } = setup((x) => x.graded, store);
+    const before = s.scenarioId;
+    await s.saveAs('存不下的方案');
+    expect(s.scenarioId).toBe(before);
+    expect(s.choices.some((c) => c.scenario.name === '存不下的方案')).toBe(false);
+    expect(s.error).not.toBeNull();
+  });
+
+  it('lets every caller wait for the same load, and keeps a scenario saved meanwhile', async () => {
+    const store = memoryStore();
+    store.records.set('user-old', { id: 'user-old', text: JSON.stringify({ ...JSON.parse(JSON.stringify((await import('../engine/presets')).presetScenario('standard'))), name: '旧方案' }) });
+    const { s } = setup((x) => x.graded, store);
+    const first = s.loadSaved();
+    const savedMeanwhile = s.saveAs('新方案');
+    await Promise.all([first, s.loadSaved(), savedMeanwhile]);
+    const names = s.choices.filter((c) => !c.builtIn).map((c) => c.scenario.name).sort();
+    expect(names).toEqual(['新方案', '旧方案'].sort());
+  });
+});

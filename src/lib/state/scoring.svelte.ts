@@ -341,18 +341,26 @@ export class ScoringState {
   async saveAs(name: string): Promise<string> {
     const id = `user-${Date.now().toString(36)}`;
     const s = { ...this.currentScenario, name, name_zh: name };
-    await this.#persist(id, s);
+    // Select the copy only when it was stored: otherwise the picker would point at nothing.
+    if (!(await this.#persist(id, s))) return this.scenarioId;
     this.scenarioId = id;
     void this.app.store?.setSetting(SELECTED_KEY, id).catch(() => {});
     return id;
   }
 
-  #savedLoaded = false;
-  /** Load the user's saved scenarios and the last selection, once, when the store is open. */
-  async loadSaved(): Promise<void> {
-    const store = this.app.store;
-    if (!store || this.#savedLoaded) return;
-    this.#savedLoaded = true;
+  #savedLoading: Promise<void> | null = null;
+  /**
+   * Load the user's saved scenarios and the last selection, once, when the store is open.
+   * Every caller waits for the same load, so nobody acts on a half-filled list.
+   */
+  loadSaved(): Promise<void> {
+    if (!this.app.store) return Promise.resolve();
+    this.#savedLoading ??= this.#loadSaved();
+    return this.#savedLoading;
+  }
+
+  async #loadSaved(): Promise<void> {
+    const store = this.app.store!;
     try {
       const records = await store.listRecords<{ id: string; text?: string; scenario?: unknown }>(SAVED_STORE);
       const saved: ScenarioChoice[] = [];
@@ -363,7 +371,9 @@ export class ScoringState {
           this.error = { zh: `已保存的方案 ${r.id} 无法读取，已跳过。`, en: `The saved scenario ${r.id} could not be read and was skipped.` };
         }
       }
-      this.choices = [...this.choices.filter((c) => c.builtIn), ...saved];
+      // Keep what was saved while the records were being read.
+      const known = new Set(saved.map((c) => c.id));
+      this.choices = [...this.choices.filter((c) => c.builtIn), ...saved, ...this.choices.filter((c) => !c.builtIn && !known.has(c.id))];
       const selected = await store.getSetting<string>(SELECTED_KEY);
       if (selected && selected !== this.scenarioId && this.choices.some((c) => c.id === selected)) this.select(selected);
     } catch {
@@ -405,19 +415,21 @@ export class ScoringState {
     this.weights = Float64Array.from(s.indicators, (i) => i.weight);
   }
 
-  async #persist(id: string, s: Scenario): Promise<void> {
+  /** Stores the scenario under `id`; false (and `error` set) when storage refused it. */
+  async #persist(id: string, s: Scenario): Promise<boolean> {
     const text = serializeScenario(s);
     const scenario = parseScenario(JSON.parse(text));
     try {
       await this.app.store?.putRecord(SAVED_STORE, { id, text, savedAt: new Date().toISOString() });
     } catch {
       this.error = { zh: '方案保存失败：浏览器存储不可用或已满。', en: 'The scenario could not be saved: browser storage is unavailable or full.' };
-      return;
+      return false;
     }
     const others = this.choices.filter((c) => c.id !== id);
     this.choices = [...others, { id, builtIn: false, scenario }];
     this.baseline = scenario;
     this.scenario = scenario;
+    return true;
   }
 }
 
