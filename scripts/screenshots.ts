@@ -27,7 +27,7 @@ try {
       await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
       console.log(file);
     }
-    await page.getByRole('button', { name: /^(EN|English|中文)$/ }).first().click().catch(() => console.log('no language toggle found'));
+    await page.getByRole('button', { name: lang === 'zh' ? 'EN' : '中文', exact: true }).click();
   }
 } finally {
   await browser.close();
