@@ -5,9 +5,19 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 // One self-contained dist/index.html (scripts, styles and workers inlined): it works
 // served from any sub-path of an intranet share and opened straight from disk (file://).
 // base './' keeps any remaining asset URL relative.
+// The built app may connect nowhere: HR data never leaves the PC. Injected at build time only,
+// so the dev server's hot-reload socket still works during development.
+const CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' blob:; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'none'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'";
+const contentSecurityPolicy = {
+  name: 'kpi-content-security-policy',
+  apply: 'build' as const,
+  transformIndexHtml: (html: string) =>
+    html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+};
+
 export default defineConfig({
   base: './',
-  plugins: [svelte(), viteSingleFile()],
+  plugins: [svelte(), viteSingleFile(), contentSecurityPolicy],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   test: {
