@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDataset, type RatingsTable } from '../engine/dataset';
 import {
-  bitIsSet, decodeChunk, decodeColumn, encodeChunks, encodeColumn, flattenTable, metricIdOf, newBitmap, setBit,
+  bitIsSet, decodeChunk, decodeColumn, decodeColumnInto, encodeChunks, encodeColumn, flattenTable, metricIdOf, newBitmap, setBit,
 } from './chunks';
 
 describe('encodeColumn / decodeColumn', () => {
@@ -66,6 +66,22 @@ describe('encodeChunks', () => {
     expect(dates).toEqual(Array.from(t.rated_on));
   });
 
+  it('decides dictionary or text per column on the first chunk, and stays exact either way', () => {
+    // staff_id: unique in chunk 0 (text from then on), then one repeated value; source-like
+    // text: repeated in chunk 0 (dictionary), then all distinct (each chunk falls back to text).
+    const n = 60;
+    const t = { ...ratings(n), staff_id: Array.from({ length: n }, (_, i) => (i < 20 ? `PS${i}` : 'PS0')) };
+    const chunks = encodeChunks(t, 20);
+    expect(chunks.map((c) => c.columns.staff_id.t)).toEqual(['text', 'text', 'text']);
+    expect(chunks.flatMap((c) => decodeChunk(c).columns.staff_id as string[])).toEqual(t.staff_id);
+    const u = { ...ratings(n), staff_id: Array.from({ length: n }, (_, i) => (i < 20 ? 'PS1' : `PS${i}`)) };
+    const uc = encodeChunks(u, 20);
+    expect(uc.map((c) => c.columns.staff_id.t)).toEqual(['dict', 'text', 'text']);
+    expect(uc.flatMap((c) => decodeChunk(c).columns.staff_id as string[])).toEqual(u.staff_id);
+    const codes = (uc[0].columns.staff_id as { codes: Uint16Array | Uint32Array }).codes;
+    expect(codes).toBeInstanceOf(Uint16Array);
+  });
+
   it('gives no chunk for an empty table', () => {
     expect(encodeChunks(emptyDataset().staff)).toEqual([]);
   });
@@ -90,5 +106,27 @@ describe('bitmap', () => {
     expect(bits.length).toBe(3);
     for (const i of [0, 7, 8, 16]) setBit(bits, i);
     expect(Array.from({ length: 17 }, (_, i) => bitIsSet(bits, i)).flatMap((b, i) => (b ? [i] : []))).toEqual([0, 7, 8, 16]);
+  });
+});
+
+describe('decodeColumnInto', () => {
+  const xs = ['甲', 'b', '', 'a\nb', 'b', '甲'];
+  it('writes every row, or only the live ones, at the given position, for all three column forms', () => {
+    const forms = [encodeColumn(xs, 0, xs.length), encodeColumn(Array.from({ length: 40 }, (_, i) => `id${i}`), 0, 6)];
+    forms[1] = { t: 'text', s: xs.join(''), len: Uint32Array.from(xs, (x) => x.length) };
+    expect(forms.map((f) => f.t)).toEqual(['dict', 'text']);
+    for (const enc of forms) {
+      const out = ['x', 'x', 'x', 'x', 'x', 'x', 'x', 'x'];
+      decodeColumnInto(enc, out, 1, null);
+      expect(out).toEqual(['x', ...xs, 'x']);
+      const some = ['x', 'x', 'x', 'x'];
+      decodeColumnInto(enc, some, 1, Int32Array.from([0, 3, 5]));
+      expect(some).toEqual(['x', '甲', 'a\nb', '甲']);
+    }
+    const nums = new Float64Array([9, 9, 9, 9]);
+    decodeColumnInto(encodeColumn(new Float64Array([1, NaN, 3]), 0, 3), nums, 1, null);
+    expect(Array.from(nums)).toEqual([9, 1, NaN, 3]);
+    decodeColumnInto(encodeColumn(new Float64Array([1, NaN, 3]), 0, 3), nums, 0, Int32Array.from([2]));
+    expect(Array.from(nums)).toEqual([3, 1, NaN, 3]);
   });
 });

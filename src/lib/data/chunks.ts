@@ -50,34 +50,37 @@ export function metricIdOf(name: string): string | null {
 /** Flattened column name of a metric value column. */
 export const valuesColumnName = (metricId: string): string => VALUES_PREFIX + metricId;
 
-function encodeText(xs: string[], from: number, to: number): EncodedColumn {
+/** Rows [from, to) as a dictionary column, or null when there are too many distinct values to pay off. */
+function encodeDict(xs: string[], from: number, to: number): EncodedColumn | null {
   const rows = to - from;
   // A dictionary pays off only when values repeat; give up early on id-like columns.
   const maxDict = Math.max(16, rows >> 2);
   const dict = new Map<string, number>();
-  const codes = new Uint32Array(rows);
-  let isDict = true;
+  // Codes never exceed maxDict, so the narrow array is known before the first code.
+  const codes = maxDict <= 0x10000 ? new Uint16Array(rows) : new Uint32Array(rows);
   for (let i = 0; i < rows; i++) {
     const x = xs[from + i];
     let c = dict.get(x);
     if (c === undefined) {
-      if (dict.size >= maxDict) { isDict = false; break; }
+      if (dict.size >= maxDict) return null;
       c = dict.size;
       dict.set(x, c);
     }
     codes[i] = c;
   }
-  if (isDict) {
-    const entries = [...dict.keys()];
-    return {
-      t: 'dict', s: entries.join(''), len: Uint32Array.from(entries, (e) => e.length),
-      codes: entries.length <= 0x10000 ? Uint16Array.from(codes) : codes,
-    };
-  }
-  const slice = xs.slice(from, to);
+  const entries = [...dict.keys()];
+  return { t: 'dict', s: entries.join(''), len: Uint32Array.from(entries, (e) => e.length), codes };
+}
+
+function encodePlain(xs: string[], from: number, to: number): EncodedColumn {
+  const rows = to - from;
   const len = new Uint32Array(rows);
-  for (let i = 0; i < rows; i++) len[i] = slice[i].length;
-  return { t: 'text', s: slice.join(''), len };
+  for (let i = 0; i < rows; i++) len[i] = xs[from + i].length;
+  return { t: 'text', s: xs.slice(from, to).join(''), len };
+}
+
+function encodeText(xs: string[], from: number, to: number): EncodedColumn {
+  return encodeDict(xs, from, to) ?? encodePlain(xs, from, to);
 }
 
 function splitLengths(s: string, len: Uint32Array): string[] {
@@ -119,16 +122,61 @@ export function decodeColumn(enc: EncodedColumn): Column {
 }
 
 /**
+ * Writes a stored column into `out` from `pos`: every row, or only the rows `live` (indices
+ * into the chunk). The cold open decodes straight into the final full-length columns this way.
+ * @example decodeColumnInto(enc, out, 20_000, null) // out[20_000 …] = the chunk's cells
+ */
+export function decodeColumnInto(enc: EncodedColumn, out: Column, pos: number, live: Int32Array | null): void {
+  if (enc.t === 'num' && out instanceof Float64Array) {
+    if (!live) out.set(enc.v, pos);
+    else for (let i = 0; i < live.length; i++) out[pos + i] = enc.v[live[i]];
+    return;
+  }
+  if (!live && !(out instanceof Float64Array) && enc.t !== 'num') {
+    const strs = out as string[];
+    if (enc.t === 'text') {
+      const { s, len } = enc;
+      for (let i = 0, at = 0; i < len.length; i++) {
+        const end = at + len[i];
+        strs[pos + i] = s.slice(at, end);
+        at = end;
+      }
+    } else {
+      const entries = splitLengths(enc.s, enc.len);
+      const { codes } = enc;
+      for (let i = 0; i < codes.length; i++) strs[pos + i] = entries[codes[i]];
+    }
+    return;
+  }
+  // Rows replaced by a later batch, or a column stored with another type: the general path.
+  const src = decodeColumn(enc) as ArrayLike<unknown>;
+  const dst = out as unknown as Record<number, unknown>;
+  const n = live ? live.length : src.length;
+  for (let i = 0; i < n; i++) dst[pos + i] = src[live ? live[i] : i];
+}
+
+/**
  * Cuts a table into chunks of `rowsPerChunk` rows (the last may be shorter; an empty table gives none).
  * @example encodeChunks(ds.projects).length // Math.ceil(ds.projects.length / 10_000)
  */
 export function encodeChunks(table: Dataset[Kind], rowsPerChunk = CHUNK_ROWS): EncodedChunk[] {
   const flat = flattenTable(table);
   const out: EncodedChunk[] = [];
+  // Whether a text column is worth a dictionary is decided on the first chunk: an id-like
+  // column would otherwise fill a Map and give up again in every chunk.
+  const plain = new Set<string>();
   for (let from = 0, index = 0; from < flat.length; from += rowsPerChunk, index++) {
     const to = Math.min(flat.length, from + rowsPerChunk);
     const columns: ChunkColumns = {};
-    for (const [name, col] of Object.entries(flat.columns)) columns[name] = encodeColumn(col, from, to);
+    for (const [name, col] of Object.entries(flat.columns)) {
+      if (col instanceof Float64Array) columns[name] = { t: 'num', v: col.slice(from, to) };
+      else if (plain.has(name)) columns[name] = encodePlain(col, from, to);
+      else {
+        const dict = encodeDict(col, from, to);
+        if (!dict && index === 0) plain.add(name);
+        columns[name] = dict ?? encodePlain(col, from, to);
+      }
+    }
     out.push({ index, rows: to - from, columns });
   }
   return out;

@@ -2,8 +2,8 @@
  * Row keys of the keyed kinds (spec §2) and the concatenation of stored chunks into the
  * engine's tables, leaving out rows that a later batch replaced.
  */
-import { emptyDataset, type Dataset, type Kind } from '../engine/dataset';
-import { bitIsSet, metricIdOf, valuesColumnName, type FlatTable } from './chunks';
+import { emptyDataset, type Column, type Dataset, type Kind } from '../engine/dataset';
+import { bitIsSet, decodeColumnInto, newBitmap, setBit, metricIdOf, valuesColumnName, type ChunkColumns, type FlatTable } from './chunks';
 
 /** Columns whose values identify a row (spec §2); kinds without an entry belong to their batch. */
 export const KEY_COLUMNS: Partial<Record<Kind, readonly string[]>> = {
@@ -38,44 +38,77 @@ export function rowKeys(kind: Kind, table: FlatTable): string[] | null {
   return out;
 }
 
+/**
+ * Within one file a later row with the same key wins, like a later file.
+ * @example deadWithinFile(['a', 'b', 'a']) // { dead: bit 0 set, killed: 1, set: {'a', 'b'} }
+ */
+export function deadWithinFile(keys: string[]): Within {
+  const dead = newBitmap(keys.length);
+  const last = new Map<string, number>();
+  let killed = 0;
+  keys.forEach((k, i) => {
+    const prev = last.get(k);
+    if (prev !== undefined) { setBit(dead, prev); killed++; }
+    last.set(k, i);
+  });
+  return { dead, killed, set: new Set(last.keys()) };
+}
+
+/** Keys of a batch being added: `dead`/`killed` within the file, `set` built only when older batches need it. */
+export interface Within { dead: Uint8Array | null; killed: number; set: Set<string> | null }
 /** One stored chunk ready to be combined: `dead` is its batch's bitmap, `offset` its first row there. */
 export interface Part { table: FlatTable; dead: Uint8Array | null; offset: number }
 
-/** Indices of the live rows of a part, or null when every row is live (the fast path). */
-function liveRowsOf(p: Part): Int32Array | null {
-  if (!p.dead) return null;
+/** Indices of the live rows of `rows` rows from `offset` of a batch, or null when every row is live (the fast path). */
+function liveRows(rows: number, dead: Uint8Array | null, offset: number): Int32Array | null {
+  if (!dead) return null;
+  // Most bitmaps are all clear over a chunk (no later batch replaced its rows): check bytes, not bits.
+  let any = 0;
+  for (let b = offset >> 3, e = Math.min(dead.length, (offset + rows + 7) >> 3); b < e && !any; b++) any = dead[b];
+  if (!any) return null;
   const live: number[] = [];
-  for (let i = 0; i < p.table.length; i++) if (!bitIsSet(p.dead, p.offset + i)) live.push(i);
-  return live.length === p.table.length ? null : Int32Array.from(live);
+  for (let i = 0; i < rows; i++) if (!bitIsSet(dead, offset + i)) live.push(i);
+  return live.length === rows ? null : Int32Array.from(live);
 }
 
-function combineNum(parts: Part[], lives: (Int32Array | null)[], name: string, total: number): Float64Array {
-  const out = new Float64Array(total);
-  let pos = 0;
-  parts.forEach((p, k) => {
-    const src = p.table.columns[name] as Float64Array | undefined;
-    const live = lives[k];
-    const n = live ? live.length : p.table.length;
-    // A chunk written before a column existed has no values for it: empty, as in the CSV.
-    if (!src) out.fill(NaN, pos, pos + n);
-    else if (!live) out.set(src, pos);
-    else for (let i = 0; i < n; i++) out[pos + i] = src[live[i]];
-    pos += n;
-  });
-  return out;
+/** The table of `kind` from n pieces: `fill` writes piece k's column `name` (rows `live`) at `pos`. */
+function combine<K extends Kind>(kind: K, rows: number[], lives: (Int32Array | null)[], metricIds: () => Iterable<string>,
+  fill: (k: number, name: string, out: Column, pos: number, live: Int32Array | null) => void): Dataset[K] {
+  const template = emptyDataset()[kind] as unknown as Record<string, unknown>;
+  const counts = rows.map((n, k) => lives[k]?.length ?? n);
+  const total = counts.reduce((s, n) => s + n, 0);
+  // Every column is allocated at its final length once and written in place: no push, no concat.
+  const column = (name: string, num: boolean): Column => {
+    const out: Column = num ? new Float64Array(total) : new Array<string>(total);
+    for (let k = 0, pos = 0; k < rows.length; pos += counts[k], k++) fill(k, name, out, pos, lives[k]);
+    return out;
+  };
+  const out: Record<string, unknown> = { length: total };
+  for (const [name, empty] of Object.entries(template)) {
+    if (name === 'length' || name === 'values') continue;
+    out[name] = column(name, empty instanceof Float64Array);
+  }
+  if ('values' in template) {
+    const values: Record<string, Float64Array> = {};
+    for (const id of metricIds()) values[id] = column(valuesColumnName(id), true) as Float64Array;
+    out.values = values;
+  }
+  return out as unknown as Dataset[K];
 }
 
-function combineText(parts: Part[], lives: (Int32Array | null)[], name: string): string[] {
-  const out: string[] = [];
-  parts.forEach((p, k) => {
-    const src = p.table.columns[name] as string[] | undefined;
-    const live = lives[k];
-    const n = live ? live.length : p.table.length;
-    if (!src) for (let i = 0; i < n; i++) out.push('');
-    else if (!live) for (let i = 0; i < n; i++) out.push(src[i]);
-    else for (let i = 0; i < n; i++) out.push(src[live[i]]);
-  });
-  return out;
+// A chunk written before a column existed has no values for it: empty, as in the CSV.
+function fillMissing(out: Column, pos: number, n: number): void {
+  if (out instanceof Float64Array) out.fill(NaN, pos, pos + n);
+  else for (let i = 0; i < n; i++) out[pos + i] = '';
+}
+
+function metricIdsOf(columnSets: Iterable<Record<string, unknown>>): Set<string> {
+  const ids = new Set<string>();
+  for (const cols of columnSets) for (const name of Object.keys(cols)) {
+    const id = metricIdOf(name);
+    if (id !== null) ids.add(id);
+  }
+  return ids;
 }
 
 /**
@@ -84,23 +117,31 @@ function combineText(parts: Part[], lives: (Int32Array | null)[], name: string):
  * @example combineParts('ratings', parts).score // Float64Array of every live rating
  */
 export function combineParts<K extends Kind>(kind: K, parts: Part[]): Dataset[K] {
-  const template = emptyDataset()[kind] as unknown as Record<string, unknown>;
-  const lives = parts.map(liveRowsOf);
-  const total = parts.reduce((s, p, k) => s + (lives[k]?.length ?? p.table.length), 0);
-  const out: Record<string, unknown> = { length: total };
-  for (const [name, empty] of Object.entries(template)) {
-    if (name === 'length' || name === 'values') continue;
-    out[name] = empty instanceof Float64Array ? combineNum(parts, lives, name, total) : combineText(parts, lives, name);
-  }
-  if ('values' in template) {
-    const ids = new Set<string>();
-    for (const p of parts) for (const name of Object.keys(p.table.columns)) {
-      const id = metricIdOf(name);
-      if (id !== null) ids.add(id);
-    }
-    const values: Record<string, Float64Array> = {};
-    for (const id of ids) values[id] = combineNum(parts, lives, valuesColumnName(id), total);
-    out.values = values;
-  }
-  return out as unknown as Dataset[K];
+  const lives = parts.map((p) => liveRows(p.table.length, p.dead, p.offset));
+  return combine(kind, parts.map((p) => p.table.length), lives, () => metricIdsOf(parts.map((p) => p.table.columns)),
+    (k, name, out, pos, live) => {
+      const src = parts[k].table.columns[name] as ArrayLike<unknown> | undefined;
+      const n = live ? live.length : parts[k].table.length;
+      if (!src) { fillMissing(out, pos, n); return; }
+      if (!live && src instanceof Float64Array && out instanceof Float64Array) { out.set(src, pos); return; }
+      const dst = out as unknown as Record<number, unknown>;
+      for (let i = 0; i < n; i++) dst[pos + i] = src[live ? live[i] : i];
+    });
+}
+
+/** One stored chunk still encoded: `dead` is its batch's bitmap, `offset` its first row there. */
+export interface ChunkPart { chunk: { rows: number; columns: ChunkColumns }; dead: Uint8Array | null; offset: number }
+
+/**
+ * `combineParts` on encoded chunks: each cell is decoded once, straight into the final column.
+ * @example combineChunks('projects', [{ chunk, dead: null, offset: 0 }]).project_id // string[]
+ */
+export function combineChunks<K extends Kind>(kind: K, parts: ChunkPart[]): Dataset[K] {
+  const lives = parts.map((p) => liveRows(p.chunk.rows, p.dead, p.offset));
+  return combine(kind, parts.map((p) => p.chunk.rows), lives, () => metricIdsOf(parts.map((p) => p.chunk.columns)),
+    (k, name, out, pos, live) => {
+      const enc = parts[k].chunk.columns[name];
+      if (!enc) fillMissing(out, pos, live ? live.length : parts[k].chunk.rows);
+      else decodeColumnInto(enc, out, pos, live);
+    });
 }

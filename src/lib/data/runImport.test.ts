@@ -168,6 +168,25 @@ describe('runImport', () => {
     expect(await s.listBatches()).toEqual([]);
   });
 
+  it('a cancel arriving as a task mid-parse (the worker gets a message) stops the read early', async () => {
+    const s = await store();
+    const ac = new AbortController();
+    const lines = Array.from({ length: 120_000 }, (_, i) => `F${i},"名字${i}",mid,consulting,华东售前部`);
+    const bytes = utf8(['staff_id,name,level,domain,team', ...lines].join('\n'));
+    let lastBytes = 0;
+    let sent = false;
+    const err = await runImport([file(bytes, 'big.csv')], {
+      store: s, pieceBytes: 8192, signal: ac.signal,
+      onProgress: (p) => {
+        if (!sent && p.rows > 0) { sent = true; setTimeout(() => ac.abort(), 0); }
+        lastBytes = p.bytes;
+      },
+    }).catch((e) => e);
+    expect(err.code).toBe('cancelled');
+    expect(lastBytes).toBeLessThan(bytes.length / 2);
+    expect(await s.listBatches()).toEqual([]);
+  });
+
   it('refuses the whole drop when the browser runs out of space', async () => {
     const s = await store();
     const original = IDBObjectStore.prototype.put;

@@ -82,13 +82,41 @@ class NotUtf8 extends Error {}
 type Newline = '\r\n' | '\n' | '\r';
 /** papaparse guesses the line break from the first 1 MB of its input. */
 const SAMPLE_CHARS = 1024 * 1024;
+const LF = 0x0a, CR = 0x0d, QUOTE = 0x22;
 
-/** Streams one file through papaparse into the importer; throws NotUtf8 when an auto-detected UTF-8 file turns out not to be. */
-async function parsePieces(file: File, encoding: Encoding, strict: boolean, pieceBytes: number,
+/**
+ * Byte index of the last '\n' in [from, to) that ends a record (an even number of '"' since
+ * `from`, which starts a record), -1 if none. Works on bytes because in UTF-8 and GB18030 the
+ * bytes of '\n' and '"' never occur inside a multi-byte character.
+ */
+function lastRecordEndBytes(b: Uint8Array, from: number, to: number): number {
+  const nl = b.lastIndexOf(LF, to - 1);
+  if (nl < from) return -1;
+  // The common case, a piece without any quote, needs no parity count.
+  const q = b.indexOf(QUOTE, from);
+  if (q === -1 || q >= nl) return nl;
+  let quotes = 0;
+  for (let i = q; i < nl; i++) if (b[i] === QUOTE) quotes++;
+  for (let end = nl; ;) {
+    if (quotes % 2 === 0) return end;
+    const prev = b.lastIndexOf(LF, end - 1);
+    if (prev < from) return -1;
+    for (let i = prev; i < end; i++) if (b[i] === QUOTE) quotes--;
+    end = prev;
+  }
+}
+
+/**
+ * Streams one file's bytes through papaparse into the importer; throws NotUtf8 when an
+ * auto-detected UTF-8 file turns out not to be. Pieces are cut at record ends on the bytes
+ * (no carried-over strings) and decoded alone, straight from the buffer already read.
+ */
+async function parsePieces(bytes: Uint8Array, fileName: string, encoding: Encoding, strict: boolean, pieceBytes: number,
   signal: AbortSignal | undefined, progress: (bytesInFile: number, rows: number) => void): Promise<ImportResult> {
-  const decoder = new TextDecoder(encoding, { fatal: strict });
-  const importer = createCsvImporter(file.name);
-  let carry = '';
+  // Each piece is a fresh decode: only the file's start may lose a BOM, as in a whole-file decode.
+  const firstDecoder = new TextDecoder(encoding, { fatal: strict });
+  const decoder = new TextDecoder(encoding, { fatal: strict, ignoreBOM: true });
+  const importer = createCsvImporter(fileName);
   let delimiter = ',';
   let newline: Newline | undefined;
   let rowsBefore = 0;
@@ -98,29 +126,44 @@ async function parsePieces(file: File, encoding: Encoding, strict: boolean, piec
     importer.pushRows(res.data);
     rowsBefore += res.data.length;
   };
-  for (let pos = 0; pos < file.size; pos += pieceBytes) {
-    if (signal?.aborted) throw cancelled();
-    const bytes = new Uint8Array(await file.slice(pos, pos + pieceBytes).arrayBuffer());
-    const last = pos + pieceBytes >= file.size;
-    let text: string;
-    try { text = carry + decoder.decode(bytes, { stream: !last }); } catch { throw new NotUtf8(); }
-    if (pos === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    // The delimiter and line break are decided once, on the sample a whole-file parse
-    // would look at (papaparse guesses from the first 1 MB), so pieces never change them.
-    const decided = newline !== undefined || last || text.length >= SAMPLE_CHARS;
-    const nl = !decided ? -1 : last ? text.length : lastRecordEnd(text);
-    // Not decided yet, or no complete record (a huge quoted cell): keep reading.
-    if (nl < 0) carry = text;
-    else {
-      if (newline === undefined) {
-        delimiter = detectDelimiter(text.slice(0, 65536));
-        newline = Papa.parse(text.slice(0, SAMPLE_CHARS), { delimiter, preview: 1 }).meta.linebreak as Newline;
-      }
-      // Leave the line break out, so the piece does not end in an empty row.
-      parse(last ? text : text.slice(0, nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
-      carry = last ? '' : text.slice(nl + 1);
+  const size = bytes.length;
+  // Until the line break is decided: the text so far, for the sample a whole-file parse would look at.
+  let sample = '';
+  const sampleDecoder = new TextDecoder(encoding, { fatal: strict });
+  // Bytes before `start` are parsed; [start, pos) were read but hold no complete record yet.
+  let start = 0;
+  let yielded = performance.now();
+  for (let pos = 0; pos < size; pos += pieceBytes) {
+    // The worker's 'cancel' message is a task: let it in now and then, as the awaited file reads used to.
+    if (performance.now() - yielded > 50) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      yielded = performance.now();
     }
-    progress(Math.min(file.size, pos + pieceBytes), Math.max(0, rowsBefore - 1));
+    if (signal?.aborted) throw cancelled();
+    const to = Math.min(size, pos + pieceBytes);
+    const last = to >= size;
+    if (newline === undefined) {
+      // The delimiter and line break are decided once, on the sample a whole-file parse
+      // would look at (papaparse guesses from the first 1 MB), so pieces never change them.
+      try { sample += sampleDecoder.decode(bytes.subarray(pos, to), { stream: !last }); } catch { throw new NotUtf8(); }
+      const text = sample.charCodeAt(0) === 0xfeff ? sample.slice(1) : sample;
+      if (!last && text.length < SAMPLE_CHARS) { progress(to, 0); continue; }
+      delimiter = detectDelimiter(text.slice(0, 65536));
+      newline = Papa.parse(text.slice(0, SAMPLE_CHARS), { delimiter, preview: 1 }).meta.linebreak as Newline;
+      sample = '';
+    }
+    const nl = last ? to : lastRecordEndBytes(bytes, start, to);
+    // No complete record (a huge quoted cell): keep reading.
+    if (nl >= 0) {
+      // The line break is left out, so the piece does not end in an empty row.
+      const end = !last && nl > start && bytes[nl - 1] === CR ? nl - 1 : nl;
+      let text: string;
+      try { text = (start === 0 ? firstDecoder : decoder).decode(bytes.subarray(start, end)); } catch { throw new NotUtf8(); }
+      if (start === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      parse(text);
+      start = last ? size : nl + 1;
+    }
+    progress(to, Math.max(0, rowsBefore - 1));
   }
   return { ...importer.finish(), delimiter, encoding };
 }
@@ -129,20 +172,32 @@ async function parsePieces(file: File, encoding: Encoding, strict: boolean, piec
  * Parses one file: small files in one go (`importCsvBytes`), big ones in pieces with the same result.
  * @example const r = await importFile(file, { pieceBytes: PIECE_BYTES }); r.table?.length
  */
-export async function importFile(file: File, opts: { encoding?: Encoding; pieceBytes?: number; signal?: AbortSignal;
-  onBytes?(bytesInFile: number, rows: number): void } = {}): Promise<ImportResult> {
+export async function importFile(file: File, opts: ImportBytesOptions = {}): Promise<ImportResult> {
+  return importBytes(new Uint8Array(await file.arrayBuffer()), file.name, opts);
+}
+
+export interface ImportBytesOptions {
+  encoding?: Encoding; pieceBytes?: number; signal?: AbortSignal;
+  onBytes?(bytesInFile: number, rows: number): void;
+}
+
+/**
+ * `importFile` on bytes already read (runImport reads each file once, for the hash and the parse).
+ * @example const r = await importBytes(new TextEncoder().encode(csv), 'staff.csv'); r.kind // 'staff'
+ */
+export async function importBytes(bytes: Uint8Array, fileName: string, opts: ImportBytesOptions = {}): Promise<ImportResult> {
   const pieceBytes = opts.pieceBytes ?? PIECE_BYTES;
-  const first = new Uint8Array(await file.slice(0, pieceBytes).arrayBuffer());
-  if (file.size <= pieceBytes || hasUtf16Bom(first) || sniffBinary(first) !== null) {
-    return importCsvBytes(first, file.name, opts.encoding);
+  const first = bytes.subarray(0, pieceBytes);
+  if (bytes.length <= pieceBytes || hasUtf16Bom(first) || sniffBinary(first) !== null) {
+    return importCsvBytes(bytes, fileName, opts.encoding);
   }
   const detected = opts.encoding ?? decodeBytes(first.subarray(0, utf8SafeEnd(first))).encoding;
   const progress = opts.onBytes ?? (() => {});
   try {
-    return await parsePieces(file, detected, !opts.encoding && detected === 'utf-8', pieceBytes, opts.signal, progress);
+    return await parsePieces(bytes, fileName, detected, !opts.encoding && detected === 'utf-8', pieceBytes, opts.signal, progress);
   } catch (e) {
     // Valid UTF-8 in the first piece but not later: the whole file is GB18030, as decodeBytes would say.
-    if (e instanceof NotUtf8) return parsePieces(file, 'gb18030', false, pieceBytes, opts.signal, progress);
+    if (e instanceof NotUtf8) return parsePieces(bytes, fileName, 'gb18030', false, pieceBytes, opts.signal, progress);
     throw e;
   }
 }
@@ -175,7 +230,8 @@ export async function runImport(files: File[], opts: RunImportOptions): Promise<
   const outcomes: (FileOutcome | null)[] = [];
   for (const file of files) {
     if (signal?.aborted) throw cancelled();
-    const hash = await contentHash(await file.arrayBuffer());
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const hash = await contentHash(bytes);
     const earlier = await store.findBatchByHash(hash);
     if (earlier) {
       // Refused before parsing: a million-row file need not be parsed to learn it is a copy.
@@ -183,7 +239,7 @@ export async function runImport(files: File[], opts: RunImportOptions): Promise<
       before += file.size;
       continue;
     }
-    const result = await importFile(file, {
+    const result = await importBytes(bytes, file.name, {
       encoding: opts.encoding, pieceBytes: opts.pieceBytes, signal,
       onBytes: (b, rows) => opts.onProgress?.({ file: file.name, rows, bytes: before + b, totalBytes, phase: 'read' }),
     });
@@ -198,7 +254,8 @@ export async function runImport(files: File[], opts: RunImportOptions): Promise<
   const good = parsed.filter((p) => p.result.table !== null && p.result.kind !== null);
   const items: NewBatch[] = good.map((p) => ({
     meta: { fileName: p.result.fileName, contentHash: p.hash, encoding: p.result.encoding },
-    table: p.result.table!, kind: p.result.kind as Kind,
+    // validate.ts refused any file with a duplicate key, so the store need not look for one.
+    table: p.result.table!, kind: p.result.kind as Kind, keysUnique: true,
   }));
   let written: { batch?: BatchInfo; error?: StoreError }[] = [];
   if (items.length) {

@@ -91,6 +91,19 @@ describe('upsert and delete (spec §2 Batches)', () => {
     expect((await s.loadDataset()).staff.name).toEqual(['x', 'new']);
   });
 
+  it('with keysUnique (what runImport sets) still replaces older rows, in either direction, within one drop too', async () => {
+    const s = await fresh();
+    const unique = (name: string, rows: [string, string][]) =>
+      ({ meta: meta(name), table: staffTable(rows), kind: 'staff' as const, keysUnique: true });
+    const [a, b] = await s.addBatches([unique('a.csv', [['PS1', '甲'], ['PS2', '乙']]), unique('b.csv', [['PS2', '乙2']])]);
+    expect([a.batch?.liveRows, b.batch?.liveRows]).toEqual([2, 1]);
+    await s.addBatch(meta('c.csv'), staffTable([['PS1', '甲3'], ['PS3', '丙']]), 'staff');
+    const [d] = await s.addBatches([unique('d.csv', [['PS3', '丙4'], ['PS5', '戊']])]);
+    expect(d.batch?.liveRows).toBe(2);
+    expect((await s.listBatches()).map((x) => x.liveRows)).toEqual([0, 1, 1, 2]);
+    expect((await s.loadDataset()).staff.name).toEqual(['乙2', '甲3', '丙4', '戊']);
+  });
+
   it('deleting the newer batch removes its rows and brings back nothing it replaced', async () => {
     const s = await fresh();
     await s.addBatch(meta('a.csv'), staffTable([['PS1', '甲'], ['PS2', '乙']]), 'staff');

@@ -13,7 +13,7 @@ import {
   decodeChunk, encodeChunks, flattenTable, newBitmap, setBit, bitIsSet,
   type ChunkColumns, type EncodedChunk,
 } from './chunks';
-import { combineParts, KEY_COLUMNS, rowKeys, type Part } from './combine';
+import { combineChunks, deadWithinFile, KEY_COLUMNS, rowKeys, type ChunkPart, type Within } from './combine';
 
 export const DB_NAME = 'presales-kpi-studio';
 /** Bump when the schema changes, and add a step to `upgrade` plus a fossil test of the old version. */
@@ -89,7 +89,11 @@ export function toStoreError(e: unknown): StoreError {
 
 const cancelledError = () => toStoreError(new DOMException('cancelled', 'AbortError'));
 
-export interface NewBatch { meta: { fileName: string; contentHash: string; encoding: string }; table: Dataset[Kind]; kind: Kind }
+export interface NewBatch {
+  meta: { fileName: string; contentHash: string; encoding: string }; table: Dataset[Kind]; kind: Kind;
+  /** No two rows share a key (runImport: validate.ts refuses such files): row keys are then built only for older batches. */
+  keysUnique?: boolean;
+}
 /** Outcome of one file of `addBatches`: the batch, or why it was refused (only 'duplicate' refuses one file alone). */
 export type AddOutcome = { batch: BatchInfo; error?: undefined } | { batch?: undefined; error: StoreError };
 
@@ -190,20 +194,14 @@ async function markReplaced(tx: BatchWriteTx, kind: Kind, keys: Set<string>, old
   }
 }
 
-/** Within one file a later row with the same key wins, like a later file. */
-function deadWithinFile(keys: string[]): { dead: Uint8Array; killed: number; set: Set<string> } {
-  const dead = newBitmap(keys.length);
-  const last = new Map<string, number>();
-  let killed = 0;
-  keys.forEach((k, i) => {
-    const prev = last.get(k);
-    if (prev !== undefined) { setBit(dead, prev); killed++; }
-    last.set(k, i);
-  });
-  return { dead, killed, set: new Set(last.keys()) };
-}
+type Prepared = NewBatch & { chunks: EncodedChunk[]; within: Within | null };
 
-type Prepared = NewBatch & { chunks: EncodedChunk[]; within: ReturnType<typeof deadWithinFile> | null };
+/** The keys of `item` as a set (what `markReplaced` looks up), built on first use. */
+function keySet(item: Prepared): Set<string> {
+  const w = item.within!;
+  if (!w.set) w.set = new Set(rowKeys(item.kind, flattenTable(item.table)));
+  return w.set;
+}
 
 class IdbStore implements Store {
   private channel: BroadcastChannel | null =
@@ -235,8 +233,11 @@ class IdbStore implements Store {
     if (signal?.aborted) throw cancelledError();
     // Encoding is CPU work: do it before the transaction so the transaction stays short.
     const prepared = items.map((it): Prepared => {
-      const keys = rowKeys(it.kind, flattenTable(it.table));
-      return { ...it, chunks: encodeChunks(it.table), within: keys ? deadWithinFile(keys) : null };
+      const keyed = KEY_COLUMNS[it.kind] !== undefined;
+      // A million row keys and a Map of them cost more than the encoding: only when a file may repeat a key.
+      const within = !keyed ? null : it.keysUnique ? { dead: null, killed: 0, set: null }
+        : deadWithinFile(rowKeys(it.kind, flattenTable(it.table))!);
+      return { ...it, chunks: encodeChunks(it.table), within };
     });
     const tx = this.db.transaction(['batches', 'chunks'], 'readwrite');
     const done = tx.done;
@@ -254,7 +255,9 @@ class IdbStore implements Store {
         const same = await batches.index('contentHash').get(item.meta.contentHash);
         if (same) { outcomes.push({ error: duplicateBatchError(item.meta.fileName, toInfo(same)) }); continue; }
         const older = await sortedBatches(tx);
-        if (item.within) await markReplaced(tx, item.kind, item.within.set, older);
+        if (item.within && older.some((b) => b.kind === item.kind && b.liveRows > 0)) {
+          await markReplaced(tx, item.kind, keySet(item), older);
+        }
         const seq = Math.max(Date.now(), (older.at(-1)?.seq ?? 0) + 1);
         const record = this.batchRecord(item, seq);
         for (const c of item.chunks) {
@@ -295,16 +298,16 @@ class IdbStore implements Store {
     this.changed('batches');
   }
 
-  private async parts(kinds: readonly Kind[]): Promise<Map<Kind, Part[]>> {
+  private async parts(kinds: readonly Kind[]): Promise<Map<Kind, ChunkPart[]>> {
     const tx = this.db.transaction(['batches', 'chunks']);
-    const byKind = new Map<Kind, Part[]>(kinds.map((k) => [k, []]));
+    const byKind = new Map<Kind, ChunkPart[]>(kinds.map((k) => [k, []]));
     for (const b of await sortedBatches(tx)) {
       const parts = byKind.get(b.kind);
       if (!parts || b.liveRows === 0) continue;
       const chunks = (await tx.objectStore('chunks').getAll(batchRange(b.id))).sort((x, y) => x.index - y.index);
       let offset = 0;
       for (const c of chunks) {
-        parts.push({ table: decodeChunk(c), dead: b.dead, offset });
+        parts.push({ chunk: c, dead: b.dead, offset });
         offset += c.rows;
       }
     }
@@ -315,13 +318,13 @@ class IdbStore implements Store {
   async loadDataset(): Promise<Dataset> {
     const byKind = await this.parts(KINDS);
     const ds = emptyDataset() as unknown as Record<Kind, unknown>;
-    for (const [kind, parts] of byKind) if (parts.length) ds[kind] = combineParts(kind, parts);
+    for (const [kind, parts] of byKind) if (parts.length) ds[kind] = combineChunks(kind, parts);
     return ds as unknown as Dataset;
   }
 
   async loadTable<K extends Kind>(kind: K): Promise<Dataset[K]> {
     const parts = (await this.parts([kind])).get(kind)!;
-    return combineParts(kind, parts);
+    return combineChunks(kind, parts);
   }
 
   async clearAll(): Promise<void> {
