@@ -18,7 +18,9 @@ const contentSecurityPolicy = {
 export default defineConfig({
   base: './',
   plugins: [svelte(), viteSingleFile(), contentSecurityPolicy],
-  worker: { format: 'es' },
+  // Classic (iife) workers: Chromium will not start a module worker from a blob: URL when the
+  // page is opened from disk (file://), and the single-file build inlines its workers as blobs.
+  worker: { format: 'iife' },
   build: { target: 'es2022', sourcemap: false },
   test: {
     expect: { requireAssertions: true },
