@@ -14,26 +14,16 @@ import { parsePeriod } from '../../src/lib/engine/periods';
 import { BUILT_IN_PRESETS } from '../../src/lib/engine/presets';
 import { allocateScores, baseWeights, prepareScoring, scoreWithWeights } from '../../src/lib/engine/score';
 import type { MetricMatrix, Scenario } from '../../src/lib/engine/types';
+import { mulberry32 } from '../../src/lib/demo/random';
 
 interface Figure { name: string; value: number; unit: string; target?: string }
 
 const N = 10_000;
 const RUNS = 200;
 
-/** Deterministic pseudo-random numbers (mulberry32), so runs compare. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function syntheticData(scenario: Scenario): { ds: Dataset; matrix: MetricMatrix } {
-  const rnd = random(42);
+  const rnd = mulberry32(42);
   const ds = emptyDataset();
   const teams = ['华东售前部', '华北售前部', '华南售前部', '行业解决方案中心', ''];
   ds.staff = {

@@ -65,3 +65,17 @@ describe('customUnit', () => {
     expect(customUnit({ ...base, define: { kind: 'rating_mean', source: 'customer' } })).toBe('score');
   });
 });
+
+describe('pointBarRows', () => {
+  it('marks indicators below target, shows N/A as text and keeps the order', async () => {
+    const { pointBarRows } = await import('./personBreakdown');
+    const line = (id: string, points: number, atTarget: number, fraction: number) =>
+      ({ id, points, atTarget, fraction }) as unknown as Parameters<typeof pointBarRows>[0][number];
+    const rows = pointBarRows([line('a', 12, 18, 2 / 3), line('b', NaN, NaN, NaN), line('c', 21.6, 18, 1.2)], (id) => id.toUpperCase(), '不适用');
+    expect(rows.map((r) => [r.key, r.label, r.value, r.marker, r.note, r.flag])).toEqual([
+      ['a', 'A', 12, 18, '12.0 / 18.0', true],
+      ['b', 'B', 0, null, '不适用', false],
+      ['c', 'C', 21.6, 18, '21.6 / 18.0', false],
+    ]);
+  });
+});

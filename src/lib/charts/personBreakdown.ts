@@ -9,6 +9,8 @@ import { metricInfo, type MetricUnit } from '../engine/metricCatalog';
 import { metricTarget } from '../engine/scenario';
 import type { ScoringModel, Scores } from '../engine/score';
 import type { IndicatorMetric, MetricMatrix, Scenario } from '../engine/types';
+import type { BarRow } from './BarRows.svelte';
+import { fmtNum } from '../format';
 
 export interface MetricLine { id: string; value: number; target: number; unit: MetricUnit; attainment: number; direction: 'higher' | 'lower' }
 export interface IndicatorLine {
@@ -67,4 +69,20 @@ export function indicatorBreakdown(model: ScoringModel, scores: Scores, matrix: 
   });
   const key = (l: IndicatorLine) => (Number.isNaN(l.fraction) ? Infinity : l.fraction);
   return lines.sort((a, b) => key(a) - key(b));
+}
+
+/**
+ * The "points against weight" bars of the person page and the A4 report: one row per
+ * indicator, the marker at the points a fraction of 1 would give, N/A shown as text.
+ * `pointBarRows(lines, (id) => id, 'N/A')[0].note` → '12.0 / 18.0'.
+ */
+export function pointBarRows(lines: readonly IndicatorLine[], label: (id: string) => string, notApplicable: string): BarRow[] {
+  return lines.map((l) => ({
+    key: l.id,
+    label: label(l.id),
+    value: Number.isNaN(l.points) ? 0 : l.points,
+    marker: Number.isNaN(l.atTarget) ? null : l.atTarget,
+    note: Number.isNaN(l.fraction) ? notApplicable : `${fmtNum(l.points, 1)} / ${fmtNum(l.atTarget, 1)}`,
+    flag: !Number.isNaN(l.fraction) && l.fraction < 1,
+  }));
 }
