@@ -46,12 +46,13 @@ describe('bad-input corpus (test/bad-input/files) through importCsvBytes', () =>
     check(c, r);
   });
 
-  it('Latin-1 is read as GB18030 without a warning: the replacement character shows the names are garbled (known gap)', () => {
+  it('Latin-1 bytes cannot be read as UTF-8 or GBK: the file is kept, with a warning that names may be garbled', () => {
     const r = importCsvBytes(new Uint8Array(readFileSync(join(CORPUS_DIR, 'latin1.csv'))), 'latin1.csv');
     const names = (r.table as { name: string[] }).name;
     expect(names).not.toContain('José Müller');
     expect(names.join('')).toContain('\ufffd');
-    expect(r.issues).toEqual([]);
+    expect(r.issues.map((i) => [i.severity, i.code])).toEqual([['warning', 'undecodable_chars']]);
+    expect(r.issues[0].message_zh).toMatch(/乱码.*CSV UTF-8/);
   });
 
   it('a markup name stays the same text (it is data, never HTML)', () => {

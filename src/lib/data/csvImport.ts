@@ -8,7 +8,7 @@ import { KNOWN_ACTIVITY_TYPES } from '../engine/codes';
 import type { Dataset, Kind } from '../engine/dataset';
 import { decodeBytes, hasUtf16Bom, sniffBinary, type Encoding } from './decode';
 import { detectDelimiter, detectKind, requiredColumnsText } from './detect';
-import { IssueLog, shorten, type Issue } from './issues';
+import { IssueLog, makeIssue, shorten, type Issue } from './issues';
 import {
   INVALID, IMPOSSIBLE_DATE, normaliseActivityType, parseBoolean, parseDate, parseDateTime, parseEnum, parseNumber, parsePeriod,
 } from './normalise';
@@ -322,7 +322,17 @@ export function importCsvBytes(bytes: Uint8Array, fileName: string, encoding?: E
   if (binary === 'xlsx') return fileError(fileName, 'file_xlsx');
   if (binary === 'binary') return fileError(fileName, 'file_binary');
   const decoded = decodeBytes(bytes, encoding);
-  return { ...importCsvText(decoded.text, fileName), encoding: decoded.encoding };
+  const result = { ...importCsvText(decoded.text, fileName), encoding: decoded.encoding };
+  if (decoded.text.includes('\uFFFD')) result.issues.push(undecodableCharsIssue(fileName));
+  return result;
+}
+
+/**
+ * The decoder had to replace bytes it could not read (a Latin-1 file taken for GBK, or a wrong
+ * manual encoding): the data may still be right, but text will be garbled — say so.
+ */
+export function undecodableCharsIssue(fileName: string): Issue {
+  return makeIssue('warning', 'undecodable_chars', fileName, null, null, null);
 }
 
 /**

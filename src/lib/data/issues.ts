@@ -57,6 +57,10 @@ const MESSAGES: Messages = {
     '文件是 UTF-16（“Unicode 文本”）编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。',
     'The file is UTF-16 ("Unicode Text"). Save it from Excel as "CSV UTF-8 (Comma delimited)" and import that.',
   ],
+  undecodable_chars: () => [
+    '文件中有无法按 UTF-8 或 GBK 识别的字符（显示为 �），姓名等文字可能是乱码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重新导入，或在“文件编码”中手动选择编码。',
+    'Some characters could not be read as UTF-8 or GBK (shown as �): names and other text may be garbled. Save the file from Excel as "CSV UTF-8 (Comma delimited)" and import it again, or choose the encoding by hand.',
+  ],
   file_empty: () => [
     '文件是空的。请选择含有表头和数据行的 CSV 文件。',
     'The file is empty. Choose a CSV file with a header row and data rows.',

@@ -220,3 +220,14 @@ describe('summarise', () => {
     expect(issues.length).toBe(1200);
   });
 });
+
+describe('undecodable characters', () => {
+  it('warns once when a piece had to be decoded with replacement characters, like the one-pass import', async () => {
+    const { importBytes } = await import('./runImport');
+    const latin1 = new Uint8Array([...new TextEncoder().encode('staff_id,name,level,domain\nBX1,Jos'), 0xe9, ...new TextEncoder().encode(' M,mid,consulting\n')]);
+    const piecewise = await importBytes(latin1, 'latin1.csv', { pieceBytes: 8 });
+    const whole = importCsvBytes(latin1, 'latin1.csv');
+    expect(piecewise.issues.map((i) => i.code)).toEqual(['undecodable_chars']);
+    expect(whole.issues.map((i) => i.code)).toEqual(['undecodable_chars']);
+  });
+});

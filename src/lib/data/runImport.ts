@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import type { Kind } from '../engine/dataset';
-import { createCsvImporter, crossFileChecks, importCsvBytes, type ImportResult } from './csvImport';
+import { createCsvImporter, crossFileChecks, importCsvBytes, undecodableCharsIssue, type ImportResult } from './csvImport';
 import { decodeBytes, hasUtf16Bom, sniffBinary, type Encoding } from './decode';
 import { detectDelimiter } from './detect';
 import type { Issue } from './issues';
@@ -133,6 +133,7 @@ async function parsePieces(bytes: Uint8Array, fileName: string, encoding: Encodi
   // Bytes before `start` are parsed; [start, pos) were read but hold no complete record yet.
   let start = 0;
   let yielded = performance.now();
+  let replaced = false;
   for (let pos = 0; pos < size; pos += pieceBytes) {
     // The worker's 'cancel' message is a task: let it in now and then, as the awaited file reads used to.
     if (performance.now() - yielded > 50) {
@@ -160,12 +161,15 @@ async function parsePieces(bytes: Uint8Array, fileName: string, encoding: Encodi
       let text: string;
       try { text = (start === 0 ? firstDecoder : decoder).decode(bytes.subarray(start, end)); } catch { throw new NotUtf8(); }
       if (start === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (!replaced && text.includes('\uFFFD')) replaced = true;
       parse(text);
       start = last ? size : nl + 1;
     }
     progress(to, Math.max(0, rowsBefore - 1));
   }
-  return { ...importer.finish(), delimiter, encoding };
+  const result = { ...importer.finish(), delimiter, encoding };
+  if (replaced) result.issues.push(undecodableCharsIssue(fileName));
+  return result;
 }
 
 /**
