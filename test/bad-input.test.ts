@@ -33,6 +33,13 @@ function check(c: CorpusCase, r: ImportResult): void {
     }
   }
   if (c.names) expect((r.table as { name: string[] }).name).toEqual(c.names);
+  if (c.warns) {
+    const warning = r.issues.find((i) => i.severity === 'warning');
+    for (const [zh, en] of c.says ?? []) {
+      expect(warning?.message_zh).toContain(zh);
+      expect(warning?.message_en).toContain(en);
+    }
+  }
 }
 
 describe('bad-input corpus (test/bad-input/files) through importCsvBytes', () => {

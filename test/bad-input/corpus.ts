@@ -15,6 +15,8 @@ export interface CorpusCase {
   encoding: 'utf-8' | 'gb18030';
   /** exactly the error codes of the file (empty when stored) */
   errors: string[];
+  /** stored, but with a warning the user must see (the import card then says so) */
+  warns?: boolean;
   /** text every error message must contain, [zh, en] (the line, the value, the remedy) */
   says?: [zh: string, en: string][];
   /** names as they must come out, when stored */
@@ -27,7 +29,7 @@ export const CORPUS: CorpusCase[] = [
   { file: 'utf16le-no-bom.csv', what: 'UTF-16 without BOM (NUL bytes)', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_binary'], says: [['二进制', 'binary']] },
   // Known gap (see the report / docs/hosting.md): Latin-1 bytes are not valid UTF-8, so they are
   // read as GB18030 without a warning; the card shows "GB18030" and the names come out garbled.
-  { file: 'latin1.csv', what: 'Latin-1 (Windows-1252) bytes', stored: true, rows: 2, kind: 'staff', encoding: 'gb18030', errors: [] },
+  { file: 'latin1.csv', what: 'Latin-1 (Windows-1252) bytes', stored: true, rows: 2, kind: 'staff', encoding: 'gb18030', errors: [], warns: true, says: [['乱码', 'garbled']] },
   { file: 'utf8-bom.csv', what: 'UTF-8 with BOM', stored: true, rows: 1, kind: 'staff', encoding: 'utf-8', errors: [], names: ['赵六'] },
   { file: 'utf8-double-bom.csv', what: 'UTF-8 with two BOMs', stored: true, rows: 1, kind: 'staff', encoding: 'utf-8', errors: [], names: ['钱七'] },
   { file: 'utf8-bom-gbk-body.csv', what: 'UTF-8 BOM in front of GBK bytes', stored: false, rows: 1, kind: 'staff', encoding: 'gb18030', errors: ['missing_column'], says: [['staff_id', 'staff_id']] },
