@@ -8,9 +8,9 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll } from 'vitest';
-import { chromiumPath } from '../e2e/browser';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromiumPath, launchBrowser, serveDir, type ServedDir } from '../e2e/browser';
 
 /** The build under test: `dist/` unless KPI_DIST_DIR names another folder. */
 export const DIST_DIR = resolve(process.env.KPI_DIST_DIR ?? 'dist');
@@ -154,4 +154,21 @@ export function readDb(page: Page): Promise<DbState> {
 /** A store with no half batch: every batch has exactly its chunks and no chunk lacks its batch. */
 export function isWhole(db: DbState): boolean {
   return db.orphans === 0 && db.batches.every((b) => (db.chunks[b.id] ?? 0) === b.chunkCount);
+}
+
+/**
+ * Serves the build and starts Chromium for the calling describe block, closing both after it.
+ * `const env = builtSiteAndBrowser(); … env.browser.newPage(); env.site.url`
+ */
+export function builtSiteAndBrowser(): { site: ServedDir; browser: Browser } {
+  const env = {} as { site: ServedDir; browser: Browser };
+  beforeAll(async () => {
+    env.site = await serveDir(builtDir());
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.site?.close();
+  });
+  return env;
 }

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, requireChromiumOrSkip, serveDir, type ServedDir } from './browser';
-import { builtDir, downloadResults, goTo, importThroughInput, isWhole, openApp, readDb, waitReady } from '../bad-input/appDriver';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { requireChromiumOrSkip } from './browser';
+import { downloadResults, goTo, importThroughInput, isWhole, openApp, readDb, waitReady, builtSiteAndBrowser } from '../bad-input/appDriver';
 
 /** Scenarios, calibration, meetings and settings as JSON text, for comparing two databases. */
 function dumpRecords(page: Page): Promise<string> {
@@ -32,27 +32,18 @@ function dumpRecords(page: Page): Promise<string> {
 }
 
 describe.skipIf(!requireChromiumOrSkip())('backup and restore', () => {
-  let site: ServedDir;
-  let browser: Browser;
-  beforeAll(async () => {
-    site = await serveDir(builtDir());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = builtSiteAndBrowser();
 
-  it('restoring into a fresh browser context gives the identical results export', async () => {
+  it('restoring into a fresh env.browser context gives the identical results export', async () => {
     // ---- context A: data, a saved and selected scenario with changed weights, a chosen period, records
-    const a = await browser.newContext({ acceptDownloads: true });
+    const a = await env.browser.newContext({ acceptDownloads: true });
     let backup: { fileName: string; bytes: Buffer };
     let resultsBefore: string;
     let dbBefore;
     let recordsBefore: string;
     try {
       const page = await a.newPage();
-      await openApp(page, site.url);
+      await openApp(page, env.site.url);
       await importThroughInput(page, ['test/bad-input/files/formula-name.csv', 'test/bad-input/files/quoted-newlines.csv']);
       await goTo(page, '#/weights');
       const slider = page.locator('input[type=range]').first();
@@ -99,13 +90,13 @@ describe.skipIf(!requireChromiumOrSkip())('backup and restore', () => {
     const head = new TextDecoder().decode(gunzipSync(backup.bytes).subarray(0, 60));
     expect(head).toMatch(/^\{"format":"presales-kpi-backup","version":1,/);
 
-    // ---- context B: a different browser profile; its first open loads the demo, then the restore replaces it
-    const b = await browser.newContext({ acceptDownloads: true });
+    // ---- context B: a different env.browser profile; its first open loads the demo, then the restore replaces it
+    const b = await env.browser.newContext({ acceptDownloads: true });
     try {
       const page = await b.newPage();
       const dialogs: string[] = [];
       page.on('dialog', (d) => { dialogs.push(d.message()); void d.accept(); });
-      await openApp(page, site.url);
+      await openApp(page, env.site.url);
       await goTo(page, '#/data');
       await page.waitForSelector('table.batches tbody tr');
       const demoOnly = await readDb(page);
@@ -133,12 +124,12 @@ describe.skipIf(!requireChromiumOrSkip())('backup and restore', () => {
   }, 300_000);
 
   it('a damaged backup is refused with a message and the data stays as it was', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     try {
       const page = await context.newPage();
       const dialogs: string[] = [];
       page.on('dialog', (d) => { dialogs.push(d.message()); void d.accept(); });
-      await openApp(page, site.url);
+      await openApp(page, env.site.url);
       await goTo(page, '#/data');
       await page.waitForSelector('table.batches tbody tr');
       const before = await readDb(page);

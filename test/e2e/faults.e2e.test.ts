@@ -12,11 +12,11 @@
  * QuotaExceededError DOMException, then runs the original worker script unchanged. No app
  * code knows about it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { generateProjectsCsv, generateStaffCsv } from '../../src/lib/demo/big';
-import { launchBrowser, requireChromiumOrSkip, serveDir, type ServedDir } from './browser';
-import { builtDir, goTo, importThroughInput, isWhole, openApp, readDb, type UploadFile } from '../bad-input/appDriver';
+import { requireChromiumOrSkip } from './browser';
+import { goTo, importThroughInput, isWhole, openApp, readDb, type UploadFile, builtSiteAndBrowser } from '../bad-input/appDriver';
 
 type CsvFile = Exclude<UploadFile, string>;
 const csv = (name: string, text: string): CsvFile => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
@@ -49,22 +49,13 @@ function installFaultHook(): void {
 }
 
 describe.skipIf(!requireChromiumOrSkip())('faults', () => {
-  let site: ServedDir;
-  let browser: Browser;
-  beforeAll(async () => {
-    site = await serveDir(builtDir());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = builtSiteAndBrowser();
 
   async function freshApp(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     await context.addInitScript(installFaultHook);
     const page = await context.newPage();
-    await openApp(page, site.url);
+    await openApp(page, env.site.url);
     await goTo(page, '#/data');
     await page.waitForSelector('table.batches tbody tr'); // the demo
     return { context, page };
@@ -100,10 +91,10 @@ describe.skipIf(!requireChromiumOrSkip())('faults', () => {
   });
 
   it('the tab closed in the middle of an import: the next open shows the previous data and no half batch', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     try {
       let page = await context.newPage();
-      await openApp(page, site.url);
+      await openApp(page, env.site.url);
       await goTo(page, '#/data');
       await page.waitForSelector('table.batches tbody tr');
       const before = await readDb(page);
@@ -119,7 +110,7 @@ describe.skipIf(!requireChromiumOrSkip())('faults', () => {
         await page.close();
 
         page = await context.newPage();
-        await openApp(page, site.url);
+        await openApp(page, env.site.url);
         const after = await readDb(page);
         expect(isWhole(after)).toBe(true);
         // Either the import had committed as a whole, or nothing of it is there.
@@ -141,14 +132,14 @@ describe.skipIf(!requireChromiumOrSkip())('faults', () => {
   }, 600_000);
 
   it('two tabs: an import in one is seen by the other; imports in both at once leave one whole store', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     try {
       const a = await context.newPage();
-      await openApp(a, site.url);
+      await openApp(a, env.site.url);
       await goTo(a, '#/data');
       await a.waitForSelector('table.batches tbody tr');
       const b = await context.newPage();
-      await openApp(b, site.url);
+      await openApp(b, env.site.url);
       await goTo(b, '#/data');
       const listedIn = (p: Page) => p.$$eval('table.batches td.cell-file', (tds) => tds.map((td) => (td.textContent ?? '').trim()));
 

@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, requireChromiumOrSkip, serveDir, type ServedDir } from './browser';
-import { builtDir, builtIndex, downloadResults, goTo, importThroughInput, openApp, waitReady } from '../bad-input/appDriver';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { requireChromiumOrSkip } from './browser';
+import { builtIndex, downloadResults, goTo, importThroughInput, openApp, waitReady, builtSiteAndBrowser } from '../bad-input/appDriver';
 
 const NETWORK_APIS = /\bfetch\s*\(|\bXMLHttpRequest\b|\bWebSocket\b|\bsendBeacon\b|\bEventSource\b|\bimportScripts\s*\(|\bRTCPeerConnection\b/;
 
@@ -57,20 +57,11 @@ describe('network APIs and CSP (static)', () => {
 });
 
 describe.skipIf(!requireChromiumOrSkip())('a full session requests nothing but the app itself', () => {
-  let site: ServedDir;
-  let browser: Browser;
-  beforeAll(async () => {
-    site = await serveDir(builtDir());
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = builtSiteAndBrowser();
 
   /** A context whose every request, CSP violation and page error is recorded. */
   async function recorded(): Promise<{ context: BrowserContext; page: Page; requests: string[]; violations: string[]; errors: string[] }> {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await env.browser.newContext({ acceptDownloads: true });
     const requests: string[] = [];
     const violations: string[] = [];
     const errors: string[] = [];
@@ -91,7 +82,7 @@ describe.skipIf(!requireChromiumOrSkip())('a full session requests nothing but t
   it('open, demo, import via the file input, every page, a person, a download', async () => {
     const { context, page, requests, violations, errors } = await recorded();
     try {
-      await openApp(page, site.url);
+      await openApp(page, env.site.url);
       // The first open loads the demo data set by itself.
       await goTo(page, '#/data');
       await page.waitForSelector('table.batches tbody tr');
@@ -116,7 +107,7 @@ describe.skipIf(!requireChromiumOrSkip())('a full session requests nothing but t
       const { text } = await downloadResults(page);
       expect(text.split('\n')[0]).toMatch(/^staff_id,name,team,level,domain,period,total/);
 
-      const own = new URL(site.url).href;
+      const own = new URL(env.site.url).href;
       const foreign = requests.filter((u) => {
         const url = u.replace(/^worker:/, '');
         return !(url.startsWith('data:') || url.startsWith('blob:') || url.split('#')[0] === own || url.split('#')[0] === own + 'index.html');
@@ -133,9 +124,9 @@ describe.skipIf(!requireChromiumOrSkip())('a full session requests nothing but t
 
   it('the CSP is in force: a connection attempt from the page or from a blob worker is blocked and reported', async () => {
     const { context, page, violations } = await recorded();
-    const target = new URL(site.url).origin + '/probe';
+    const target = new URL(env.site.url).origin + '/probe';
     try {
-      await openApp(page, site.url);
+      await openApp(page, env.site.url);
       const fromPage = await page.evaluate((u) => fetch(u).then(() => 'connected', () => 'blocked'), target);
       expect(fromPage).toBe('blocked');
       const fromWorker = await page.evaluate((u) => new Promise<string>((resolve) => {
