@@ -17,14 +17,19 @@ import { DOMAINS, GRADES, LEVELS, type Domain, type Grade, type Level } from '..
 import type { Dataset } from '../engine/dataset';
 import type { BandCount, MetricMatrix, Period, PersonResult, Scenario } from '../engine/types';
 import { deriveMetrics, winRateByIndustry } from '../engine/metrics';
-import { allocateScores, prepareScoring, scoreWithWeights, type ScoringModel, type Scores } from '../engine/score';
-import { GRADE_NONE, thresholdGrades } from '../engine/grades';
-import { bandCounts, forcedDistribution, groupIndex } from '../engine/forcedDistribution';
+import { allocateScores, prepareScoring, scoreWithWeights, type ScoringModel } from '../engine/score';
+import { GRADE_NONE } from '../engine/grades';
+import { bandCounts, groupIndex } from '../engine/forcedDistribution';
 import { BUILT_IN_PRESETS } from '../engine/presets';
 import { parsePeriod } from '../engine/periods';
 import { parseScenario, serializeScenario } from '../engine/scenario';
 import { resultsFromMatrix } from '../engine/results';
 import { calibrationFor } from './calibration.svelte';
+import { gradeAll, type Graded } from './gradeAll';
+import { metricsKey, modelKey, rulesKey, withWeights } from './scenarioKeys';
+
+export { gradeAll, RECOMPUTE_MEASURE, type Graded } from './gradeAll';
+export { metricsKey, modelKey, withWeights } from './scenarioKeys';
 import type { Store } from '../data/store';
 
 /** What ScoringState needs of the app state (AppState satisfies it; tests pass a plain object). */
@@ -39,77 +44,11 @@ export interface ScoringApp {
 
 export interface ScenarioChoice { id: string; builtIn: boolean; scenario: Scenario }
 
-/** Everyone's scores and grades for one set of weights; grade arrays hold GRADES indices, 255 = none. */
-export interface Graded {
-  model: ScoringModel;
-  scores: Scores;
-  grade: Uint8Array;
-  forced: Uint8Array;
-  final: Uint8Array;
-  /** rank within the forced-distribution group, 0 = none */
-  rank: Int32Array;
-  group: Int32Array;
-  gradedCount: number;
-}
-
 export interface GradeChange { row: number; staff_id: string; name: string; from: Grade | null; to: Grade | null }
 export interface Filters { team: string | null; level: Level | null; domain: Domain | null }
 
 const SAVED_STORE = 'scenarios';
 const SELECTED_KEY = 'scoring.scenarioId';
-/** The name a browser benchmark reads with `performance.getEntriesByName('kpi-recompute')`. */
-export const RECOMPUTE_MEASURE = 'kpi-recompute';
-const MEASURE_LIMIT = 10_000;
-
-/** The parts of a scenario deriveMetrics reads: `metricsKey(a) === metricsKey(b)` ⇒ same matrix. */
-export function metricsKey(s: Scenario): string {
-  return JSON.stringify([
-    s.high_value_threshold, s.strategic_industries, s.strategic_industry_multiplier, s.role_coefficients,
-    s.indicators.map((i) => i.metrics.map((m) => [m.id, m.define ?? null])),
-  ]);
-}
-
-/** The parts prepareScoring reads: everything except base weights, grades, forced distribution and names. */
-export function modelKey(s: Scenario): string {
-  const { name: _n, name_zh: _z, note: _o, grades: _g, forced_distribution: _f, category_bands: _c, ...rest } = s;
-  return JSON.stringify({ ...rest, indicators: s.indicators.map((i) => ({ ...i, weight: 0, label_zh: '', label_en: '' })) });
-}
-
-/** Everything of a scenario except its base weights (what "unsaved changes" compares besides weights). */
-function rulesKey(s: Scenario): string {
-  return JSON.stringify({ ...s, indicators: s.indicators.map((i) => ({ ...i, weight: 0 })) });
-}
-
-/** The scenario with `weights` as its base weights (indicator order); the input is not changed. */
-export function withWeights(s: Scenario, weights: ArrayLike<number>): Scenario {
-  return { ...s, indicators: s.indicators.map((ind, j) => ({ ...ind, weight: weights[j] })) };
-}
-
-let measures = 0;
-/**
- * Score, grade and force-distribute everyone for one set of base weights, with a
- * `kpi-recompute` performance measure around it. `out` reuses score buffers across slider moves.
- */
-export function gradeAll(
-  model: ScoringModel, weights: Float64Array, s: Scenario, group: Int32Array, out?: Scores, measure = true,
-): Graded {
-  const perf = measure && typeof performance !== 'undefined' && typeof performance.mark === 'function';
-  if (perf) performance.mark('kpi-recompute-start');
-  const scores = scoreWithWeights(model, weights, out);
-  const grade = thresholdGrades(scores.total, s.grades);
-  const { rank, forced } = forcedDistribution(scores.total, group, s.forced_distribution.shares, s.grades.C);
-  const final = s.forced_distribution.use_forced_distribution ? forced : grade;
-  let gradedCount = 0;
-  for (let i = 0; i < model.n; i++) if (grade[i] !== GRADE_NONE) gradedCount++;
-  if (perf) {
-    performance.measure(RECOMPUTE_MEASURE, 'kpi-recompute-start');
-    performance.clearMarks('kpi-recompute-start');
-    // A long drag adds one entry per frame; bound the timeline buffer.
-    if (++measures >= MEASURE_LIMIT) { performance.clearMeasures(RECOMPUTE_MEASURE); measures = 0; }
-  }
-  return { model, scores, grade, forced, final, rank, group, gradedCount };
-}
-
 export class ScoringState {
   readonly app: ScoringApp;
   choices = $state.raw<ScenarioChoice[]>(BUILT_IN_PRESETS.map((p) => ({ id: p.id, builtIn: true, scenario: p.scenario })));

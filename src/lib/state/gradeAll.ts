@@ -1,0 +1,50 @@
+/**
+ * The slider's hot path: score, grade and force-distribute everyone for one set of base
+ * weights on typed arrays, measured as `kpi-recompute` for the browser benchmark.
+ */
+import { scoreWithWeights, type ScoringModel, type Scores } from '../engine/score';
+import { GRADE_NONE, thresholdGrades } from '../engine/grades';
+import { forcedDistribution } from '../engine/forcedDistribution';
+import type { Scenario } from '../engine/types';
+
+/** Everyone's scores and grades for one set of weights; grade arrays hold GRADES indices, 255 = none. */
+export interface Graded {
+  model: ScoringModel;
+  scores: Scores;
+  grade: Uint8Array;
+  forced: Uint8Array;
+  final: Uint8Array;
+  /** rank within the forced-distribution group, 0 = none */
+  rank: Int32Array;
+  group: Int32Array;
+  gradedCount: number;
+}
+
+/** The name a browser benchmark reads with `performance.getEntriesByName('kpi-recompute')`. */
+export const RECOMPUTE_MEASURE = 'kpi-recompute';
+const MEASURE_LIMIT = 10_000;
+
+let measures = 0;
+/**
+ * Score, grade and force-distribute everyone for one set of base weights, with a
+ * `kpi-recompute` performance measure around it. `out` reuses score buffers across slider moves.
+ */
+export function gradeAll(
+  model: ScoringModel, weights: Float64Array, s: Scenario, group: Int32Array, out?: Scores, measure = true,
+): Graded {
+  const perf = measure && typeof performance !== 'undefined' && typeof performance.mark === 'function';
+  if (perf) performance.mark('kpi-recompute-start');
+  const scores = scoreWithWeights(model, weights, out);
+  const grade = thresholdGrades(scores.total, s.grades);
+  const { rank, forced } = forcedDistribution(scores.total, group, s.forced_distribution.shares, s.grades.C);
+  const final = s.forced_distribution.use_forced_distribution ? forced : grade;
+  let gradedCount = 0;
+  for (let i = 0; i < model.n; i++) if (grade[i] !== GRADE_NONE) gradedCount++;
+  if (perf) {
+    performance.measure(RECOMPUTE_MEASURE, 'kpi-recompute-start');
+    performance.clearMarks('kpi-recompute-start');
+    // A long drag adds one entry per frame; bound the timeline buffer.
+    if (++measures >= MEASURE_LIMIT) { performance.clearMeasures(RECOMPUTE_MEASURE); measures = 0; }
+  }
+  return { model, scores, grade, forced, final, rank, group, gradedCount };
+}
