@@ -276,6 +276,7 @@ function problem(stores: Record<string, unknown>): string | null {
     if (!byId.has(c.batchId)) return `${where} has no batch`;
     for (const col of Object.values(c.columns)) {
       const ok = isObj(col) && (col.t === 'num' ? col.v instanceof Float64Array && col.v.length === c.rows
+        : col.t === 'int' ? (col.v instanceof Uint8Array || col.v instanceof Uint16Array || col.v instanceof Int32Array) && col.v.length === c.rows
         : (col.t === 'text' || col.t === 'dict') && typeof col.s === 'string' && col.len instanceof Uint32Array
           && col.len.reduce((s, x) => s + x, 0) === col.s.length
           && (col.t === 'text' ? col.len.length === c.rows

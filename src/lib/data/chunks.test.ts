@@ -14,6 +14,49 @@ describe('encodeColumn / decodeColumn', () => {
     expect(Object.is(back[2], -0)).toBe(true);
   });
 
+  it.each([
+    ['codes and booleans', [0, 1, NaN, 254], Uint8Array],
+    ['day numbers', [20_454, NaN, 255, 65_534], Uint16Array],
+    ['amounts and negatives', [1_200_000, -5, NaN, 0x7fffffff, -0x7fffffff], Int32Array],
+  ])('stores whole %s in the narrowest array and gives back the same numbers', (_, values, type) => {
+    const xs = Float64Array.from(values as number[]);
+    const enc = encodeColumn(xs, 0, xs.length);
+    expect(enc.t).toBe('int');
+    expect((enc as { v: unknown }).v).toBeInstanceOf(type);
+    expect(Array.from(decodeColumn(enc) as Float64Array)).toEqual(Array.from(xs));
+    const out = new Float64Array(xs.length + 1).fill(7);
+    decodeColumnInto(enc, out, 1, null);
+    expect(Array.from(out)).toEqual([7, ...Array.from(xs)]);
+    decodeColumnInto(enc, out, 0, Int32Array.from([2, 0]));
+    expect(Array.from(out.subarray(0, 2))).toEqual([xs[2], xs[0]]);
+  });
+
+  it.each([
+    ['a value equal to the 1-byte empty marker', [255, 1], Uint16Array],
+    ['a value equal to the 2-byte empty marker', [65_535, 1], Int32Array],
+  ])('never confuses %s with an empty cell', (_, values, type) => {
+    const xs = Float64Array.from(values);
+    const enc = encodeColumn(xs, 0, xs.length);
+    expect((enc as { v: unknown }).v).toBeInstanceOf(type);
+    expect(Array.from(decodeColumn(enc) as Float64Array)).toEqual(values);
+  });
+
+  it.each([
+    ['a fraction', [1, 2.5]], ['minus zero', [1, -0]], ['a value beyond 32 bits', [1, 2 ** 31]], ['the 32-bit empty marker', [-(2 ** 31)]],
+  ])('keeps Float64 for %s', (_, values) => {
+    const xs = Float64Array.from(values);
+    const enc = encodeColumn(xs, 0, xs.length);
+    expect(enc.t).toBe('num');
+    const back = decodeColumn(enc) as Float64Array;
+    values.forEach((v, i) => expect(Object.is(back[i], v)).toBe(true));
+  });
+
+  it('stores an all-empty number column in one byte per row', () => {
+    const enc = encodeColumn(new Float64Array([NaN, NaN]), 0, 2);
+    expect((enc as { v: unknown }).v).toBeInstanceOf(Uint8Array);
+    expect(Array.from(decodeColumn(enc) as Float64Array)).toEqual([NaN, NaN]);
+  });
+
   it('slices numbers without sharing the caller’s buffer', () => {
     const xs = new Float64Array([1, 2, 3, 4]);
     const enc = encodeColumn(xs, 1, 3);
