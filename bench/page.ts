@@ -11,7 +11,7 @@ import { createCsvImporter } from '../src/lib/data/csvImport';
 import { contentHash, openStore } from '../src/lib/data/store';
 import { sha256Hex } from '../src/lib/data/sha256';
 import { encodeChunks, flattenTable, type EncodedChunk } from '../src/lib/data/chunks';
-import { rowKeys } from '../src/lib/data/combine';
+import { combineChunks, rowKeys } from '../src/lib/data/combine';
 import type { Kind } from '../src/lib/engine/dataset';
 import { periodsInData } from '../src/lib/engine/periods';
 import { deriveMetrics } from '../src/lib/engine/metrics';
@@ -214,6 +214,47 @@ function latestQuarter(periods: readonly Period[]): Period | null {
  * What the overview needs before it can show a number, step by step as AppState/ScoringState
  * do it: open the store, loadDataset, periods, deriveMetrics, prepareScoring, group, grade.
  */
+/** Every stored chunk read with the raw API, nothing decoded: the floor under loadDataset. */
+function rawChunkRead(dbName = 'presales-kpi-studio'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const req = db.transaction('chunks').objectStore('chunks').getAll();
+      req.onsuccess = () => { db.close(); resolve(req.result.length); };
+      req.onerror = () => { db.close(); reject(req.error); };
+    };
+  });
+}
+
+/** loadDataset taken apart (cold): the raw read, then each column's decoding. No dead rows assumed (bench data). */
+async function loadStages(dbName = 'presales-kpi-studio'): Promise<Record<string, number>> {
+  const ms: Record<string, number> = {};
+  const db: IDBDatabase = await new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => resolve(open.result);
+  });
+  let t = now();
+  const batches: { id: string; kind: Kind }[] = await new Promise((res) => { const r = db.transaction('batches').objectStore('batches').getAll(); r.onsuccess = () => res(r.result); });
+  const chunks: { batchId: string; index: number; rows: number; columns: Record<string, unknown> }[] =
+    await new Promise((res) => { const r = db.transaction('chunks').objectStore('chunks').getAll(); r.onsuccess = () => res(r.result); });
+  ms['raw getAll (cold)'] = now() - t;
+  db.close();
+  for (const b of batches) {
+    const parts = chunks.filter((c) => c.batchId === b.id).sort((x, y) => x.index - y.index);
+    const cols = Object.keys(parts[0]?.columns ?? {});
+    for (const name of cols) {
+      t = now();
+      const one = parts.map((c, k) => ({ chunk: { rows: c.rows, columns: { [name]: c.columns[name] } as never }, dead: null, offset: k }));
+      combineChunks(b.kind, one);
+      ms[`${b.kind}.${name} (${(parts[0].columns[name] as { t: string }).t})`] = now() - t;
+    }
+  }
+  return ms;
+}
+
 async function openStages(dbName?: string): Promise<Record<string, number | string>> {
   const ms: Record<string, number | string> = {};
   let t = now();
@@ -237,6 +278,9 @@ async function openStages(dbName?: string): Promise<Record<string, number | stri
   thresholdGrades(scores.total, scenario.grades);
   forcedDistribution(scores.total, group, scenario.forced_distribution.shares, scenario.grades.C);
   lap('groupIndex + score + grades + forced distribution');
+  const r0 = now();
+  await rawChunkRead(dbName);
+  ms['raw'] = now() - r0;
   ms.period = period.id;
   ms.staff = ds.staff.length;
   ms.projects = ds.projects.length;
@@ -245,6 +289,54 @@ async function openStages(dbName?: string): Promise<Record<string, number | stri
   return ms;
 }
 
-const api = { bareParse, appImport, mainThreadImport, deleteDb, importStages, openStages };
+const api = { loadStages, bareParse, appImport, mainThreadImport, deleteDb, importStages, openStages };
 export type KpiBench = typeof api;
 (window as unknown as { kpiBench: KpiBench }).kpiBench = api;
+
+/** Diagnostic: warm read time of the stored chunks re-written in other shapes (scratch database). */
+async function idbShapes(dbName = 'presales-kpi-studio'): Promise<Record<string, number>> {
+  const req = <T>(r: IDBRequest<T>): Promise<T> => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  const openDb = (name: string, create: boolean): Promise<IDBDatabase> => new Promise((res, rej) => {
+    const o = indexedDB.open(name, 1);
+    if (create) o.onupgradeneeded = () => { o.result.createObjectStore('x'); };
+    o.onsuccess = () => res(o.result); o.onerror = () => rej(o.error);
+  });
+  const src = await openDb(dbName, false);
+  const chunks = (await req(src.transaction('chunks').objectStore('chunks').getAll())) as { rows: number; columns: Record<string, { t: string; v?: ArrayBufferView; s?: string; len?: Uint32Array; codes?: ArrayBufferView }> }[];
+  src.close();
+  const enc = new TextEncoder();
+  const shapes: Record<string, (c: (typeof chunks)[number]) => unknown> = {
+    'as stored': (c) => c,
+    'typed arrays only': (c) => Object.fromEntries(Object.entries(c.columns).map(([k, v]) => [k, v.v ?? v.codes ?? v.len])),
+    'strings only': (c) => Object.fromEntries(Object.entries(c.columns).filter(([, v]) => v.s).map(([k, v]) => [k, v.s])),
+    'one packed Uint8Array per chunk': (c) => {
+      const parts: Uint8Array[] = [];
+      for (const v of Object.values(c.columns)) {
+        for (const a of [v.v, v.codes, v.len]) if (a) parts.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+        if (v.s) parts.push(enc.encode(v.s));
+      }
+      const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+      let at = 0;
+      for (const p of parts) { out.set(p, at); at += p.length; }
+      return out;
+    },
+  };
+  const ms: Record<string, number> = {};
+  for (const [name, shape] of Object.entries(shapes)) {
+    await new Promise<void>((res) => { const d = indexedDB.deleteDatabase('shape-test'); d.onsuccess = () => res(); d.onerror = () => res(); });
+    const db = await openDb('shape-test', true);
+    const tx = db.transaction('x', 'readwrite');
+    let bytes = 0;
+    chunks.forEach((c, i) => { const v = shape(c); if (v instanceof Uint8Array) bytes += v.length; tx.objectStore('x').put(v, i); });
+    let t = now();
+    await new Promise((res) => { tx.oncomplete = res; });
+    ms[`${name}: write`] = now() - t;
+    t = now();
+    await req(db.transaction('x').objectStore('x').getAll());
+    ms[`${name}: read (warm)`] = now() - t;
+    if (bytes) ms[`${name}: MB`] = bytes / 1e6;
+    db.close();
+  }
+  return ms;
+}
+(window as unknown as { kpiBench: KpiBench & { idbShapes: typeof idbShapes } }).kpiBench.idbShapes = idbShapes;

@@ -13,7 +13,7 @@ import {
   decodeChunk, encodeChunks, flattenTable, newBitmap, setBit, bitIsSet,
   type ChunkColumns, type EncodedChunk,
 } from './chunks';
-import { combineChunks, deadWithinFile, KEY_COLUMNS, rowKeys, type ChunkPart, type Within } from './combine';
+import { combineParts, deadWithinFile, KEY_COLUMNS, rowKeys, type Part, type Within } from './combine';
 
 export const DB_NAME = 'presales-kpi-studio';
 /** Bump when the schema changes, and add a step to `upgrade` plus a fossil test of the old version. */
@@ -109,6 +109,11 @@ export interface Store {
   addBatches(items: NewBatch[], opts?: { signal?: AbortSignal }): Promise<AddOutcome[]>;
   deleteBatch(id: string): Promise<void>;
   loadDataset(): Promise<Dataset>;
+  /**
+   * The tables of `kinds` (the others empty) with the batch list they come from, read in one
+   * transaction: what the derived cache's signature is taken from (src/lib/state/derivedCache.ts).
+   */
+  loadSnapshot(kinds?: readonly Kind[]): Promise<{ dataset: Dataset; batches: BatchInfo[] }>;
   /** The live rows of one kind (e.g. stored staff ids for the cross-file check). */
   loadTable<K extends Kind>(kind: K): Promise<Dataset[K]>;
   /** Empties every object store: batches, chunks, scenarios, calibration, meetings, settings. */
@@ -298,33 +303,51 @@ class IdbStore implements Store {
     this.changed('batches');
   }
 
-  private async parts(kinds: readonly Kind[]): Promise<Map<Kind, ChunkPart[]>> {
+  /**
+   * The live rows of `kinds`, read one chunk per request and decoded as each arrives. Each
+   * request's result comes in its own task, so the page keeps painting and answering input
+   * while a million rows load; one getAll would deserialise them all in one long task
+   * (docs/storage.md). One readonly transaction: a consistent snapshot even if another tab
+   * imports meanwhile.
+   */
+  private async tables(kinds: readonly Kind[]): Promise<{ tables: Map<Kind, Dataset[Kind]>; batches: BatchRecord[] }> {
     const tx = this.db.transaction(['batches', 'chunks']);
-    const byKind = new Map<Kind, ChunkPart[]>(kinds.map((k) => [k, []]));
-    for (const b of await sortedBatches(tx)) {
+    const chunks = tx.objectStore('chunks');
+    const byKind = new Map<Kind, Part[]>(kinds.map((k) => [k, []]));
+    const batches = await sortedBatches(tx);
+    for (const b of batches) {
       const parts = byKind.get(b.kind);
       if (!parts || b.liveRows === 0) continue;
-      const chunks = (await tx.objectStore('chunks').getAll(batchRange(b.id))).sort((x, y) => x.index - y.index);
       let offset = 0;
-      for (const c of chunks) {
-        parts.push({ chunk: c, dead: b.dead, offset });
+      // The next chunk is requested before this one is decoded: reading and decoding overlap.
+      let next = chunks.get([b.id, 0]);
+      for (let index = 0; index < b.chunkCount; index++) {
+        const c = await next;
+        if (index + 1 < b.chunkCount) next = chunks.get([b.id, index + 1]);
+        if (!c) continue;
+        parts.push({ table: decodeChunk(c), dead: b.dead, offset });
         offset += c.rows;
       }
     }
     await tx.done;
-    return byKind;
+    const tables = new Map<Kind, Dataset[Kind]>();
+    for (const [kind, parts] of byKind) tables.set(kind, combineParts(kind, parts));
+    return { tables, batches };
+  }
+
+  async loadSnapshot(kinds: readonly Kind[] = KINDS): Promise<{ dataset: Dataset; batches: BatchInfo[] }> {
+    const { tables, batches } = await this.tables(kinds);
+    const ds = emptyDataset() as unknown as Record<Kind, unknown>;
+    for (const [kind, table] of tables) ds[kind] = table;
+    return { dataset: ds as unknown as Dataset, batches: batches.map(toInfo) };
   }
 
   async loadDataset(): Promise<Dataset> {
-    const byKind = await this.parts(KINDS);
-    const ds = emptyDataset() as unknown as Record<Kind, unknown>;
-    for (const [kind, parts] of byKind) if (parts.length) ds[kind] = combineChunks(kind, parts);
-    return ds as unknown as Dataset;
+    return (await this.loadSnapshot()).dataset;
   }
 
   async loadTable<K extends Kind>(kind: K): Promise<Dataset[K]> {
-    const parts = (await this.parts([kind])).get(kind)!;
-    return combineChunks(kind, parts);
+    return (await this.tables([kind])).tables.get(kind) as Dataset[K];
   }
 
   async clearAll(): Promise<void> {
