@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 
 // One self-contained dist/index.html (scripts, styles and workers inlined): it works
 // served from any sub-path of an intranet share and opened straight from disk (file://).
@@ -15,8 +17,17 @@ const contentSecurityPolicy = {
     html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
 };
 
+// Metric matrices cached in IndexedDB are valid only for the engine that derived them
+// (src/lib/state/derivedCache.ts): the hash of the engine's sources is built in.
+const engineDir = new URL('./src/lib/engine/', import.meta.url);
+const engineHash = createHash('sha256');
+for (const f of readdirSync(engineDir, { withFileTypes: true }).filter((f) => f.isFile() && !f.name.includes('.test.')).map((f) => f.name).sort()) {
+  engineHash.update(f).update(readFileSync(new URL(f, engineDir)));
+}
+
 export default defineConfig({
   base: './',
+  define: { __ENGINE_HASH__: JSON.stringify(engineHash.digest('hex').slice(0, 16)) },
   plugins: [svelte(), viteSingleFile(), contentSecurityPolicy],
   // Classic (iife) workers: Chromium will not start a module worker from a blob: URL when the
   // page is opened from disk (file://), and the single-file build inlines its workers as blobs.

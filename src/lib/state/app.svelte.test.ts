@@ -145,7 +145,7 @@ describe('AppState.reload', () => {
     const factory = new IDBFactory();
     const app = track(new AppState());
     await app.init(factory);
-    const spy = vi.spyOn(app.store!, 'loadDataset');
+    const spy = vi.spyOn(app.store!, 'loadSnapshot');
     await Promise.all([app.reload(), app.reload(), app.reload()]);
     // the first run, plus one more for the calls that came while it ran
     expect(spy).toHaveBeenCalledTimes(2);

@@ -11,6 +11,8 @@ import { onStoreChange, openStore, type BatchInfo, type Store, type StoreChange 
 import { importFiles, importTexts } from '../data/importClient';
 import type { FileOutcome } from '../data/runImport';
 import { generateDemoFiles } from '../demo/generate';
+import { DerivedCache, DERIVED_SETTING, dataSignature, usableRecord } from './derivedCache';
+import type { MetricMatrix } from '../engine/types';
 import { i18n, type Lang, type Text } from '../i18n/i18n.svelte';
 import { D } from '../i18n/messages/data';
 
@@ -28,8 +30,18 @@ export interface AppDeps {
   importFiles: typeof importFiles;
   importTexts: typeof importTexts;
   generateDemoFiles: () => { name: string; text: string }[];
+  /**
+   * From this many stored rows on, derived matrices are kept in IndexedDB and a cold open
+   * shows them before the raw rows are read (docs/storage.md, "Derived cache"). Below it a
+   * full load takes a fraction of a second and the cache is not worth its writes.
+   */
+  cacheFromRows: number;
 }
-const DEFAULT_DEPS: AppDeps = { openStore: (f) => openStore(f), importFiles, importTexts, generateDemoFiles };
+const DEFAULT_DEPS: AppDeps = { openStore: (f) => openStore(f), importFiles, importTexts, generateDemoFiles, cacheFromRows: 200_000 };
+/** The tables a cold open from the derived cache loads at once: small, and read by every page. */
+const FIRST_KINDS = ['staff', 'holidays'] as const;
+/** How long after the last new matrix the cache is written (a burst of period changes writes once). */
+const PERSIST_DELAY_MS = 1000;
 
 /** Setting keys in the store's key-value `settings`. */
 export const SETTINGS = {
@@ -69,7 +81,15 @@ export class AppState {
   /** Replaced wholesale after each import/delete, never mutated: pages derive from it. */
   dataset = $state.raw<Dataset>(emptyDataset());
   batches = $state.raw<BatchInfo[]>([]);
-  periods = $derived(periodsInData(this.dataset));
+  /**
+   * True while a big store's cold open shows figures from the derived cache and the raw
+   * rows are still loading: `dataset` then holds only the staff and holidays tables.
+   */
+  partial = $state(false);
+  /** Metric matrices already derived from this data (ScoringState reads and fills it). */
+  readonly derived = new DerivedCache();
+  #cachedPeriods = $state.raw<Period[] | null>(null);
+  periods = $derived(this.#cachedPeriods ?? periodsInData(this.dataset));
   ready = $state(false);
   error = $state<string | null>(null);
   errorDetail = $state.raw<Text | null>(null);
@@ -95,6 +115,13 @@ export class AppState {
   #stopListening: (() => void) | null = null;
   #reloading: Promise<void> | null = null;
   #reloadAgain = false;
+  /** Bumped by every load: a background load that finishes after a newer one is dropped. */
+  #generation = 0;
+  #loadedOnce = false;
+  #bigStore = false;
+  #persistTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Resolves when the raw rows are loaded (at once unless a cold open started from the cache). */
+  complete: Promise<void> = Promise.resolve();
 
   constructor(deps: Partial<AppDeps> = {}) {
     this.#deps = { ...DEFAULT_DEPS, ...deps };
@@ -176,11 +203,80 @@ export class AppState {
 
   async #load(): Promise<void> {
     const store = this.#requireStore();
-    const [dataset, batches] = await Promise.all([store.loadDataset(), store.listBatches()]);
+    const generation = ++this.#generation;
+    if (!this.#loadedOnce) {
+      const [batches, raw] = await Promise.all([store.listBatches(), store.getSetting<unknown>(DERIVED_SETTING)]);
+      const record = this.#isBig(batches) ? usableRecord(raw, dataSignature(batches)) : null;
+      if (record) {
+        // A big store's first open: the small tables and the cached matrices now, the raw rows after the first paint.
+        const { dataset, batches: now } = await store.loadSnapshot(FIRST_KINDS);
+        if (dataSignature(now) === record.signature) {
+          this.derived.seed(record);
+          this.#show(dataset, now, record.periods);
+          this.partial = true;
+          this.complete = this.#completeLoad(generation);
+          return;
+        }
+      }
+    }
+    const { dataset, batches } = await store.loadSnapshot();
+    if (generation !== this.#generation) return;
+    this.#show(dataset, batches, null);
+    this.partial = false;
+    this.complete = Promise.resolve();
+  }
+
+  /** Swap in a snapshot (the cache follows its signature in the same step, so no matrix outlives its data). */
+  #show(dataset: Dataset, batches: BatchInfo[], cachedPeriods: Period[] | null): void {
+    this.#bigStore = this.#isBig(batches);
+    this.derived.reset(dataSignature(batches));
     this.dataset = dataset;
     this.batches = batches;
+    this.#cachedPeriods = cachedPeriods;
+    if (!cachedPeriods) {
+      this.#loadedOnce = true;
+      this.derived.periods = this.periods;
+      this.#schedulePersist();
+    }
     const ids = this.periods.map((p) => p.id);
     if (!ids.includes(this.#periodId)) this.#periodId = latestQuarterId(this.periods);
+  }
+
+  async #completeLoad(generation: number): Promise<void> {
+    try {
+      // After the first paint: the overview shows its figures before the page reads a million rows.
+      await afterPaint();
+      if (generation !== this.#generation) return;
+      const { dataset, batches } = await this.#requireStore().loadSnapshot();
+      if (generation !== this.#generation) return;
+      this.#show(dataset, batches, null);
+      this.partial = false;
+    } catch (e) {
+      this.actionError = errorText(e);
+    }
+  }
+
+  #isBig(batches: readonly BatchInfo[]): boolean {
+    return batches.reduce((n, b) => n + b.liveRows, 0) >= this.#deps.cacheFromRows;
+  }
+
+  /** Note a matrix derived from the current data; a big store keeps it for its next cold open. */
+  rememberMatrix(key: string, matrix: MetricMatrix): void {
+    this.derived.put(key, matrix);
+    this.#schedulePersist();
+  }
+
+  #schedulePersist(): void {
+    if (!this.#bigStore || this.#persistTimer) return;
+    this.#persistTimer = setTimeout(() => {
+      this.#persistTimer = null;
+      const record = this.derived.toRecord();
+      if (record && record.entries.length && this.store) {
+        void this.store.setSetting(DERIVED_SETTING, record).catch(() => {
+          // Without the cache the next open reads the raw rows first: slower, never wrong.
+        });
+      }
+    }, PERSIST_DELAY_MS);
   }
 
   /** Import the built-in demo data set (refused files are reported like any import). */
@@ -275,6 +371,8 @@ export class AppState {
 
   /** Close the store and stop listening to other tabs (tests, hot reload). */
   dispose(): void {
+    if (this.#persistTimer) clearTimeout(this.#persistTimer);
+    this.#persistTimer = null;
     this.#stopListening?.();
     this.#stopListening = null;
     this.store?.close();
@@ -322,6 +420,15 @@ export class AppState {
     if (!this.store) throw new Error('The data store is not open yet (init() has not finished).');
     return this.store;
   }
+}
+
+/** Resolves after the next frame is painted (a timer where there are no frames, e.g. tests). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+    } else setTimeout(resolve, 0);
+  });
 }
 
 const KEY = Symbol('app-state');

@@ -27,6 +27,7 @@ import { resultsFromMatrix } from '../engine/results';
 import { calibrationFor } from './calibration.svelte';
 import { gradeAll, type Graded } from './gradeAll';
 import { metricsKey, modelKey, rulesKey, withWeights } from './scenarioKeys';
+import { matrixKey } from './derivedCache';
 
 export { gradeAll, RECOMPUTE_MEASURE, type Graded } from './gradeAll';
 export { metricsKey, modelKey, withWeights } from './scenarioKeys';
@@ -40,6 +41,14 @@ export interface ScoringApp {
   /** true once the store is open (AppState.ready); saved scenarios load then */
   readonly ready?: boolean;
   readonly store?: Pick<Store, 'putRecord' | 'listRecords' | 'deleteRecord' | 'getSetting' | 'setSetting'> | null;
+  /**
+   * Matrices already derived from this dataset (AppState: kept across opens for a big store,
+   * src/lib/state/derivedCache.ts). Without it every matrix is derived.
+   */
+  readonly derived?: { get(key: string): MetricMatrix | undefined };
+  rememberMatrix?(key: string, matrix: MetricMatrix): void;
+  /** true while only the cached matrices and the small tables are loaded: nothing else can be derived yet */
+  readonly partial?: boolean;
 }
 
 export interface ScenarioChoice { id: string; builtIn: boolean; scenario: Scenario }
@@ -76,13 +85,27 @@ export class ScoringState {
   #modelKey = $derived(modelKey(this.scenario));
 
   matrix = $derived.by((): MetricMatrix | null => {
-    const ds = this.app.dataset;
+    void this.app.dataset;
     const p = this.period;
-    void this.#metricsKey;
+    const key = this.#metricsKey;
     if (!p) return null;
-    this.calls.deriveMetrics++;
-    return deriveMetrics(ds, p, untrack(() => this.scenario));
+    return this.matrixFor(p, untrack(() => this.scenario), key);
   });
+
+  /**
+   * The metric matrix of `period` under `scenario`: from the app's cache when this data already
+   * gave it, else derived (and remembered); null while the raw rows are still loading.
+   */
+  matrixFor(period: Period, scenario: Scenario, key = metricsKey(scenario)): MetricMatrix | null {
+    const cacheKey = matrixKey(period, key);
+    const hit = this.app.derived?.get(cacheKey);
+    if (hit) return hit;
+    if (this.app.partial) return null;
+    this.calls.deriveMetrics++;
+    const m = deriveMetrics(this.app.dataset, period, scenario);
+    this.app.rememberMatrix?.(cacheKey, m);
+    return m;
+  }
 
   model = $derived.by((): ScoringModel | null => {
     const m = this.matrix;
@@ -113,7 +136,8 @@ export class ScoringState {
     const b = this.baseline;
     let model = cur;
     if (modelKey(b) !== this.#modelKey || metricsKey(b) !== this.#metricsKey) {
-      const matrix = metricsKey(b) === this.#metricsKey && this.matrix ? this.matrix : deriveMetrics(this.app.dataset, cur.period, b);
+      const matrix = metricsKey(b) === this.#metricsKey && this.matrix ? this.matrix : this.matrixFor(cur.period, b);
+      if (!matrix) return null;
       model = prepareScoring(this.app.dataset, matrix, b);
     }
     const group = groupIndex(this.app.dataset, model.staffIndex, b.forced_distribution.group_by).group;
@@ -226,8 +250,9 @@ export class ScoringState {
     const p = this.period;
     void this.#metricsKey;
     void this.#modelKey;
-    if (!p) return [];
     const ds = this.app.dataset;
+    // Not from the cache (four quarters would push the current period out of it), so not while the raw rows load.
+    if (!p || this.app.partial) return [];
     const s = untrack(() => this.scenario);
     return ([1, 2, 3, 4] as const).map((q) => {
       const period = parsePeriod(`${p.year}Q${q}`);
@@ -337,7 +362,7 @@ export class ScoringState {
   /** Win rate by industry for one staff row in the chosen period. */
   industryWinRates(staffRow: number) {
     const p = this.period;
-    return p ? winRateByIndustry(this.app.dataset, staffRow, p, this.currentScenario) : [];
+    return p && !this.app.partial ? winRateByIndustry(this.app.dataset, staffRow, p, this.currentScenario) : [];
   }
 
   /**

@@ -3,7 +3,6 @@
  * either of which may be "the current edits". The metric matrix is shared with ScoringState
  * when the scenario reads the same metrics (deriving metrics is the slow step).
  */
-import { deriveMetrics } from '../../lib/engine/metrics';
 import { resultsFromMatrix } from '../../lib/engine/results';
 import type { BandCount, PersonResult, Scenario } from '../../lib/engine/types';
 import { metricsKey, type ScoringState } from '../../lib/state/scoring.svelte';
@@ -20,7 +19,8 @@ export function scenarioFor(scoring: ScoringState, id: string): Scenario | null 
 export interface CompareSide { scenario: Scenario; results: PersonResult[]; bands: BandCount[] }
 
 /**
- * Results and band counts of the chosen period under `scenario`; null without a period.
+ * Results and band counts of the chosen period under `scenario`; null without a period, or
+ * while a cold open's raw rows are still loading and the matrix is not in the cache.
  * `sideResults(scoring, scenarioFor(scoring, 'standard')!)?.results.length` → people in scope.
  */
 export function sideResults(scoring: ScoringState, scenario: Scenario): CompareSide | null {
@@ -28,7 +28,8 @@ export function sideResults(scoring: ScoringState, scenario: Scenario): CompareS
   if (!period) return null;
   const ds = scoring.app.dataset;
   const shared = scoring.matrix && metricsKey(scenario) === metricsKey(scoring.scenario) ? scoring.matrix : null;
-  const matrix = shared ?? deriveMetrics(ds, period, scenario);
+  const matrix = shared ?? scoring.matrixFor(period, scenario);
+  if (!matrix) return null;
   const { results, bands } = resultsFromMatrix(ds, matrix, scenario);
   return { scenario, results, bands };
 }

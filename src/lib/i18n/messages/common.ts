@@ -26,6 +26,10 @@ export const C = dict({
     en: 'The local database could not be opened. Make sure the browser is not in private mode and allows this site to store data, then reload the page.',
   },
   errorDetail: { zh: '详细信息', en: 'Details' },
+  loadingRest: {
+    zh: '当前显示的是上次计算保存的结果；正在后台读取全部原始记录，完成前其他期间和方案暂不可用。',
+    en: 'Showing the figures saved at the last calculation; all raw records are loading in the background. Other periods and scenarios are available once they are in.',
+  },
   demoBanner: {
     zh: '首次打开，已自动载入演示数据（约 60 名虚构售前人员，2025–2026 年）。导入您自己的文件前，可以先清除演示数据。',
     en: 'First start: demo data has been loaded automatically (about 60 fictitious presales staff, 2025–2026). You can clear it before importing your own files.',
