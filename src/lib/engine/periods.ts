@@ -107,11 +107,18 @@ export function periodsInData(ds: Dataset): Period[] {
   const quarters = new Set<number>(); // year * 4 + quarter - 1
   const years = new Set<number>();
   const add = (staffIds: string[], days: ArrayLike<number>, n: number, keep?: (row: number) => boolean) => {
+    let lastDay = NaN, lastQ = -1;
     for (let r = 0; r < n; r++) {
       const d = days[r];
-      if (d !== d || !known.has(staffIds[r]) || (keep && !keep(r))) continue;
-      const { year, month } = civilFromDay(d);
-      quarters.add(year * 4 + Math.floor((month - 1) / 3));
+      if (d !== d) continue;
+      if (d !== lastDay) {
+        const { year, month } = civilFromDay(d);
+        lastDay = d;
+        lastQ = year * 4 + Math.floor((month - 1) / 3);
+      }
+      // A quarter already found needs no staff lookup: a million rows cost a few distinct quarters, not a million hash lookups.
+      if (quarters.has(lastQ) || !known.has(staffIds[r]) || (keep && !keep(r))) continue;
+      quarters.add(lastQ);
     }
   };
   const { projects, requests, reviews, ratings, activities, metrics } = ds;
