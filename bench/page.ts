@@ -10,8 +10,8 @@ import { lastRecordEnd, PIECE_BYTES, runImport, type FileOutcome, type ImportPro
 import { createCsvImporter } from '../src/lib/data/csvImport';
 import { contentHash, openStore } from '../src/lib/data/store';
 import { sha256Hex } from '../src/lib/data/sha256';
-import { encodeChunks, flattenTable, type EncodedChunk } from '../src/lib/data/chunks';
-import { combineChunks, rowKeys } from '../src/lib/data/combine';
+import { decodeChunk, encodeChunks, flattenTable, type EncodedChunk } from '../src/lib/data/chunks';
+import { combineParts, rowKeys } from '../src/lib/data/combine';
 import type { Kind } from '../src/lib/engine/dataset';
 import { periodsInData } from '../src/lib/engine/periods';
 import { deriveMetrics } from '../src/lib/engine/metrics';
@@ -247,8 +247,8 @@ async function loadStages(dbName = 'presales-kpi-studio'): Promise<Record<string
     const cols = Object.keys(parts[0]?.columns ?? {});
     for (const name of cols) {
       t = now();
-      const one = parts.map((c, k) => ({ chunk: { rows: c.rows, columns: { [name]: c.columns[name] } as never }, dead: null, offset: k }));
-      combineChunks(b.kind, one);
+      const one = parts.map((c, k) => ({ table: decodeChunk({ rows: c.rows, columns: { [name]: c.columns[name] } as never }), dead: null, offset: k }));
+      combineParts(b.kind, one);
       ms[`${b.kind}.${name} (${(parts[0].columns[name] as { t: string }).t})`] = now() - t;
     }
   }
@@ -292,51 +292,3 @@ async function openStages(dbName?: string): Promise<Record<string, number | stri
 const api = { loadStages, bareParse, appImport, mainThreadImport, deleteDb, importStages, openStages };
 export type KpiBench = typeof api;
 (window as unknown as { kpiBench: KpiBench }).kpiBench = api;
-
-/** Diagnostic: warm read time of the stored chunks re-written in other shapes (scratch database). */
-async function idbShapes(dbName = 'presales-kpi-studio'): Promise<Record<string, number>> {
-  const req = <T>(r: IDBRequest<T>): Promise<T> => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-  const openDb = (name: string, create: boolean): Promise<IDBDatabase> => new Promise((res, rej) => {
-    const o = indexedDB.open(name, 1);
-    if (create) o.onupgradeneeded = () => { o.result.createObjectStore('x'); };
-    o.onsuccess = () => res(o.result); o.onerror = () => rej(o.error);
-  });
-  const src = await openDb(dbName, false);
-  const chunks = (await req(src.transaction('chunks').objectStore('chunks').getAll())) as { rows: number; columns: Record<string, { t: string; v?: ArrayBufferView; s?: string; len?: Uint32Array; codes?: ArrayBufferView }> }[];
-  src.close();
-  const enc = new TextEncoder();
-  const shapes: Record<string, (c: (typeof chunks)[number]) => unknown> = {
-    'as stored': (c) => c,
-    'typed arrays only': (c) => Object.fromEntries(Object.entries(c.columns).map(([k, v]) => [k, v.v ?? v.codes ?? v.len])),
-    'strings only': (c) => Object.fromEntries(Object.entries(c.columns).filter(([, v]) => v.s).map(([k, v]) => [k, v.s])),
-    'one packed Uint8Array per chunk': (c) => {
-      const parts: Uint8Array[] = [];
-      for (const v of Object.values(c.columns)) {
-        for (const a of [v.v, v.codes, v.len]) if (a) parts.push(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-        if (v.s) parts.push(enc.encode(v.s));
-      }
-      const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-      let at = 0;
-      for (const p of parts) { out.set(p, at); at += p.length; }
-      return out;
-    },
-  };
-  const ms: Record<string, number> = {};
-  for (const [name, shape] of Object.entries(shapes)) {
-    await new Promise<void>((res) => { const d = indexedDB.deleteDatabase('shape-test'); d.onsuccess = () => res(); d.onerror = () => res(); });
-    const db = await openDb('shape-test', true);
-    const tx = db.transaction('x', 'readwrite');
-    let bytes = 0;
-    chunks.forEach((c, i) => { const v = shape(c); if (v instanceof Uint8Array) bytes += v.length; tx.objectStore('x').put(v, i); });
-    let t = now();
-    await new Promise((res) => { tx.oncomplete = res; });
-    ms[`${name}: write`] = now() - t;
-    t = now();
-    await req(db.transaction('x').objectStore('x').getAll());
-    ms[`${name}: read (warm)`] = now() - t;
-    if (bytes) ms[`${name}: MB`] = bytes / 1e6;
-    db.close();
-  }
-  return ms;
-}
-(window as unknown as { kpiBench: KpiBench & { idbShapes: typeof idbShapes } }).kpiBench.idbShapes = idbShapes;

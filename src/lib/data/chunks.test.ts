@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDataset, type RatingsTable } from '../engine/dataset';
 import {
-  bitIsSet, decodeChunk, decodeColumn, decodeColumnInto, encodeChunks, encodeColumn, flattenTable, metricIdOf, newBitmap, setBit,
+  bitIsSet, decodeChunk, decodeColumn, encodeChunks, encodeColumn, flattenTable, metricIdOf, newBitmap, setBit,
 } from './chunks';
 
 describe('encodeColumn / decodeColumn', () => {
@@ -24,11 +24,6 @@ describe('encodeColumn / decodeColumn', () => {
     expect(enc.t).toBe('int');
     expect((enc as { v: unknown }).v).toBeInstanceOf(type);
     expect(Array.from(decodeColumn(enc) as Float64Array)).toEqual(Array.from(xs));
-    const out = new Float64Array(xs.length + 1).fill(7);
-    decodeColumnInto(enc, out, 1, null);
-    expect(Array.from(out)).toEqual([7, ...Array.from(xs)]);
-    decodeColumnInto(enc, out, 0, Int32Array.from([2, 0]));
-    expect(Array.from(out.subarray(0, 2))).toEqual([xs[2], xs[0]]);
   });
 
   it.each([
@@ -149,27 +144,5 @@ describe('bitmap', () => {
     expect(bits.length).toBe(3);
     for (const i of [0, 7, 8, 16]) setBit(bits, i);
     expect(Array.from({ length: 17 }, (_, i) => bitIsSet(bits, i)).flatMap((b, i) => (b ? [i] : []))).toEqual([0, 7, 8, 16]);
-  });
-});
-
-describe('decodeColumnInto', () => {
-  const xs = ['甲', 'b', '', 'a\nb', 'b', '甲'];
-  it('writes every row, or only the live ones, at the given position, for all three column forms', () => {
-    const forms = [encodeColumn(xs, 0, xs.length), encodeColumn(Array.from({ length: 40 }, (_, i) => `id${i}`), 0, 6)];
-    forms[1] = { t: 'text', s: xs.join(''), len: Uint32Array.from(xs, (x) => x.length) };
-    expect(forms.map((f) => f.t)).toEqual(['dict', 'text']);
-    for (const enc of forms) {
-      const out = ['x', 'x', 'x', 'x', 'x', 'x', 'x', 'x'];
-      decodeColumnInto(enc, out, 1, null);
-      expect(out).toEqual(['x', ...xs, 'x']);
-      const some = ['x', 'x', 'x', 'x'];
-      decodeColumnInto(enc, some, 1, Int32Array.from([0, 3, 5]));
-      expect(some).toEqual(['x', '甲', 'a\nb', '甲']);
-    }
-    const nums = new Float64Array([9, 9, 9, 9]);
-    decodeColumnInto(encodeColumn(new Float64Array([1, NaN, 3]), 0, 3), nums, 1, null);
-    expect(Array.from(nums)).toEqual([9, 1, NaN, 3]);
-    decodeColumnInto(encodeColumn(new Float64Array([1, NaN, 3]), 0, 3), nums, 0, Int32Array.from([2]));
-    expect(Array.from(nums)).toEqual([3, 1, NaN, 3]);
   });
 });

@@ -120,13 +120,11 @@ const nanOf = (v: Uint8Array | Uint16Array | Int32Array): number =>
   v instanceof Uint8Array ? NAN_U8 : v instanceof Uint16Array ? NAN_U16 : NAN_I32;
 
 /** An 'int' column as the engine's Float64Array (empty cells back to NaN). */
-function widen(v: Uint8Array | Uint16Array | Int32Array, out: Float64Array, pos: number, live: Int32Array | null): void {
+function widen(v: Uint8Array | Uint16Array | Int32Array): Float64Array {
   const nan = nanOf(v);
-  if (live) {
-    for (let i = 0; i < live.length; i++) { const x = v[live[i]]; out[pos + i] = x === nan ? NaN : x; }
-  } else {
-    for (let i = 0; i < v.length; i++) { const x = v[i]; out[pos + i] = x === nan ? NaN : x; }
-  }
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) { const x = v[i]; out[i] = x === nan ? NaN : x; }
+  return out;
 }
 
 function splitLengths(s: string, len: Uint32Array): string[] {
@@ -156,11 +154,7 @@ export function encodeColumn(col: Column, from: number, to: number): EncodedColu
 export function decodeColumn(enc: EncodedColumn): Column {
   switch (enc.t) {
     case 'num': return enc.v;
-    case 'int': {
-      const out = new Float64Array(enc.v.length);
-      widen(enc.v, out, 0, null);
-      return out;
-    }
+    case 'int': return widen(enc.v);
     case 'text': return splitLengths(enc.s, enc.len);
     case 'dict': {
       const entries = splitLengths(enc.s, enc.len);
@@ -170,44 +164,6 @@ export function decodeColumn(enc: EncodedColumn): Column {
       return out;
     }
   }
-}
-
-/**
- * Writes a stored column into `out` from `pos`: every row, or only the rows `live` (indices
- * into the chunk). The cold open decodes straight into the final full-length columns this way.
- * @example decodeColumnInto(enc, out, 20_000, null) // out[20_000 …] = the chunk's cells
- */
-export function decodeColumnInto(enc: EncodedColumn, out: Column, pos: number, live: Int32Array | null): void {
-  if (enc.t === 'num' && out instanceof Float64Array) {
-    if (!live) out.set(enc.v, pos);
-    else for (let i = 0; i < live.length; i++) out[pos + i] = enc.v[live[i]];
-    return;
-  }
-  if (enc.t === 'int' && out instanceof Float64Array) {
-    widen(enc.v, out, pos, live);
-    return;
-  }
-  if (!live && !(out instanceof Float64Array) && enc.t !== 'num' && enc.t !== 'int') {
-    const strs = out as string[];
-    if (enc.t === 'text') {
-      const { s, len } = enc;
-      for (let i = 0, at = 0; i < len.length; i++) {
-        const end = at + len[i];
-        strs[pos + i] = s.slice(at, end);
-        at = end;
-      }
-    } else {
-      const entries = splitLengths(enc.s, enc.len);
-      const { codes } = enc;
-      for (let i = 0; i < codes.length; i++) strs[pos + i] = entries[codes[i]];
-    }
-    return;
-  }
-  // Rows replaced by a later batch, or a column stored with another type: the general path.
-  const src = decodeColumn(enc) as ArrayLike<unknown>;
-  const dst = out as unknown as Record<number, unknown>;
-  const n = live ? live.length : src.length;
-  for (let i = 0; i < n; i++) dst[pos + i] = src[live ? live[i] : i];
 }
 
 /**

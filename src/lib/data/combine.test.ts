@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeChunks, decodeChunk, newBitmap, setBit, flattenTable } from './chunks';
-import { combineChunks, combineParts, rowKeys, type ChunkPart, type Part } from './combine';
+import { combineParts, rowKeys, type Part } from './combine';
 import type { HolidaysTable, MetricsTable, ProjectsTable } from '../engine/dataset';
 
 const projects = (rows: [string, string, number][]): ProjectsTable => {
@@ -76,8 +76,8 @@ describe('combineParts', () => {
   });
 });
 
-describe('combineChunks', () => {
-  it('gives what decoding every chunk and combineParts give: dead rows, missing columns, metric ids of any chunk', () => {
+describe('combineParts over stored chunks (what loadSnapshot does)', () => {
+  it('drops dead rows across chunks, reads a column a chunk lacks as empty, and takes metric ids from any chunk', () => {
     const t = projects([['P1', 'S1', 1], ['P1', 'S2', 2], ['P2', 'S1', 3], ['P3', 'S3', 4], ['P3', 'S1', 5]]);
     const dead = newBitmap(5);
     setBit(dead, 1);
@@ -86,16 +86,14 @@ describe('combineChunks', () => {
     delete chunks[1].columns.industry;
     delete chunks[0].columns.amount;
     let offset = 0;
-    const encoded: ChunkPart[] = chunks.map((chunk) => { const p = { chunk, dead, offset }; offset += chunk.rows; return p; });
-    const decoded: Part[] = encoded.map((p) => ({ table: decodeChunk(p.chunk), dead, offset: p.offset }));
-    const out = combineChunks('projects', encoded);
-    expect(out).toEqual(combineParts('projects', decoded));
+    const parts: Part[] = chunks.map((chunk) => { const p = { table: decodeChunk(chunk), dead, offset }; offset += chunk.rows; return p; });
+    const out = combineParts('projects', parts);
     expect(out.project_id).toEqual(['P1', 'P2', 'P3']);
     expect(out.industry).toEqual(['金融', '', '']);
     expect(Array.from(out.amount)).toEqual([NaN, 3, 4]);
     const a = { length: 1, staff_id: ['PS1'], period: ['2026Q1'], values: { win_rate: new Float64Array([50]) } };
     const b = { length: 1, staff_id: ['PS2'], period: ['2026Q1'], values: { hours: new Float64Array([7]) } };
-    const m = combineChunks('metrics', [...encodeChunks(a), ...encodeChunks(b)].map((chunk) => ({ chunk, dead: null, offset: 0 })));
+    const m = combineParts('metrics', [...encodeChunks(a), ...encodeChunks(b)].map((chunk) => ({ table: decodeChunk(chunk), dead: null, offset: 0 })));
     expect(Object.keys(m.values).sort()).toEqual(['hours', 'win_rate']);
     expect(Array.from(m.values.win_rate)).toEqual([50, NaN]);
   });

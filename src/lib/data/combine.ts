@@ -3,7 +3,7 @@
  * engine's tables, leaving out rows that a later batch replaced.
  */
 import { emptyDataset, type Column, type Dataset, type Kind } from '../engine/dataset';
-import { bitIsSet, decodeColumnInto, newBitmap, setBit, metricIdOf, valuesColumnName, type ChunkColumns, type FlatTable } from './chunks';
+import { bitIsSet, newBitmap, setBit, metricIdOf, valuesColumnName, type FlatTable } from './chunks';
 
 /** Columns whose values identify a row (spec §2); kinds without an entry belong to their batch. */
 export const KEY_COLUMNS: Partial<Record<Kind, readonly string[]>> = {
@@ -126,22 +126,5 @@ export function combineParts<K extends Kind>(kind: K, parts: Part[]): Dataset[K]
       if (!live && src instanceof Float64Array && out instanceof Float64Array) { out.set(src, pos); return; }
       const dst = out as unknown as Record<number, unknown>;
       for (let i = 0; i < n; i++) dst[pos + i] = src[live ? live[i] : i];
-    });
-}
-
-/** One stored chunk still encoded: `dead` is its batch's bitmap, `offset` its first row there. */
-export interface ChunkPart { chunk: { rows: number; columns: ChunkColumns }; dead: Uint8Array | null; offset: number }
-
-/**
- * `combineParts` on encoded chunks: each cell is decoded once, straight into the final column.
- * @example combineChunks('projects', [{ chunk, dead: null, offset: 0 }]).project_id // string[]
- */
-export function combineChunks<K extends Kind>(kind: K, parts: ChunkPart[]): Dataset[K] {
-  const lives = parts.map((p) => liveRows(p.chunk.rows, p.dead, p.offset));
-  return combine(kind, parts.map((p) => p.chunk.rows), lives, () => metricIdsOf(parts.map((p) => p.chunk.columns)),
-    (k, name, out, pos, live) => {
-      const enc = parts[k].chunk.columns[name];
-      if (!enc) fillMissing(out, pos, live ? live.length : parts[k].chunk.rows);
-      else decodeColumnInto(enc, out, pos, live);
     });
 }
