@@ -174,7 +174,8 @@ export class AppState {
         await this.#importDemo();
         this.demoBanner = this.demoBatchIds.length > 0;
       }
-      await store.setSetting(SETTINGS.initialised, true);
+      // Written once: a write on every open would cost a readwrite transaction before the first figure.
+      if (!initialised) await store.setSetting(SETTINGS.initialised, true);
       await this.reload();
       this.#listenToOtherTabs();
       this.ready = true;
