@@ -139,6 +139,16 @@ describe('runImport', () => {
     expect(results[0].issues.filter((i) => i.code === 'unknown_staff').map((i) => i.value)).toEqual(['PS9']);
   });
 
+  it('refuses a copy of a stored file read in pieces, while or after its parse, and stores nothing of it', async () => {
+    const s = await store();
+    const big = STAFF + Array.from({ length: 400 }, (_, i) => `PS${100 + i},姓名${i},mid,consulting,华东售前部`).join('\n') + '\n';
+    await runImport([file(big, 'first.csv')], { store: s, pieceBytes: 1024 });
+    const { results } = await runImport([file(big, 'copy.csv')], { store: s, pieceBytes: 1024 });
+    expect(results[0].refused).toBe('duplicate');
+    expect(results[0].refusal?.message_en).toContain('first.csv');
+    expect(await s.listBatches()).toHaveLength(1);
+  });
+
   it('refuses a file already imported, naming the earlier one, and a copy within one drop', async () => {
     const s = await store();
     await runImport([file(STAFF, '人员.csv')], { store: s });

@@ -235,18 +235,32 @@ export async function runImport(files: File[], opts: RunImportOptions): Promise<
   for (const file of files) {
     if (signal?.aborted) throw cancelled();
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const hash = await contentHash(bytes);
-    const earlier = await store.findBatchByHash(hash);
-    if (earlier) {
-      // Refused before parsing: a million-row file need not be parsed to learn it is a copy.
-      outcomes.push(refusedOutcome(file.name, earlier, duplicateBatchError(file.name, earlier)));
+    // The digest runs off this thread (WebCrypto) while the file is parsed; a copy of a stored
+    // file stops the parse as soon as the hash says so (a million-row copy is not parsed through).
+    const hashing = contentHash(bytes);
+    const lookup = hashing.then((h) => store.findBatchByHash(h));
+    const stop = new AbortController();
+    const passOn = () => stop.abort();
+    signal?.addEventListener('abort', passOn);
+    let earlier: BatchInfo | undefined;
+    lookup.then((e) => { if (e) { earlier = e; stop.abort(); } }, () => { /* awaited below */ });
+    let result: ImportResult | null = null;
+    try {
+      result = await importBytes(bytes, file.name, {
+        encoding: opts.encoding, pieceBytes: opts.pieceBytes, signal: stop.signal,
+        onBytes: (b, rows) => opts.onProgress?.({ file: file.name, rows, bytes: before + b, totalBytes, phase: 'read' }),
+      });
+    } catch (e) {
+      if (signal?.aborted || !earlier) throw e;
+    } finally {
+      signal?.removeEventListener('abort', passOn);
+    }
+    const [hash, copyOf] = await Promise.all([hashing, lookup]);
+    if (copyOf || !result) {
+      outcomes.push(refusedOutcome(file.name, copyOf!, duplicateBatchError(file.name, copyOf!)));
       before += file.size;
       continue;
     }
-    const result = await importBytes(bytes, file.name, {
-      encoding: opts.encoding, pieceBytes: opts.pieceBytes, signal,
-      onBytes: (b, rows) => opts.onProgress?.({ file: file.name, rows, bytes: before + b, totalBytes, phase: 'read' }),
-    });
     before += file.size;
     opts.onProgress?.({ file: file.name, rows: result.rowCount, bytes: before, totalBytes, phase: 'read' });
     parsed.push({ result, hash });
