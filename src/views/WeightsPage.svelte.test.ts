@@ -46,6 +46,23 @@ describe('WeightsPage', () => {
     expect(after).not.toEqual(before);
   });
 
+  it('lists at most 15 grade changes with how many more, and redraws the distribution at once', async () => {
+    scoring = new ScoringState({ dataset: metricsDataset(80), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store });
+    const { container } = render(WeightsPage, { context: scoringContext(scoring) });
+    const lines = () => [...container.querySelectorAll('[data-testid="distribution-chart"] li')].map((l) => l.textContent);
+    const before = lines();
+    await fireEvent.input(screen.getByLabelText('项目中标率'), { target: { value: '200' } });
+    flushSync();
+    const all = scoring.gradeChanges;
+    expect(all.length).toBeGreaterThan(15);
+    const rows = screen.getByTestId('grade-changes').querySelectorAll('li');
+    expect(rows).toHaveLength(15);
+    expect(rows[0].textContent).toContain(all[0].name);
+    expect(screen.getByTestId('grade-changes-count').textContent).toBe(`${all.length} 人`);
+    expect(screen.getByTestId('grade-changes-more').textContent).toContain(`另有 ${all.length - 15} 人未列出`);
+    expect(lines()).not.toEqual(before);
+  });
+
   it('reset restores the saved weights; save as stores a new scenario', async () => {
     render(WeightsPage, { context: scoringContext(scoring) });
     await fireEvent.input(screen.getByLabelText('项目中标率'), { target: { value: '30' } });

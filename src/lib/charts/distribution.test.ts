@@ -45,14 +45,30 @@ describe('bandBars', () => {
   it('puts counts on one linear scale from the baseline', () => {
     const rows = bandRows(bands, shares);
     const { bars, yMax } = bandBars(rows, 400, 200, { top: 20, right: 0, bottom: 20, left: 0 });
-    expect(yMax).toBe(36);
+    // The largest count is 36: the scale tops at the round 40.
+    expect(yMax).toBe(40);
     const b = bars[2];
-    // 36 people fill the 160 px plot; 30 people are 30/36 of it.
-    expect(b.targetH).toBeCloseTo(160, 9);
-    expect(b.actualH).toBeCloseTo((160 * 30) / 36, 9);
+    // 40 people would fill the 160 px plot; 36 people are 36/40 of it, 30 people 30/40.
+    expect(b.targetH).toBeCloseTo((160 * 36) / 40, 9);
+    expect(b.actualH).toBeCloseTo((160 * 30) / 40, 9);
     expect(b.actualY + b.actualH).toBeCloseTo(180, 9);
     expect(bars[0].x).toBeLessThan(bars[1].x);
     expect(bars[3].x + 2 * bars[3].width).toBeLessThanOrEqual(400);
+  });
+
+  it('keeps the scale still while counts move a little, so only the changed bars move', () => {
+    const rows = bandRows(bands, shares);
+    const moved = bandRows(bands.map((b) => (b.band === 'B' ? { ...b, actual: 33, gap: -3 } : b.band === 'CD' ? { ...b, actual: 5, gap: -1 } : b)), shares);
+    const a = bandBars(rows, 400, 200);
+    const b = bandBars(moved, 400, 200);
+    expect(b.yMax).toBe(a.yMax);
+    // the target bars and the untouched bands stay where they were
+    expect(b.bars.map((x) => [x.targetY, x.targetH])).toEqual(a.bars.map((x) => [x.targetY, x.targetH]));
+    expect(b.bars[1]).toEqual(a.bars[1]);
+    expect(b.bars[2].actualH).toBeGreaterThan(a.bars[2].actualH);
+    // past the round top the scale grows to the next one
+    const big = bandBars(bandRows(bands.map((x) => (x.band === 'A' ? { ...x, actual: 41, gap: 29 } : x)), shares), 400, 200);
+    expect(big.yMax).toBe(45);
   });
 
   it('keeps a usable scale when everything is zero', () => {

@@ -4,8 +4,7 @@
  * count, actual count and the difference"), and the bar geometry. The quotas themselves come
  * from the engine's `bandCounts`; this file only turns them into what the chart draws.
  */
-import { scaleBand, scaleLinear } from 'd3-scale';
-import { max } from 'd3-array';
+import { max, nice } from 'd3-array';
 import type { BandCount, Scenario } from '../engine/types';
 import { GRADES, type Grade } from '../engine/codes';
 
@@ -65,7 +64,9 @@ export interface BandBar { band: Band; x: number; width: number; actualY: number
 
 /**
  * Bar geometry for a chart of `width`×`height` pixels inside `pad` (the caller's margins):
- * each band gets an actual bar and a target bar side by side on one count scale.
+ * each band gets an actual bar and a target bar side by side on one count scale. The scale's
+ * top is rounded up to a round number (36 → 40, 1,219 → 1,300), so it stays still while a
+ * slider drags the counts: only the bars whose count changed move, not every bar at each step.
  */
 export function bandBars(
   rows: readonly BandRow[],
@@ -73,18 +74,29 @@ export function bandBars(
   height: number,
   pad = { top: 24, right: 8, bottom: 40, left: 8 },
 ): { bars: BandBar[]; yMax: number } {
-  const x = scaleBand<Band>().domain(BANDS).range([pad.left, width - pad.right]).paddingInner(0.3).paddingOuter(0.15);
-  const yMax = Math.max(1, max(rows, (r) => Math.max(r.actual, r.target)) ?? 1);
-  const y = scaleLinear().domain([0, yMax]).range([height - pad.bottom, pad.top]);
-  const half = x.bandwidth() / 2;
-  const bars = rows.map((r) => ({
-    band: r.band,
-    x: x(r.band) ?? 0,
-    width: half,
-    actualY: y(r.actual),
-    actualH: y(0) - y(r.actual),
-    targetY: y(r.target),
-    targetH: y(0) - y(r.target),
-  }));
+  // d3's scaleBand (inner padding 0.3, outer 0.15, centred) and a niced linear count scale,
+  // written out: this runs on every slider move, and building two d3 scales each time cost more.
+  const inner = 0.3;
+  const outer = 0.15;
+  const left = pad.left;
+  const span = width - pad.right - left;
+  const step = span / Math.max(1, BANDS.length - inner + outer * 2);
+  const start = left + (span - step * (BANDS.length - inner)) / 2;
+  const half = (step * (1 - inner)) / 2;
+  const [, yMax] = nice(0, Math.max(1, max(rows, (r) => Math.max(r.actual, r.target)) ?? 1), 10);
+  const base = height - pad.bottom;
+  const perCount = (base - pad.top) / yMax;
+  const bars = rows.map((r) => {
+    const i = BANDS.indexOf(r.band);
+    return {
+      band: r.band,
+      x: i < 0 ? 0 : start + step * i,
+      width: half,
+      actualY: base - r.actual * perCount,
+      actualH: r.actual * perCount,
+      targetY: base - r.target * perCount,
+      targetH: r.target * perCount,
+    };
+  });
   return { bars, yMax };
 }

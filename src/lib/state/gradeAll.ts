@@ -12,10 +12,11 @@ export interface Graded {
   model: ScoringModel;
   scores: Scores;
   grade: Uint8Array;
-  forced: Uint8Array;
+  /** forced-distribution grades (computed on first read when the final grades follow the thresholds) */
+  readonly forced: Uint8Array;
   final: Uint8Array;
-  /** rank within the forced-distribution group, 0 = none */
-  rank: Int32Array;
+  /** rank within the forced-distribution group, 0 = none (computed with `forced`) */
+  readonly rank: Int32Array;
   group: Int32Array;
   gradedCount: number;
 }
@@ -36,8 +37,14 @@ export function gradeAll(
   if (perf) performance.mark('kpi-recompute-start');
   const scores = scoreWithWeights(model, weights, out);
   const grade = thresholdGrades(scores.total, s.grades);
-  const { rank, forced } = forcedDistribution(scores.total, group, s.forced_distribution.shares, s.grades.C);
-  const final = s.forced_distribution.use_forced_distribution ? forced : grade;
+  const fd = s.forced_distribution;
+  let distributed: { rank: Int32Array; forced: Uint8Array } | null = null;
+  // When the final grades follow the thresholds, nobody on the hot path reads the forced grades:
+  // they are worked out on first read, from a copy of these totals (`out` is overwritten by the
+  // next slider move), so they stay the ones of this grading. About half the recompute per move.
+  const totals = fd.use_forced_distribution ? scores.total : scores.total.slice();
+  const distribute = () => (distributed ??= forcedDistribution(totals, group, fd.shares, s.grades.C));
+  const final = fd.use_forced_distribution ? distribute().forced : grade;
   let gradedCount = 0;
   for (let i = 0; i < model.n; i++) if (grade[i] !== GRADE_NONE) gradedCount++;
   if (perf) {
@@ -46,5 +53,9 @@ export function gradeAll(
     // A long drag adds one entry per frame; bound the timeline buffer.
     if (++measures >= MEASURE_LIMIT) { performance.clearMeasures(RECOMPUTE_MEASURE); measures = 0; }
   }
-  return { model, scores, grade, forced, final, rank, group, gradedCount };
+  return {
+    model, scores, grade, final, group, gradedCount,
+    get forced() { return distribute().forced; },
+    get rank() { return distribute().rank; },
+  };
 }

@@ -130,6 +130,34 @@ describe('ScoringState', () => {
     expect(s.dirty).toBe(false);
   });
 
+  it('orders grade changes by new grade, then staff_id, whatever the row order; the first n and the count', () => {
+    // The same people with the staff table reversed: model rows run against staff_id order.
+    const ds = dataset();
+    const staff = ds.staff as unknown as Record<string, { slice(): { reverse(): unknown } } | number>;
+    for (const k of Object.keys(staff)) if (k !== 'length') staff[k] = (staff[k] as { slice(): { reverse(): unknown } }).slice().reverse() as never;
+    const app = $state<{ -readonly [K in keyof ScoringApp]: ScoringApp[K] }>({ dataset: ds, periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+    let s!: ScoringState;
+    cleanup = $effect.root(() => {
+      s = new ScoringState(app);
+      $effect(() => { void s.gradeChanges; });
+    });
+    flushSync();
+    const ids = ds.staff.staff_id;
+    expect(ids[s.graded!.model.staffIndex[0]] > ids[s.graded!.model.staffIndex[1]]).toBe(true);
+    s.setWeight(s.scenario.indicators.findIndex((i) => i.id === 'win_rate'), 200);
+    flushSync();
+    const all = s.gradeChanges;
+    expect(new Set(all.map((c) => c.to)).size).toBeGreaterThan(1);
+    const rank = (g: string | null) => (g === null ? 5 : 'SABCD'.indexOf(g));
+    const sorted = [...all].sort((x, y) => rank(x.to) - rank(y.to) || (x.staff_id < y.staff_id ? -1 : 1));
+    expect(all.map((c) => c.staff_id)).toEqual(sorted.map((c) => c.staff_id));
+    const differ = s.graded!.final.filter((g, i) => g !== s.baselineGraded!.final[i]).length;
+    expect(all.length).toBe(differ);
+    expect(s.topGradeChanges(3)).toEqual({ rows: all.slice(0, 3), total: differ });
+    expect(s.topGradeChanges(0)).toEqual({ rows: [], total: differ });
+    expect(s.topGradeChanges(differ + 5).rows).toEqual(all);
+  });
+
   it('filters restrict the rows but not the grading', () => {
     const { s } = setup((st) => [st.rows, st.bands]);
     const finals = Uint8Array.from(s.graded!.final);

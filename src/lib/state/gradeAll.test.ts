@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { gradeAll } from './gradeAll';
+import { metricsDataset } from './scoring.testkit';
+import { parsePeriod } from '../engine/periods';
+import { deriveMetrics } from '../engine/metrics';
+import { allocateScores, prepareScoring } from '../engine/score';
+import { forcedDistribution, groupIndex } from '../engine/forcedDistribution';
+import { BUILT_IN_PRESETS } from '../engine/presets';
+import type { Scenario } from '../engine/types';
+
+// Count the real calls (the function still runs).
+vi.mock('../engine/forcedDistribution', async (original) => {
+  const m = await original<typeof import('../engine/forcedDistribution')>();
+  return { ...m, forcedDistribution: vi.fn(m.forcedDistribution) };
+});
+
+const ds = metricsDataset(20);
+const base = BUILT_IN_PRESETS[0].scenario;
+const model = prepareScoring(ds, deriveMetrics(ds, parsePeriod('2026Q1'), base), base);
+const group = groupIndex(ds, model.staffIndex, 'team').group;
+const weightsOf = (s: Scenario) => Float64Array.from(s.indicators, (i) => i.weight);
+const withForced = (on: boolean): Scenario => ({ ...base, forced_distribution: { ...base.forced_distribution, use_forced_distribution: on } });
+
+describe('gradeAll', () => {
+  it('final grades follow the forced distribution when it is on', () => {
+    const s = withForced(true);
+    const g = gradeAll(model, weightsOf(s), s, group, undefined, false);
+    expect(g.final).toBe(g.forced);
+    const expected = forcedDistribution(Float64Array.from(g.scores.total), group, s.forced_distribution.shares, s.grades.C);
+    expect([...g.forced]).toEqual([...expected.forced]);
+    expect([...g.rank]).toEqual([...expected.rank]);
+  });
+
+  it('off, the forced grades are still those of this grading when read after the buffers were reused', () => {
+    const s = withForced(false);
+    const out = allocateScores(model);
+    const w = weightsOf(s);
+    vi.mocked(forcedDistribution).mockClear();
+    const first = gradeAll(model, w, s, group, out, false);
+    expect(first.final).toBe(first.grade);
+    // a slider move with the thresholds deciding does not distribute
+    expect(forcedDistribution).not.toHaveBeenCalled();
+    const totals = Float64Array.from(first.scores.total);
+    const expected = forcedDistribution(totals, group, s.forced_distribution.shares, s.grades.C);
+    // the next slider move overwrites the shared score buffers
+    const w2 = w.slice();
+    w2[0] = 200;
+    const second = gradeAll(model, w2, s, group, out, false);
+    expect(second.scores.total).toBe(first.scores.total);
+    expect([...first.scores.total]).not.toEqual([...totals]);
+    expect([...first.forced]).toEqual([...expected.forced]);
+    expect([...first.rank]).toEqual([...expected.rank]);
+    const expected2 = forcedDistribution(Float64Array.from(second.scores.total), group, s.forced_distribution.shares, s.grades.C);
+    expect([...second.forced]).toEqual([...expected2.forced]);
+    // worked out once, then the same arrays
+    expect(first.forced).toBe(first.forced);
+  });
+});

@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import GradeChanges from './GradeChanges.svelte';
+import { ScoringState, scoringContext } from '../../lib/state/scoring.svelte';
+import { metricsDataset } from '../../lib/state/scoring.testkit';
+import { parsePeriod } from '../../lib/engine/periods';
+import { i18n } from '../../lib/i18n/i18n.svelte';
+
+let scoring: ScoringState;
+let j: number;
+
+beforeEach(() => {
+  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1' });
+  j = scoring.scenario.indicators.findIndex((i) => i.id === 'win_rate');
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  i18n.lang = 'zh';
+});
+
+/** Staff ids of the listed rows, top to bottom. */
+const listed = () => [...(screen.queryByTestId('grade-changes')?.querySelectorAll('li') ?? [])].map((li) => li.querySelector('.id')!.textContent);
+const ids = (n: number) => scoring.topGradeChanges(n).rows.map((c) => c.staff_id);
+const move = (w: number) => {
+  scoring.setWeight(j, w);
+  flushSync();
+};
+
+describe('GradeChanges', () => {
+  it('lists the first `limit` people, says how many more, and shows everybody on request', async () => {
+    render(GradeChanges, { props: { limit: 3 }, context: scoringContext(scoring) });
+    expect(screen.getByText(/没有人的等级发生变化/)).toBeTruthy();
+    move(200);
+    const all = scoring.gradeChanges;
+    expect(all.length).toBeGreaterThan(4);
+    expect(listed()).toEqual(all.slice(0, 3).map((c) => c.staff_id));
+    expect(screen.getByTestId('grade-changes-count').textContent).toBe(`${all.length} 人`);
+    expect(screen.getByTestId('grade-changes-more').textContent).toContain(`另有 ${all.length - 3} 人未列出`);
+
+    await fireEvent.click(screen.getByRole('button', { name: `显示全部 ${all.length} 人` }));
+    flushSync();
+    expect(listed()).toEqual(all.map((c) => c.staff_id));
+    expect(screen.getByText('完整名单在拖动停顿后刷新。')).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: '只显示前 3 人' }));
+    flushSync();
+    expect(listed()).toEqual(all.slice(0, 3).map((c) => c.staff_id));
+
+    i18n.lang = 'en';
+    flushSync();
+    expect(screen.getByTestId('grade-changes-more').textContent).toContain(`${all.length - 3} more not listed`);
+    expect(screen.getByRole('button', { name: `Show all ${all.length}` })).toBeTruthy();
+  });
+
+  it('lists everybody without a "more" line when they fit', () => {
+    render(GradeChanges, { props: { limit: 30 }, context: scoringContext(scoring) });
+    move(200);
+    expect(listed()).toEqual(scoring.gradeChanges.map((c) => c.staff_id));
+    expect(screen.queryByTestId('grade-changes-more')).toBeNull();
+  });
+
+  it('while dragging: the count follows every move, the rows at most every settleMs and within settleMs of the last move', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    render(GradeChanges, { props: { limit: 3, settleMs: 150 }, context: scoringContext(scoring) });
+    // the first move after a rest shows at once
+    move(200);
+    const first = ids(3);
+    expect(listed()).toEqual(first);
+    // 50 ms later: the count is live, the rows wait
+    vi.advanceTimersByTime(50);
+    move(0);
+    const second = ids(3);
+    expect(second).not.toEqual(first);
+    expect(screen.getByTestId('grade-changes-count').textContent).toBe(`${scoring.gradeChanges.length} 人`);
+    expect(listed()).toEqual(first);
+    // the slider rests: the rows catch up settleMs after the last move
+    vi.advanceTimersByTime(149);
+    expect(listed()).toEqual(first);
+    vi.advanceTimersByTime(1);
+    flushSync();
+    expect(listed()).toEqual(second);
+
+    // a long drag, one move every 40 ms: the rows refresh during it, not only at its end
+    vi.advanceTimersByTime(40);
+    const seen = new Set<string>();
+    for (let k = 0; k < 12; k++) {
+      move(40 + 15 * k);
+      seen.add(listed().join());
+      vi.advanceTimersByTime(40);
+    }
+    expect(seen.size).toBeGreaterThan(1);
+    vi.advanceTimersByTime(150);
+    flushSync();
+    expect(listed()).toEqual(ids(3));
+  });
+
+  it('when showing everybody, the long list refreshes once the slider rests', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    render(GradeChanges, { props: { limit: 3, settleMs: 150 }, context: scoringContext(scoring) });
+    move(200);
+    await fireEvent.click(screen.getByRole('button', { name: /^显示全部/ }));
+    flushSync();
+    const before = scoring.gradeChanges.map((c) => c.staff_id);
+    expect(listed()).toEqual(before);
+    for (let k = 0; k < 5; k++) {
+      vi.advanceTimersByTime(100);
+      move(k % 2 ? 200 : 0);
+    }
+    const after = scoring.gradeChanges.map((c) => c.staff_id);
+    expect(after).not.toEqual(before);
+    expect(screen.getByTestId('grade-changes-count').textContent).toBe(`${after.length} 人`);
+    expect(listed()).toEqual(before);
+    vi.advanceTimersByTime(150);
+    flushSync();
+    expect(listed()).toEqual(after);
+  });
+});
