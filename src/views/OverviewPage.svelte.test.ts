@@ -55,4 +55,13 @@ describe('OverviewPage', () => {
     render(OverviewPage, { context: scoringContext(scoring) });
     expect(screen.getByRole('status').textContent).toContain('考核期间');
   });
+
+  it('says the figures are loading, not that there is no data, while a cold open reads the raw rows', () => {
+    // partial: only the derived cache is usable, and it has nothing for this period
+    const loading = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null, partial: true, derived: { get: () => undefined } });
+    render(OverviewPage, { context: scoringContext(loading) });
+    expect(screen.getByRole('status').textContent).toContain('正在读取全部原始记录');
+    expect(loading.calls.deriveMetrics).toBe(0);
+  });
 });
+
