@@ -8,6 +8,7 @@
  * links to the cached CSV files. vite.config.ts is not used for the bench page (it inlines
  * everything into one file, which a bench page does not need).
  */
+import type { KpiBench } from './page';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,6 +133,24 @@ export async function openBenchPage(ctx: BrowserContext, site: Site): Promise<Pa
   await page.goto(site.bench);
   await page.waitForFunction(() => 'kpiBench' in window, undefined, { timeout: 30_000 });
   return page;
+}
+
+/**
+ * Imports `files` (in order) through the app's real import path into the IndexedDB of `profile`,
+ * then closes Chromium, so the next `launchProfile` is a cold start on stored data.
+ * @example await importIntoProfile(site, profile, [bigStaff(), bigProjects()])
+ */
+export async function importIntoProfile(site: Site, profile: Profile, files: DataSpec[]): Promise<void> {
+  const ctx = await launchProfile(profile.dir);
+  try {
+    const page = await openBenchPage(ctx, site);
+    const imported = await page.evaluate((u) => (window as unknown as { kpiBench: KpiBench }).kpiBench.appImport(u), files.map(site.data));
+    const bad = imported.results.filter((r) => !r.stored || r.errors > 0);
+    if (bad.length) throw new Error(`import failed: ${JSON.stringify(bad)}`);
+    console.log(`  stored ${imported.results.map((r) => `${r.fileName} ${r.rowCount}`).join(', ')} in ${Math.round(imported.totalMs)} ms`);
+  } finally {
+    await ctx.close();
+  }
 }
 
 /** Median (the mean of the two middle values for an even count). */

@@ -12,7 +12,7 @@
  */
 import type { BrowserContext } from 'playwright-core';
 import {
-  bigProjects, bigStaff, isMain, launchProfile, loadFigures, median, newProfile, openBenchPage, openSite, printFigures,
+  bigProjects, bigStaff, importIntoProfile, isMain, launchProfile, loadFigures, median, newProfile, openBenchPage, openSite, printFigures,
   type Figure,
 } from '../../bench/harness';
 import type { KpiBench } from '../../bench/page';
@@ -80,13 +80,7 @@ export async function run(rows = 1_000_000, opens = 3): Promise<Figure[]> {
   const site = await openSite([projects, staff]);
   const profile = newProfile();
   try {
-    let ctx = await launchProfile(profile.dir);
-    let page = await openBenchPage(ctx, site);
-    const imported = await page.evaluate((u) => (window as unknown as Win).kpiBench.appImport(u), [site.data(staff), site.data(projects)]);
-    const bad = imported.results.filter((r) => !r.stored || r.errors > 0);
-    if (bad.length) throw new Error(`import failed: ${JSON.stringify(bad)}`);
-    console.log(`  stored ${imported.results.map((r) => `${r.fileName} ${r.rowCount}`).join(', ')} in ${Math.round(imported.totalMs)} ms`);
-    await ctx.close();
+    await importIntoProfile(site, profile, [staff, projects]);
 
     // Open 0 is the first open after an import made outside the app (the bench page): no derived
     // cache exists yet, so it reads every raw row before the card. The app writes the cache ~1 s
@@ -119,8 +113,8 @@ export async function run(rows = 1_000_000, opens = 3): Promise<Figure[]> {
 
     // The steps of an open without the derived cache, outside Svelte, in this profile after a
     // fresh start: where the first open's time goes.
-    ctx = await launchProfile(profile.dir);
-    page = await openBenchPage(ctx, site);
+    const ctx = await launchProfile(profile.dir);
+    const page = await openBenchPage(ctx, site);
     const st = await page.evaluate(() => (window as unknown as Win).kpiBench.openStages());
     await ctx.close();
     let steps = 0;

@@ -3,7 +3,7 @@
  * then each column's decoding on its own. A diagnostic, not a target:
  * `npx tsx scripts/bench/load-stages-browser.ts [rows=1000000]`.
  */
-import { bigProjects, bigStaff, isMain, launchProfile, loadFigures, newProfile, openBenchPage, openSite, printFigures, type Figure } from '../../bench/harness';
+import { bigProjects, bigStaff, importIntoProfile, isMain, launchProfile, loadFigures, newProfile, openBenchPage, openSite, printFigures, type Figure } from '../../bench/harness';
 import type { KpiBench } from '../../bench/page';
 
 type Win = { kpiBench: KpiBench };
@@ -14,12 +14,9 @@ export async function run(rows = 1_000_000): Promise<Figure[]> {
   const site = await openSite([projects, staff]);
   const profile = newProfile();
   try {
-    let ctx = await launchProfile(profile.dir);
-    let page = await openBenchPage(ctx, site);
-    await page.evaluate((u) => (window as unknown as Win).kpiBench.appImport(u), [site.data(staff), site.data(projects)]);
-    await ctx.close();
-    ctx = await launchProfile(profile.dir);
-    page = await openBenchPage(ctx, site);
+    await importIntoProfile(site, profile, [staff, projects]);
+    const ctx = await launchProfile(profile.dir);
+    const page = await openBenchPage(ctx, site);
     const st = await page.evaluate(() => (window as unknown as Win).kpiBench.loadStages());
     await ctx.close();
     for (const [name, v] of Object.entries(st)) figures.push({ name: `  ${name}`, value: v, unit: 'ms' });
