@@ -13,7 +13,7 @@
  * Deriveds are lazy: what no page shows (results, trends) is not computed.
  */
 import { getContext, setContext, untrack } from 'svelte';
-import { DOMAINS, GRADES, LEVELS, type Domain, type Grade, type Level } from '../engine/codes';
+import { DOMAINS, LEVELS, type Domain, type Level } from '../engine/codes';
 import type { Dataset } from '../engine/dataset';
 import type { BandCount, MetricMatrix, Period, PersonResult, Scenario } from '../engine/types';
 import { deriveMetrics, winRateByIndustry } from '../engine/metrics';
@@ -28,6 +28,8 @@ import { calibrationFor } from './calibration.svelte';
 import { gradeAll, type Graded } from './gradeAll';
 import { metricsKey, modelKey, rulesKey, withWeights } from './scenarioKeys';
 import { matrixKey } from './derivedCache';
+import { idOrder, topGradeChanges, type GradeChange } from './gradeChanges';
+export type { GradeChange } from './gradeChanges';
 
 export { gradeAll, RECOMPUTE_MEASURE, type Graded } from './gradeAll';
 export { metricsKey, modelKey, withWeights } from './scenarioKeys';
@@ -53,7 +55,6 @@ export interface ScoringApp {
 
 export interface ScenarioChoice { id: string; builtIn: boolean; scenario: Scenario }
 
-export interface GradeChange { row: number; staff_id: string; name: string; from: Grade | null; to: Grade | null }
 export interface Filters { team: string | null; level: Level | null; domain: Domain | null }
 
 const SAVED_STORE = 'scenarios';
@@ -208,49 +209,20 @@ export class ScoringState {
     return bandCounts(finals, this.scenario.forced_distribution.shares, rows.length, sizes);
   });
 
-  /**
-   * Model rows in staff_id order (plain code units: localeCompare on thousands of ids would cost
-   * milliseconds), sorted once per model so that grade-change lists need no sort per slider move.
-   */
+  /** Model rows in staff_id order, sorted once per model (gradeChanges.ts). */
   #idOrder = $derived.by((): Int32Array => {
     const m = this.model;
-    if (!m) return new Int32Array(0);
-    const ids = this.app.dataset.staff.staff_id;
-    const idOf = Array.from(m.staffIndex, (r) => ids[r]);
-    return Int32Array.from(m.staffIndex.keys()).sort((x, y) => (idOf[x] < idOf[y] ? -1 : idOf[x] > idOf[y] ? 1 : 0));
+    return m ? idOrder(m.staffIndex, this.app.dataset.staff.staff_id) : new Int32Array(0);
   });
 
   /**
-   * People whose final grade differs from the saved scenario's, in list order (best new grade
-   * first, then staff_id): the first `limit` of them and how many there are in all. One pass
-   * over everyone in staff_id order, filling one bucket per new grade, so no sort: cheap enough
-   * for every slider move. `topGradeChanges(0).total` only counts.
+   * People whose final grade differs from the saved scenario's, in list order: the first `limit`
+   * and how many in all (one pass, cheap enough for every slider move). `topGradeChanges(0).total` only counts.
    */
   topGradeChanges(limit = Infinity): { rows: GradeChange[]; total: number } {
     const g = this.graded;
     const b = this.baselineGraded;
-    if (!g || !b) return { rows: [], total: 0 };
-    const order = this.#idOrder;
-    const buckets: number[][] = Array.from({ length: GRADES.length + 1 }, () => []);
-    let total = 0;
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k];
-      const to = g.final[i];
-      if (to === b.final[i]) continue;
-      total++;
-      const bucket = buckets[to < GRADES.length ? to : GRADES.length];
-      if (bucket.length < limit) bucket.push(i);
-    }
-    const staff = this.app.dataset.staff;
-    const rows: GradeChange[] = [];
-    for (const bucket of buckets) {
-      for (const i of bucket) {
-        if (rows.length >= limit) break;
-        const row = g.model.staffIndex[i];
-        rows.push({ row: i, staff_id: staff.staff_id[row], name: staff.name[row], from: gradeAt(b.final[i]), to: gradeAt(g.final[i]) });
-      }
-    }
-    return { rows, total };
+    return g && b ? topGradeChanges(g, b, this.#idOrder, this.app.dataset.staff, limit) : { rows: [], total: 0 };
   }
 
   /** People whose final grade differs from the saved scenario's, best new grade first (all of them). */
@@ -434,7 +406,6 @@ export class ScoringState {
   }
 }
 
-const gradeAt = (i: number): Grade | null => (i < GRADES.length ? GRADES[i] : null);
 
 const KEY = Symbol('scoring-state');
 
