@@ -5,7 +5,7 @@ import {
   dateTimeSeconds, dayNumber, type ActivitiesTable, type MetricsTable, type ProjectsTable, type RatingsTable, type RequestsTable,
   type StaffTable,
 } from '../engine/dataset';
-import { createCsvImporter, crossFileChecks, importCsvBytes, importCsvText, type ImportResult } from './csvImport';
+import { createCsvImporter, crossFileChecks, importCsvBytes, importCsvText, trimmable, type ImportResult } from './csvImport';
 
 const SAMPLE = new URL('../../../../shared/fixtures/sample/', import.meta.url);
 const BAD = new URL('../../../test/fixtures/bad/', import.meta.url);
@@ -322,5 +322,11 @@ describe('crossFileChecks', () => {
     expect(issues).toMatchObject([{ severity: 'warning', code: 'unknown_staff', file: 'p.csv', row: 3, value: 'PS9', column: 'staff_id' }]);
     expect(issues[0].message_zh).toContain('共 2 行');
     expect(crossFileChecks(new Set(['PS1', 'PS9']), [projects])).toEqual([]);
+  });
+});
+
+describe('trimmable', () => {
+  it('is true exactly for the characters String.prototype.trim removes', () => {
+    for (let c = 0; c <= 0xffff; c++) expect(trimmable(c), `U+${c.toString(16)}`).toBe(`x${String.fromCharCode(c)}`.trim() === 'x');
   });
 });

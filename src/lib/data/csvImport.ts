@@ -6,11 +6,13 @@
 import Papa from 'papaparse';
 import { KNOWN_ACTIVITY_TYPES } from '../engine/codes';
 import type { Dataset, Kind } from '../engine/dataset';
+import { ByteRecords, Interner } from './byteCsv';
 import { decodeBytes, hasUtf16Bom, sniffBinary, type Encoding } from './decode';
 import { detectDelimiter, detectKind, requiredColumnsText } from './detect';
 import { IssueLog, makeIssue, shorten, type Issue } from './issues';
 import {
-  INVALID, IMPOSSIBLE_DATE, normaliseActivityType, parseBoolean, parseDate, parseDateTime, parseEnum, parseNumber, parsePeriod,
+  booleanFromBytes, dateFromBytes, dateTimeFromBytes, INVALID, IMPOSSIBLE_DATE, normaliseActivityType, numberFromBytes,
+  parseBoolean, parseDate, parseDateTime, parseEnum, parseNumber, parsePeriod,
 } from './normalise';
 import { enumLookup, enumText, METRIC_LABELS_ZH, metricColumnRule, SCHEMAS, type ColumnRule } from './schema';
 import { numberProblem, rangeText, validateTable } from './validate';
@@ -45,6 +47,34 @@ class NumBuilder {
   done(): Float64Array { return this.n === this.a.length ? this.a : this.a.slice(0, this.n); }
 }
 
+/**
+ * A string column built in fixed 16k-cell blocks, copied once into an array of the final
+ * length: pushing a million cells onto one growing array measured ~1.6× slower (each growth of
+ * a multi-megabyte array copies it and strains the collector).
+ */
+class TextBuilder {
+  static readonly BLOCK = 16_384;
+  private blocks: string[][] = [];
+  private cur = new Array<string>(TextBuilder.BLOCK);
+  private k = 0;
+  push(s: string): void {
+    if (this.k === TextBuilder.BLOCK) {
+      this.blocks.push(this.cur);
+      this.cur = new Array<string>(TextBuilder.BLOCK);
+      this.k = 0;
+    }
+    this.cur[this.k++] = s;
+  }
+  done(): string[] {
+    const B = TextBuilder.BLOCK;
+    const out = new Array<string>(this.blocks.length * B + this.k);
+    let i = 0;
+    for (const block of this.blocks) for (let j = 0; j < B; j++) out[i++] = block[j];
+    for (let j = 0; j < this.k; j++) out[i++] = this.cur[j];
+    return out;
+  }
+}
+
 const T_TEXT = 0, T_NUM = 1, T_BOOL = 2, T_ENUM = 3, T_DATE = 4, T_DATETIME = 5, T_ACTIVITY = 6, T_PERIOD = 7;
 const TYPE_CODE = { text: T_TEXT, number: T_NUM, integer: T_NUM, boolean: T_BOOL, enum: T_ENUM, date: T_DATE, datetime: T_DATETIME, activity_type: T_ACTIVITY, period: T_PERIOD } as const;
 const FORMAT_CODE = ['', 'not_number', 'not_boolean', 'not_enum', 'not_date', 'not_datetime', '', 'not_period'];
@@ -58,8 +88,17 @@ interface Col {
   required: boolean;
   checksNumber: boolean;
   num: NumBuilder | null;
-  str: string[] | null;
+  str: TextBuilder | null;
   lookup: Map<string, number> | null;
+  interner: Interner;
+}
+
+/** A character `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
+export function trimmable(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Extra parameters of a cell's format message (allowed values, `%` hint). */
@@ -80,6 +119,8 @@ export function createCsvImporter(fileName: string) {
   let kind: Kind | null = null;
   let cols: Col[] = [];
   let unknown: string[] = [];
+  /** header positions no column reads (unknown, duplicate): their cells are still decoded once, see ByteRecords.check */
+  let unread: number[] = [];
   let language: ImportResult['headerLanguage'] = 'en';
   let line = 0;
   let headerLine = 1;
@@ -119,10 +160,13 @@ export function createCsvImporter(fileName: string) {
       return [{
         rule, pos, written: names[pos], t, required: !!rule.required,
         checksNumber: t === T_NUM && (rule.type === 'integer' || rule.min !== undefined || rule.max !== undefined),
-        num: isNum ? new NumBuilder() : null, str: isNum ? null : [],
+        num: isNum ? new NumBuilder() : null, str: isNum ? null : new TextBuilder(),
         lookup: t === T_ENUM ? enumLookup(rule) : null,
+        interner: new Interner(),
       }];
     });
+    const read = new Set(cols.map((c) => c.pos));
+    unread = row.map((_, pos) => pos).filter((pos) => !read.has(pos));
   }
 
   function pushLine(n: number): void {
@@ -138,6 +182,53 @@ export function createCsvImporter(fileName: string) {
     log.add('error', code, line, c.written, raw, params);
   }
 
+  /** The row being pushed, for the raw text of a cell an issue quotes. */
+  let curRow: string[] = [];
+  let curRecord: ByteRecords | null = null;
+  const rawAt = (pos: number): string => (curRecord !== null ? curRecord.cell(pos) : pos < curRow.length ? curRow[pos] : '');
+
+  /** A text, activity-type or period cell: normalised, checked, appended. */
+  function putText(c: Col, raw: string): void {
+    let s: string;
+    if (c.t === T_TEXT) {
+      // Most cells have nothing to trim; checking the two ends is cheaper than calling trim().
+      s = raw === '' || (!trimmable(raw.charCodeAt(0)) && !trimmable(raw.charCodeAt(raw.length - 1))) ? raw : raw.trim();
+    } else if (c.t === T_ACTIVITY) {
+      s = normaliseActivityType(raw);
+      if (s !== '' && !KNOWN_TYPES.has(s)) {
+        const seen = customTypes.get(s);
+        if (seen) seen.count++;
+        else customTypes.set(s, { row: line, count: 1 });
+      }
+    } else {
+      const p = raw.trim() === '' ? '' : parsePeriod(raw);
+      if (p === null) cellError(c, 'not_period', raw);
+      s = p ?? '';
+    }
+    if (s === '' && c.required) cellError(c, 'required', '');
+    c.str!.push(s);
+  }
+
+  /** A parsed number, boolean, enum or date cell: checked (issues quote the raw cell), appended. */
+  function putNumber(c: Col, x: number): void {
+    if (x !== x) {
+      if (c.required) cellError(c, 'required', '');
+    } else if (x === INVALID) {
+      cellError(c, FORMAT_CODE[c.t], rawAt(c.pos), formatParams(c));
+      x = NaN;
+    } else if (x === IMPOSSIBLE_DATE) {
+      cellError(c, 'impossible_date', rawAt(c.pos));
+      x = NaN;
+    } else if (c.checksNumber) {
+      const problem = numberProblem(c.rule, x);
+      if (problem !== null) {
+        cellError(c, problem, rawAt(c.pos), problem === 'out_of_range' ? rangeText(c.rule) : undefined);
+        x = NaN;
+      }
+    }
+    c.num!.push(x);
+  }
+
   function pushRow(row: string[]): void {
     rowCount++;
     pushLine(line);
@@ -149,30 +240,12 @@ export function createCsvImporter(fileName: string) {
         }
       }
     }
+    curRow = row;
     for (let ci = 0; ci < cols.length; ci++) {
       const c = cols[ci];
       const raw = c.pos < row.length ? row[c.pos] : '';
       if (c.str !== null) {
-        let s: string;
-        if (c.t === T_TEXT) {
-          // Most cells have nothing to trim; checking the two ends is cheaper than calling trim().
-          const a = raw.charCodeAt(0), z = raw.charCodeAt(raw.length - 1);
-          s = a > 32 && a < 127 && z > 32 && z < 127 ? raw : raw.trim();
-        }
-        else if (c.t === T_ACTIVITY) {
-          s = normaliseActivityType(raw);
-          if (s !== '' && !KNOWN_TYPES.has(s)) {
-            const seen = customTypes.get(s);
-            if (seen) seen.count++;
-            else customTypes.set(s, { row: line, count: 1 });
-          }
-        } else {
-          const p = raw.trim() === '' ? '' : parsePeriod(raw);
-          if (p === null) cellError(c, 'not_period', raw);
-          s = p ?? '';
-        }
-        if (s === '' && c.required) cellError(c, 'required', '');
-        c.str.push(s);
+        putText(c, raw);
         continue;
       }
       let x: number;
@@ -183,42 +256,97 @@ export function createCsvImporter(fileName: string) {
         case T_DATE: x = parseDate(raw); break;
         default: x = parseDateTime(raw);
       }
-      if (x !== x) {
-        if (c.required) cellError(c, 'required', '');
-      } else if (x === INVALID) {
-        cellError(c, FORMAT_CODE[c.t], raw, formatParams(c));
-        x = NaN;
-      } else if (x === IMPOSSIBLE_DATE) {
-        cellError(c, 'impossible_date', raw);
-        x = NaN;
-      } else if (c.checksNumber) {
-        const problem = numberProblem(c.rule, x);
-        if (problem !== null) {
-          cellError(c, problem, raw, problem === 'out_of_range' ? rangeText(c.rule) : undefined);
-          x = NaN;
+      putNumber(c, x);
+    }
+  }
+
+  /** `pushRow` for a record read from bytes: typed cells straight from the bytes, text through each column's interner. */
+  function pushByteRow(r: ByteRecords): void {
+    rowCount++;
+    pushLine(line);
+    const width = header!.length;
+    if (r.n > width) {
+      for (let j = width; j < r.n; j++) {
+        if (r.cell(j).trim() !== '') {
+          const extra: string[] = [];
+          for (let k = width; k < r.n; k++) extra.push(r.cell(k));
+          log.add('warning', 'extra_cells', line, null, extra.join(','));
+          break;
         }
       }
-      c.num!.push(x);
     }
+    curRecord = r;
+    const b = r.buf;
+    for (let ci = 0; ci < cols.length; ci++) {
+      const c = cols[ci], k = c.pos;
+      if (c.str !== null) {
+        putText(c, r.textAt(k, c.interner));
+        continue;
+      }
+      if (c.t === T_ENUM) {
+        putNumber(c, parseEnum(r.textAt(k, c.interner), c.lookup!));
+        continue;
+      }
+      if (r.empty(k)) {
+        putNumber(c, NaN);
+        continue;
+      }
+      const s = r.start[k], e = r.end[k];
+      let x: number;
+      switch (c.t) {
+        case T_NUM:
+          x = numberFromBytes(b, s, e);
+          if (x === INVALID) x = parseNumber(r.cell(k), c.rule.percent === true);
+          break;
+        case T_BOOL:
+          x = booleanFromBytes(b, s, e);
+          if (x === INVALID) x = parseBoolean(r.cell(k));
+          break;
+        case T_DATE:
+          x = dateFromBytes(b, s, e);
+          if (x === INVALID) x = parseDate(r.cell(k));
+          break;
+        default:
+          x = dateTimeFromBytes(b, s, e);
+          if (x === INVALID) x = parseDateTime(r.cell(k));
+      }
+      putNumber(c, x);
+    }
+    for (let j = 0; j < unread.length; j++) r.check(unread[j]);
+    curRecord = null;
+  }
+
+  function isBlank(row: string[]): boolean {
+    for (let j = 0; j < row.length; j++) if (row[j] !== '') return false;
+    return true;
+  }
+
+  /** A non-blank row: the header, a row of an unknown kind (counted), or a data row. */
+  function takeRow(row: string[]): void {
+    if (header === null) {
+      // Excel's `sep=;` hint line: split by its own delimiter it reads as ['sep=', ''].
+      if (row.length <= 2 && /^\uFEFF?sep=.?$/i.test(row[0]) && (row.length === 1 || row[1] === '')) return;
+      readHeader(row);
+      return;
+    }
+    if (kind === null) rowCount++;
+    else pushRow(row);
   }
 
   function pushRows(rows: string[][]): void {
     for (let r = 0; r < rows.length; r++) {
-      const row = rows[r];
       line++;
       // Blank lines (a trailing newline, an empty line between blocks) are not records.
-      let blank = true;
-      for (let j = 0; j < row.length; j++) if (row[j] !== '') { blank = false; break; }
-      if (blank) continue;
-      if (header === null) {
-        // Excel's `sep=;` hint line: split by its own delimiter it reads as ['sep=', ''].
-        if (row.length <= 2 && /^\uFEFF?sep=.?$/i.test(row[0]) && (row.length === 1 || row[1] === '')) continue;
-        readHeader(row);
-        continue;
-      }
-      if (kind === null) rowCount++;
-      else pushRow(row);
+      if (!isBlank(rows[r])) takeRow(rows[r]);
     }
+  }
+
+  /** The record `r` has just scanned: what `pushRows([r.strings()])` does, without the strings where it can. */
+  function pushRecord(r: ByteRecords): void {
+    line++;
+    if (r.blank()) return;
+    if (header === null || kind === null) takeRow(r.strings());
+    else pushByteRow(r);
   }
 
   function buildTable(k: Kind, lineArr: Int32Array): Dataset[Kind] {
@@ -235,7 +363,7 @@ export function createCsvImporter(fileName: string) {
     for (const rule of schema.columns) {
       const c = byKey.get(rule.key);
       const isText = rule.type === 'text' || rule.type === 'activity_type' || rule.type === 'period';
-      table[rule.key] = c ? (c.str ?? c.num!.done()) : isText ? new Array<string>(n).fill('') : new Float64Array(n).fill(NaN);
+      table[rule.key] = c ? (c.str?.done() ?? c.num!.done()) : isText ? new Array<string>(n).fill('') : new Float64Array(n).fill(NaN);
     }
     if (schema.metricColumns) {
       const values: Record<string, Float64Array> = {};
@@ -269,16 +397,28 @@ export function createCsvImporter(fileName: string) {
     log.add('error', 'csv_quotes', row, null, null);
   }
 
-  return { pushRows, finish, parseError, get kind() { return kind; } };
+  return { pushRows, pushRecord, finish, parseError, get kind() { return kind; } };
 }
 
-function fileError(fileName: string, code: string, encoding: Encoding = 'utf-8'): ImportResult {
+/** The result of a file refused as a whole (empty, a workbook, UTF-16): one error, no rows. */
+export function fileError(fileName: string, code: string, encoding: Encoding = 'utf-8'): ImportResult {
   const log = new IssueLog(fileName);
   log.add('error', code, null, null, null);
   return {
     fileName, encoding, delimiter: ',', kind: null, table: null, rowCount: 0, issues: log.finish(),
     unknownColumns: [], headerLanguage: 'en', lines: new Int32Array(0),
   };
+}
+
+/** papaparse guesses the line break from the first 1 MB of its input. */
+export const NEWLINE_SAMPLE_CHARS = 1024 * 1024;
+
+/**
+ * The line break papaparse guesses for `text` (from its first 1 MB), decided once per file so
+ * that pieces and chunks never change it. `guessNewline('a,b\r\n1,2', ',') === '\r\n'`.
+ */
+export function guessNewline(text: string, delimiter: string): '\r\n' | '\n' | '\r' {
+  return Papa.parse(text.slice(0, NEWLINE_SAMPLE_CHARS), { delimiter, preview: 1 }).meta.linebreak as '\r\n' | '\n' | '\r';
 }
 
 /** Characters per papaparse chunk: big enough to amortise the callback, small enough that rows die young. */
@@ -295,8 +435,7 @@ export function importCsvText(text: string, fileName: string): ImportResult {
   const importer = createCsvImporter(fileName);
   let rowsBefore = 0;
   // Named once here, because papaparse would otherwise guess the line ending again for every chunk.
-  const lf = body.indexOf('\n');
-  const newline = lf > 0 && body.charCodeAt(lf - 1) === 13 ? '\r\n' : lf < 0 && body.includes('\r') ? '\r' : '\n';
+  const newline = guessNewline(body, delimiter);
   const config = {
     header: false, delimiter, newline, chunkSize: CHUNK_CHARS,
     chunk(res: Papa.ParseResult<string[]>) {

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateTimeSeconds, dayNumber } from '../engine/dataset';
 import {
-  IMPOSSIBLE_DATE, INVALID, isBad, normaliseActivityType, parseBoolean, parseDate, parseDateTime, parseEnum, parseNumber, parsePeriod,
+  booleanFromBytes, dateFromBytes, dateTimeFromBytes, IMPOSSIBLE_DATE, INVALID, isBad, normaliseActivityType, numberFromBytes,
+  parseBoolean, parseDate, parseDateTime, parseEnum, parseNumber, parsePeriod,
 } from './normalise';
 import { columnRule, enumLookup } from './schema';
 
@@ -144,5 +146,67 @@ describe('parsePeriod', () => {
   });
   it.each(['2026Q5', 'Q1', '26Q1', '2026-03'])('rejects %s', (raw) => {
     expect(parsePeriod(raw)).toBeNull();
+  });
+});
+
+describe('the byte readers agree with the string parsers', () => {
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  const pairs = [
+    ['numberFromBytes', numberFromBytes, (s: string) => parseNumber(s, false)],
+    ['dateFromBytes', dateFromBytes, parseDate],
+    ['dateTimeFromBytes', dateTimeFromBytes, parseDateTime],
+    ['booleanFromBytes', booleanFromBytes, parseBoolean],
+  ] as const;
+  // Cells near each reader's fast shape, and anything else.
+  const digits = fc.stringMatching(/^[0-9]{1,18}$/);
+  const cell = fc.oneof(
+    fc.tuple(fc.constantFrom('', '-', '+'), digits, fc.constantFrom('', '.'), fc.stringMatching(/^[0-9]{0,8}$/)).map((p) => p.join('')),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+    fc.integer({ min: -1e9, max: 1e9 }).map(String),
+    fc.tuple(fc.integer({ min: 1890, max: 2210 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+    fc.tuple(fc.integer({ min: 1999, max: 2031 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }),
+      fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.option(fc.integer({ min: 0, max: 61 })), fc.constantFrom(' ', 'T', '_'))
+      .map(([y, mo, d, h, mi, se, sep]) => `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}${sep}${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}${se === null ? '' : ':' + String(se).padStart(2, '0')}`),
+    fc.constantFrom('true', 'false', '1', '0', 'TRUE', '是', '否', 'yes', ' 1', '1.', '.5', '-0', '-.5', '0x10', '1e3', '１２'),
+    fc.string({ minLength: 1, maxLength: 20 }),
+  ).filter((s) => s.length > 0);
+
+  for (const [name, fromBytes, parse] of pairs) {
+    it(`${name}: a decided cell is what the string parser says (property)`, () => {
+      let decided = 0;
+      fc.assert(fc.property(cell, (s) => {
+        const b = utf8(`,${s},`);
+        const x = fromBytes(b, 1, b.length - 1);
+        if (x === INVALID) return;
+        decided++;
+        expect(Object.is(x, parse(s)), `${JSON.stringify(s)}: ${x} vs ${parse(s)}`).toBe(true);
+      }), { numRuns: 3000 });
+      expect(decided).toBeGreaterThan(100);
+    });
+  }
+
+  it.each([
+    ['12.50', 12.5], ['-4', -4], ['0.1', 0.1], ['999999999999999', 999999999999999], ['-0', -0], ['.5', 0.5], ['7.', 7],
+  ])('numberFromBytes(%j) = %d', (s, want) => {
+    const b = utf8(s);
+    expect(Object.is(numberFromBytes(b, 0, b.length), want)).toBe(true);
+  });
+
+  it.each(['1,200', '1e3', '¥5', '12.5.1', '-', '.', '1234567890123456', ' 1'])('numberFromBytes(%j) leaves it to parseNumber', (s) => {
+    const b = utf8(s);
+    expect(numberFromBytes(b, 0, b.length)).toBe(INVALID);
+  });
+
+  it('dates: the impossible day is decided, other shapes are left', () => {
+    const d = (s: string) => { const b = utf8(s); return dateFromBytes(b, 0, b.length); };
+    const t = (s: string) => { const b = utf8(s); return dateTimeFromBytes(b, 0, b.length); };
+    expect(d('2026-02-30')).toBe(IMPOSSIBLE_DATE);
+    expect(d('2026-03-31')).toBe(dayNumber(2026, 3, 31));
+    expect(d('2026/3/31')).toBe(INVALID);
+    expect(t('2026-03-27 13:27')).toBe(dateTimeSeconds(2026, 3, 27, 13, 27));
+    expect(t('2026-03-27T13:27:05')).toBe(dateTimeSeconds(2026, 3, 27, 13, 27, 5));
+    expect(t('2026-03-27 24:00')).toBe(IMPOSSIBLE_DATE);
+    expect(t('2026-03-27 9:05')).toBe(INVALID);
   });
 });

@@ -119,6 +119,80 @@ export function parseDate(raw: string): number {
   return dayOf(s);
 }
 
+/*
+ * The same parsers on a cell's bytes (byteCsv.ts), for the shapes nearly every cell has. Each
+ * returns what its string parser returns for that cell, or INVALID when it cannot tell: the
+ * caller then asks the string parser, which decides (and may say INVALID too).
+ */
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * `plainNumber` on bytes [s, e) of a non-empty cell: `-`, digits, one `.`. Up to 15 digits the
+ * digits are an exact integer and one division by an exact power of ten rounds once, so the
+ * result is the double `+text` gives. `numberFromBytes(utf8('12.50'), 0, 5) === 12.5`.
+ */
+export function numberFromBytes(b: Uint8Array, s: number, e: number): number {
+  let i = s;
+  const neg = b[i] === 45;
+  if (neg) i++;
+  let m = 0, digits = 0, frac = 0, dot = false;
+  for (; i < e; i++) {
+    const c = b[i];
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (dot) frac++;
+    } else if (c === 46 && !dot) dot = true;
+    else return INVALID;
+  }
+  if (digits === 0 || digits > 15) return INVALID;
+  const v = frac === 0 ? m : m / POW10[frac];
+  return neg ? -v : v;
+}
+
+const digit2 = (b: Uint8Array, i: number) => {
+  const x = b[i] - 48, y = b[i + 1] - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+};
+
+/** Day of `yyyy-mm-dd` at b[s…s+10), as `dayOf`; INVALID when the bytes have another shape. */
+function isoDayAt(b: Uint8Array, s: number): number {
+  if (b[s + 4] !== 45 || b[s + 7] !== 45) return INVALID;
+  const hi = digit2(b, s), lo = digit2(b, s + 2), m = digit2(b, s + 5), d = digit2(b, s + 8);
+  return hi >= 0 && lo >= 0 && m >= 0 && d >= 0 ? checkedDay(hi * 100 + lo, m, d) : INVALID;
+}
+
+/** `parseDate` of a non-empty cell shaped `yyyy-mm-dd`; INVALID (ask `parseDate`) otherwise. */
+export function dateFromBytes(b: Uint8Array, s: number, e: number): number {
+  return e - s === 10 ? isoDayAt(b, s) : INVALID;
+}
+
+/** `parseDateTime` of a non-empty cell shaped `yyyy-mm-dd hh:mm[:ss]` (or with `T`); INVALID (ask `parseDateTime`) otherwise. */
+export function dateTimeFromBytes(b: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  if ((n !== 16 && n !== 19) || (b[s + 10] !== 32 && b[s + 10] !== 84) || b[s + 13] !== 58) return INVALID;
+  const day = isoDayAt(b, s);
+  const hh = digit2(b, s + 11), mm = digit2(b, s + 14);
+  let ss = 0;
+  if (n === 19) {
+    if (b[s + 16] !== 58) return INVALID;
+    ss = digit2(b, s + 17);
+  }
+  if (day === INVALID || hh < 0 || mm < 0 || ss < 0) return INVALID;
+  if (day === IMPOSSIBLE_DATE || hh > 23 || mm > 59 || ss > 59) return IMPOSSIBLE_DATE;
+  return day * 86_400 + hh * 3600 + mm * 60 + ss;
+}
+
+/** `parseBoolean` of a non-empty cell written `true`, `false`, `1` or `0`; INVALID (ask `parseBoolean`) otherwise. */
+export function booleanFromBytes(b: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  if (n === 1) return b[s] === 49 ? 1 : b[s] === 48 ? 0 : INVALID;
+  if (n === 4 && b[s] === 116 && b[s + 1] === 114 && b[s + 2] === 117 && b[s + 3] === 101) return 1;
+  if (n === 5 && b[s] === 102 && b[s + 1] === 97 && b[s + 2] === 108 && b[s + 3] === 115 && b[s + 4] === 101) return 0;
+  return INVALID;
+}
+
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /**

@@ -6,8 +6,12 @@
  */
 import Papa from 'papaparse';
 import type { Kind } from '../engine/dataset';
-import { createCsvImporter, crossFileChecks, importCsvBytes, undecodableCharsIssue, type ImportResult } from './csvImport';
-import { decodeBytes, hasUtf16Bom, sniffBinary, type Encoding } from './decode';
+import { ByteRecords, UndecodableBytes } from './byteCsv';
+import {
+  createCsvImporter, crossFileChecks, fileError, guessNewline, importCsvBytes, NEWLINE_SAMPLE_CHARS, undecodableCharsIssue,
+  type ImportResult,
+} from './csvImport';
+import { hasUtf16Bom, sniffBinary, type Encoding } from './decode';
 import { detectDelimiter } from './detect';
 import type { Issue } from './issues';
 import { contentHash, duplicateBatchError, StoreError, toStoreError, type BatchInfo, type NewBatch, type Store, type StoreErrorCode } from './store';
@@ -45,17 +49,6 @@ export interface RunImportOptions {
 
 const cancelled = () => toStoreError(new DOMException('cancelled', 'AbortError'));
 
-/** Where a first piece may be cut without splitting a UTF-8 character (for encoding detection only). */
-function utf8SafeEnd(b: Uint8Array): number {
-  for (let k = 1; k <= Math.min(4, b.length); k++) {
-    const x = b[b.length - k];
-    if ((x & 0xc0) === 0x80) continue;
-    const need = x >= 0xf0 ? 4 : x >= 0xe0 ? 3 : x >= 0xc0 ? 2 : 1;
-    return need > k ? b.length - k : b.length;
-  }
-  return b.length;
-}
-
 function countQuotes(s: string, from: number, to: number): number {
   let n = 0;
   for (let i = s.indexOf('"', from); i !== -1 && i < to; i = s.indexOf('"', i + 1)) n++;
@@ -78,10 +71,8 @@ export function lastRecordEnd(text: string): number {
   }
 }
 
-class NotUtf8 extends Error {}
-type Newline = '\r\n' | '\n' | '\r';
-/** papaparse guesses the line break from the first 1 MB of its input. */
-const SAMPLE_CHARS = 1024 * 1024;
+/** A sample long enough for papaparse's line-break guess: ≥ NEWLINE_SAMPLE_CHARS characters, at ≤ 4 bytes each. */
+const SAMPLE_BYTES = 4 * NEWLINE_SAMPLE_CHARS;
 const LF = 0x0a, CR = 0x0d, QUOTE = 0x22;
 
 /**
@@ -106,69 +97,95 @@ function lastRecordEndBytes(b: Uint8Array, from: number, to: number): number {
   }
 }
 
+/** Bytes of the byte-order mark a whole-file decode would drop. */
+function bomLength(b: Uint8Array, encoding: Encoding): number {
+  if (encoding === 'utf-8') return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  return b[0] === 0x84 && b[1] === 0x31 && b[2] === 0x95 && b[3] === 0x33 ? 4 : 0;
+}
+
 /**
- * Streams one file's bytes through papaparse into the importer; throws NotUtf8 when an
- * auto-detected UTF-8 file turns out not to be. Pieces are cut at record ends on the bytes
- * (no carried-over strings) and decoded alone, straight from the buffer already read.
+ * Reads one file's bytes into the importer, piece by piece (cut at record ends, so a cancel
+ * gets in now and then): records straight from the bytes (byteCsv.ts), papaparse for the rest
+ * of a piece from a record with malformed quotes. `encoding` 'auto' is a strict UTF-8 read
+ * that throws UndecodableBytes at the first byte that is not UTF-8 (the caller then reads the
+ * file as GB18030, as `decodeBytes` would).
  */
-async function parsePieces(bytes: Uint8Array, fileName: string, encoding: Encoding, strict: boolean, pieceBytes: number,
+async function parsePieces(bytes: Uint8Array, fileName: string, encoding: Encoding | 'auto', pieceBytes: number,
   signal: AbortSignal | undefined, progress: (bytesInFile: number, rows: number) => void): Promise<ImportResult> {
-  // Each piece is a fresh decode: only the file's start may lose a BOM, as in a whole-file decode.
-  const firstDecoder = new TextDecoder(encoding, { fatal: strict });
-  const decoder = new TextDecoder(encoding, { fatal: strict, ignoreBOM: true });
+  const strict = encoding === 'auto';
+  const enc: Encoding = encoding === 'auto' ? 'utf-8' : encoding;
+  const size = bytes.length;
+  // The delimiter and line break are decided once, on the text a whole-file parse would look at.
+  const sampleEnd = Math.min(size, SAMPLE_BYTES);
+  let sample: string;
+  try {
+    sample = new TextDecoder(enc, { fatal: strict }).decode(bytes.subarray(0, sampleEnd), { stream: sampleEnd < size });
+  } catch {
+    throw new UndecodableBytes();
+  }
+  if (sample.charCodeAt(0) === 0xfeff) sample = sample.slice(1);
+  if (sampleEnd === size && sample.trim() === '') return fileError(fileName, 'file_empty', enc);
+  const delimiter = detectDelimiter(sample.slice(0, 65536));
+  const newline = guessNewline(sample, delimiter);
+  sample = '';
+
+  const decoder = new TextDecoder(enc, { fatal: strict, ignoreBOM: true });
   const importer = createCsvImporter(fileName);
-  let delimiter = ',';
-  let newline: Newline | undefined;
+  const records = new ByteRecords(bytes, decoder, delimiter, newline);
+  // Records read so far, blank ones included: papaparse numbers its quote errors from the piece it was given.
   let rowsBefore = 0;
-  const parse = (body: string) => {
-    const res = Papa.parse<string[]>(body, { header: false, delimiter, newline });
+  let replaced = false;
+  const papaparse = (from: number, to: number) => {
+    let text: string;
+    try { text = decoder.decode(bytes.subarray(from, to)); } catch { throw new UndecodableBytes(); }
+    if (!replaced && text.includes('\uFFFD')) replaced = true;
+    const res = Papa.parse<string[]>(text, { header: false, delimiter, newline });
     for (const e of res.errors) if (e.type === 'Quotes' && typeof e.row === 'number') importer.parseError(rowsBefore + e.row + 1);
     importer.pushRows(res.data);
     rowsBefore += res.data.length;
   };
-  const size = bytes.length;
-  // Until the line break is decided: the text so far, for the sample a whole-file parse would look at.
-  let sample = '';
-  const sampleDecoder = new TextDecoder(encoding, { fatal: strict });
-  // Bytes before `start` are parsed; [start, pos) were read but hold no complete record yet.
-  let start = 0;
+  /**
+   * Up to `count` records from byte p; returns where the next one starts (`size` at the end).
+   * From a record papaparse would read differently (malformed quotes), papaparse reads the
+   * rest of a piece: up to the last record end within `pieceBytes`, or to the file's end.
+   */
+  const readSome = (p: number, count: number): number => {
+    for (let i = 0; i < count; i++) {
+      const next = records.scan(p, size);
+      if (next < 0) {
+        const cut = newline === '\r' || p + pieceBytes >= size ? -1 : lastRecordEndBytes(bytes, p, p + pieceBytes);
+        if (cut < 0) {
+          papaparse(p, size);
+          return size;
+        }
+        // The line break is left out, so the piece does not end in an empty record.
+        papaparse(p, newline === '\r\n' && cut > p && bytes[cut - 1] === CR ? cut - 1 : cut);
+        return cut + 1;
+      }
+      importer.pushRecord(records);
+      rowsBefore++;
+      // (A file ending in a line break has nothing left but papaparse's empty last row.)
+      if (!records.terminated || next === size) return size;
+      p = next;
+    }
+    return p;
+  };
+
+  let p = bomLength(bytes, enc);
   let yielded = performance.now();
-  let replaced = false;
-  for (let pos = 0; pos < size; pos += pieceBytes) {
-    // The worker's 'cancel' message is a task: let it in now and then, as the awaited file reads used to.
+  while (p < size) {
+    // The worker's 'cancel' message is a task: let it in now and then.
     if (performance.now() - yielded > 50) {
+      progress(p, Math.max(0, rowsBefore - 1));
       await new Promise((resolve) => setTimeout(resolve, 0));
       yielded = performance.now();
     }
     if (signal?.aborted) throw cancelled();
-    const to = Math.min(size, pos + pieceBytes);
-    const last = to >= size;
-    if (newline === undefined) {
-      // The delimiter and line break are decided once, on the sample a whole-file parse
-      // would look at (papaparse guesses from the first 1 MB), so pieces never change them.
-      try { sample += sampleDecoder.decode(bytes.subarray(pos, to), { stream: !last }); } catch { throw new NotUtf8(); }
-      const text = sample.charCodeAt(0) === 0xfeff ? sample.slice(1) : sample;
-      if (!last && text.length < SAMPLE_CHARS) { progress(to, 0); continue; }
-      delimiter = detectDelimiter(text.slice(0, 65536));
-      newline = Papa.parse(text.slice(0, SAMPLE_CHARS), { delimiter, preview: 1 }).meta.linebreak as Newline;
-      sample = '';
-    }
-    const nl = last ? to : lastRecordEndBytes(bytes, start, to);
-    // No complete record (a huge quoted cell): keep reading.
-    if (nl >= 0) {
-      // The line break is left out, so the piece does not end in an empty row.
-      const end = !last && nl > start && bytes[nl - 1] === CR ? nl - 1 : nl;
-      let text: string;
-      try { text = (start === 0 ? firstDecoder : decoder).decode(bytes.subarray(start, end)); } catch { throw new NotUtf8(); }
-      if (start === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      if (!replaced && text.includes('\uFFFD')) replaced = true;
-      parse(text);
-      start = last ? size : nl + 1;
-    }
-    progress(to, Math.max(0, rowsBefore - 1));
+    p = readSome(p, 1024);
   }
-  const result = { ...importer.finish(), delimiter, encoding };
-  if (replaced) result.issues.push(undecodableCharsIssue(fileName));
+  progress(size, Math.max(0, rowsBefore - 1));
+  const result = { ...importer.finish(), delimiter, encoding: enc };
+  if (replaced || records.replaced) result.issues.push(undecodableCharsIssue(fileName));
   return result;
 }
 
@@ -191,17 +208,13 @@ export interface ImportBytesOptions {
  */
 export async function importBytes(bytes: Uint8Array, fileName: string, opts: ImportBytesOptions = {}): Promise<ImportResult> {
   const pieceBytes = opts.pieceBytes ?? PIECE_BYTES;
-  const first = bytes.subarray(0, pieceBytes);
-  if (bytes.length <= pieceBytes || hasUtf16Bom(first) || sniffBinary(first) !== null) {
-    return importCsvBytes(bytes, fileName, opts.encoding);
-  }
-  const detected = opts.encoding ?? decodeBytes(first.subarray(0, utf8SafeEnd(first))).encoding;
+  if (hasUtf16Bom(bytes) || sniffBinary(bytes) !== null) return importCsvBytes(bytes, fileName, opts.encoding);
   const progress = opts.onBytes ?? (() => {});
   try {
-    return await parsePieces(bytes, fileName, detected, !opts.encoding && detected === 'utf-8', pieceBytes, opts.signal, progress);
+    return await parsePieces(bytes, fileName, opts.encoding ?? 'auto', pieceBytes, opts.signal, progress);
   } catch (e) {
-    // Valid UTF-8 in the first piece but not later: the whole file is GB18030, as decodeBytes would say.
-    if (e instanceof NotUtf8) return parsePieces(bytes, fileName, 'gb18030', false, pieceBytes, opts.signal, progress);
+    // Not UTF-8 after all (maybe only far into the file): the whole file is GB18030, as decodeBytes would say.
+    if (e instanceof UndecodableBytes && !opts.encoding) return parsePieces(bytes, fileName, 'gb18030', pieceBytes, opts.signal, progress);
     throw e;
   }
 }
