@@ -6,12 +6,11 @@
  */
 import Papa from 'papaparse';
 import { importFiles } from '../src/lib/data/importClient';
-import { lastRecordEnd, PIECE_BYTES, runImport, type FileOutcome, type ImportProgress } from '../src/lib/data/runImport';
-import { createCsvImporter } from '../src/lib/data/csvImport';
+import { importBytes, runImport, type FileOutcome, type ImportProgress } from '../src/lib/data/runImport';
 import { contentHash, openStore } from '../src/lib/data/store';
 import { sha256Hex } from '../src/lib/data/sha256';
-import { decodeChunk, encodeChunks, flattenTable, type EncodedChunk } from '../src/lib/data/chunks';
-import { combineParts, rowKeys } from '../src/lib/data/combine';
+import { decodeChunk, encodeChunks, type EncodedChunk } from '../src/lib/data/chunks';
+import { combineParts } from '../src/lib/data/combine';
 import type { Kind } from '../src/lib/engine/dataset';
 import { periodsInData } from '../src/lib/engine/periods';
 import { deriveMetrics } from '../src/lib/engine/metrics';
@@ -146,45 +145,13 @@ async function importStages(url: string, dbName: string): Promise<Record<string,
   sha256Hex(all);
   lap('sha256Hex (plain-JS fallback, plain-http intranet)');
 
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const importer = createCsvImporter(file.name);
-  let decode = 0, cut = 0, parse = 0, push = 0, rows = 0, carry = '';
   t = now();
-  for (let pos = 0; pos < file.size; pos += PIECE_BYTES) {
-    const bytes = new Uint8Array(await file.slice(pos, pos + PIECE_BYTES).arrayBuffer());
-    const last = pos + PIECE_BYTES >= file.size;
-    let a = now();
-    const text = carry + decoder.decode(bytes, { stream: !last });
-    let b = now(); decode += b - a; a = b;
-    const nl = last ? text.length : lastRecordEnd(text);
-    const body = text.slice(0, nl);
-    carry = last ? '' : text.slice(nl + 1);
-    b = now(); cut += b - a; a = b;
-    const res = Papa.parse<string[]>(body, { header: false, delimiter: ',', newline: '\n' });
-    b = now(); parse += b - a; a = b;
-    importer.pushRows(res.data);
-    rows += res.data.length;
-    b = now(); push += b - a;
-  }
-  const loop = now() - t;
-  ms['piece loop: read slices (File.slice → arrayBuffer)'] = loop - decode - cut - parse - push;
-  ms['piece loop: TextDecoder'] = decode;
-  ms['piece loop: lastRecordEnd + slicing'] = cut;
-  ms['piece loop: Papa.parse header:false'] = parse;
-  ms['piece loop: importer.pushRows (normalise + cell checks)'] = push;
-  t = now();
-  const result = importer.finish();
-  lap('importer.finish (table checks, issues)');
+  const result = await importBytes(all, file.name);
+  lap('importBytes: read records from the bytes, normalise, validate (runImport\'s parse)');
+  const rows = result.rowCount;
   if (!result.table || !result.kind) throw new Error(`stages: ${file.name} did not import (${result.issues.length} issues)`);
   const table = result.table;
-  const keys = rowKeys(result.kind as Kind, flattenTable(table));
-  lap('store: rowKeys (row key strings)');
-  if (keys) {
-    const last = new Map<string, number>();
-    keys.forEach((k, i) => last.set(k, i));
-    void new Set(last.keys());
-  }
-  lap('store: duplicate-key map + set (as deadWithinFile)');
+  t = now();
   const chunks = encodeChunks(table);
   lap('store: encodeChunks (typed/dictionary chunks)');
   await rawWrite(chunks, dbName + '-raw');

@@ -108,6 +108,8 @@ function formatParams(c: Col): { zh?: string; en?: string } {
   return {};
 }
 
+export type CsvImporter = ReturnType<typeof createCsvImporter>;
+
 /**
  * A streaming importer: push papaparse rows (`header: false`) in chunks, the first row of the
  * first call being the header, then `finish()`.
@@ -433,21 +435,29 @@ export function importCsvText(text: string, fileName: string): ImportResult {
   if (body.trim() === '') return fileError(fileName, 'file_empty');
   const delimiter = detectDelimiter(body.slice(0, 65536));
   const importer = createCsvImporter(fileName);
-  let rowsBefore = 0;
   // Named once here, because papaparse would otherwise guess the line ending again for every chunk.
-  const newline = guessNewline(body, delimiter);
+  papaparseInto(importer, body, delimiter, guessNewline(body, delimiter), 0);
+  return { ...importer.finish(), delimiter };
+}
+
+/**
+ * Parses `text` with papaparse (`header: false`) into the importer, in chunks; quote errors are
+ * numbered after the `rowsBefore` records the importer already has. Returns the records parsed.
+ */
+export function papaparseInto(importer: CsvImporter, text: string, delimiter: string, newline: string, rowsBefore: number): number {
+  let rows = 0;
   const config = {
     header: false, delimiter, newline, chunkSize: CHUNK_CHARS,
     chunk(res: Papa.ParseResult<string[]>) {
-      for (const e of res.errors) if (e.type === 'Quotes' && typeof e.row === 'number') importer.parseError(rowsBefore + e.row + 1);
+      for (const e of res.errors) if (e.type === 'Quotes' && typeof e.row === 'number') importer.parseError(rowsBefore + rows + e.row + 1);
       importer.pushRows(res.data);
-      rowsBefore += res.data.length;
+      rows += res.data.length;
     },
   };
   // @types/papaparse allows `chunk` only for files and URLs, but papaparse streams strings too:
   // chunks keep row arrays short-lived, which measured faster than one parse of the whole text.
-  (Papa.parse as unknown as (input: string, config: object) => void)(body, config);
-  return { ...importer.finish(), delimiter };
+  (Papa.parse as unknown as (input: string, config: object) => void)(text, config);
+  return rows;
 }
 
 /**

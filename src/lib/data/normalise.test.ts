@@ -182,7 +182,8 @@ describe('the byte readers agree with the string parsers', () => {
         decided++;
         expect(Object.is(x, parse(s)), `${JSON.stringify(s)}: ${x} vs ${parse(s)}`).toBe(true);
       }), { numRuns: 3000 });
-      expect(decided).toBeGreaterThan(100);
+      // (booleans decide ~1 cell in 30 of these: true, false, 1, 0)
+      expect(decided).toBeGreaterThan(30);
     });
   }
 

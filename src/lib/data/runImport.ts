@@ -1,23 +1,22 @@
 /**
- * The import of one drop of files: read each file in ~10 MiB pieces, decode, parse with
- * papaparse, feed `createCsvImporter`, check staff ids across files, then write every good
- * file as a batch in one store transaction. Runs in the import worker (and on the main
- * thread for the built-in demo texts); it never posts rows anywhere.
+ * The import of one drop of files: read each file's records from its bytes (byteCsv.ts;
+ * papaparse for malformed quotes) into `createCsvImporter`, check staff ids across files, then
+ * write every good file as a batch in one store transaction. Runs in the import worker (and
+ * on the main thread for the built-in demo texts); it never posts rows anywhere.
  */
-import Papa from 'papaparse';
 import type { Kind } from '../engine/dataset';
 import { ByteRecords, UndecodableBytes } from './byteCsv';
 import {
-  createCsvImporter, crossFileChecks, fileError, guessNewline, importCsvBytes, NEWLINE_SAMPLE_CHARS, undecodableCharsIssue,
-  type ImportResult,
+  createCsvImporter, crossFileChecks, fileError, guessNewline, importCsvBytes, NEWLINE_SAMPLE_CHARS, papaparseInto,
+  undecodableCharsIssue, type ImportResult,
 } from './csvImport';
 import { hasUtf16Bom, sniffBinary, type Encoding } from './decode';
 import { detectDelimiter } from './detect';
 import type { Issue } from './issues';
 import { contentHash, duplicateBatchError, StoreError, toStoreError, type BatchInfo, type NewBatch, type Store, type StoreErrorCode } from './store';
 
-/** Bytes read and decoded at a time: big enough to amortise the calls, small enough for a worker's memory. */
-export const PIECE_BYTES = 10 * 1024 * 1024;
+/** Bytes read between progress reports and looks for a cancel: ~0.1 s of work. */
+export const PIECE_BYTES = 2 * 1024 * 1024;
 /** Issues sent back per file; `issueTotal` says how many there were. */
 export const MAX_ISSUES = 1000;
 
@@ -49,53 +48,8 @@ export interface RunImportOptions {
 
 const cancelled = () => toStoreError(new DOMException('cancelled', 'AbortError'));
 
-function countQuotes(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = s.indexOf('"', from); i !== -1 && i < to; i = s.indexOf('"', i + 1)) n++;
-  return n;
-}
-
-/**
- * Index of the last '\n' that ends a record: one outside quotes, i.e. with an even number of
- * '"' before it (RFC 4180 doubles quotes inside quoted fields, so parity tells). -1 if none.
- */
-export function lastRecordEnd(text: string): number {
-  let quotes = countQuotes(text, 0, text.length);
-  let end = text.length;
-  for (;;) {
-    const nl = text.lastIndexOf('\n', end - 1);
-    if (nl < 0) return -1;
-    quotes -= countQuotes(text, nl, end);
-    if (quotes % 2 === 0) return nl;
-    end = nl;
-  }
-}
-
 /** A sample long enough for papaparse's line-break guess: ≥ NEWLINE_SAMPLE_CHARS characters, at ≤ 4 bytes each. */
 const SAMPLE_BYTES = 4 * NEWLINE_SAMPLE_CHARS;
-const LF = 0x0a, CR = 0x0d, QUOTE = 0x22;
-
-/**
- * Byte index of the last '\n' in [from, to) that ends a record (an even number of '"' since
- * `from`, which starts a record), -1 if none. Works on bytes because in UTF-8 and GB18030 the
- * bytes of '\n' and '"' never occur inside a multi-byte character.
- */
-function lastRecordEndBytes(b: Uint8Array, from: number, to: number): number {
-  const nl = b.lastIndexOf(LF, to - 1);
-  if (nl < from) return -1;
-  // The common case, a piece without any quote, needs no parity count.
-  const q = b.indexOf(QUOTE, from);
-  if (q === -1 || q >= nl) return nl;
-  let quotes = 0;
-  for (let i = q; i < nl; i++) if (b[i] === QUOTE) quotes++;
-  for (let end = nl; ;) {
-    if (quotes % 2 === 0) return end;
-    const prev = b.lastIndexOf(LF, end - 1);
-    if (prev < from) return -1;
-    for (let i = prev; i < end; i++) if (b[i] === QUOTE) quotes--;
-    end = prev;
-  }
-}
 
 /** Bytes of the byte-order mark a whole-file decode would drop. */
 function bomLength(b: Uint8Array, encoding: Encoding): number {
@@ -132,35 +86,24 @@ async function parsePieces(bytes: Uint8Array, fileName: string, encoding: Encodi
   const decoder = new TextDecoder(enc, { fatal: strict, ignoreBOM: true });
   const importer = createCsvImporter(fileName);
   const records = new ByteRecords(bytes, decoder, delimiter, newline);
-  // Records read so far, blank ones included: papaparse numbers its quote errors from the piece it was given.
+  // Records read so far, blank ones included: papaparse numbers its quote errors after them.
   let rowsBefore = 0;
   let replaced = false;
-  const papaparse = (from: number, to: number) => {
-    let text: string;
-    try { text = decoder.decode(bytes.subarray(from, to)); } catch { throw new UndecodableBytes(); }
-    if (!replaced && text.includes('\uFFFD')) replaced = true;
-    const res = Papa.parse<string[]>(text, { header: false, delimiter, newline });
-    for (const e of res.errors) if (e.type === 'Quotes' && typeof e.row === 'number') importer.parseError(rowsBefore + e.row + 1);
-    importer.pushRows(res.data);
-    rowsBefore += res.data.length;
-  };
   /**
-   * Up to `count` records from byte p; returns where the next one starts (`size` at the end).
-   * From a record papaparse would read differently (malformed quotes), papaparse reads the
-   * rest of a piece: up to the last record end within `pieceBytes`, or to the file's end.
+   * Records from byte p until one starts at or after `to`; returns where the next one starts
+   * (`size` at the end). From a record papaparse would read differently (malformed quotes)
+   * papaparse reads the rest of the file, so that its recovery (which may run over many
+   * lines) is exactly that of a whole-file parse.
    */
-  const readSome = (p: number, count: number): number => {
-    for (let i = 0; i < count; i++) {
+  const readPiece = (p: number, to: number): number => {
+    while (p < to) {
       const next = records.scan(p, size);
       if (next < 0) {
-        const cut = newline === '\r' || p + pieceBytes >= size ? -1 : lastRecordEndBytes(bytes, p, p + pieceBytes);
-        if (cut < 0) {
-          papaparse(p, size);
-          return size;
-        }
-        // The line break is left out, so the piece does not end in an empty record.
-        papaparse(p, newline === '\r\n' && cut > p && bytes[cut - 1] === CR ? cut - 1 : cut);
-        return cut + 1;
+        let text: string;
+        try { text = decoder.decode(bytes.subarray(p, size)); } catch { throw new UndecodableBytes(); }
+        if (text.includes('\uFFFD')) replaced = true;
+        rowsBefore += papaparseInto(importer, text, delimiter, newline, rowsBefore);
+        return size;
       }
       importer.pushRecord(records);
       rowsBefore++;
@@ -176,22 +119,21 @@ async function parsePieces(bytes: Uint8Array, fileName: string, encoding: Encodi
   while (p < size) {
     // The worker's 'cancel' message is a task: let it in now and then.
     if (performance.now() - yielded > 50) {
-      progress(p, Math.max(0, rowsBefore - 1));
       await new Promise((resolve) => setTimeout(resolve, 0));
       yielded = performance.now();
     }
     if (signal?.aborted) throw cancelled();
-    p = readSome(p, 1024);
+    p = readPiece(p, Math.min(size, p + pieceBytes));
+    progress(p, Math.max(0, rowsBefore - 1));
   }
-  progress(size, Math.max(0, rowsBefore - 1));
   const result = { ...importer.finish(), delimiter, encoding: enc };
   if (replaced || records.replaced) result.issues.push(undecodableCharsIssue(fileName));
   return result;
 }
 
 /**
- * Parses one file: small files in one go (`importCsvBytes`), big ones in pieces with the same result.
- * @example const r = await importFile(file, { pieceBytes: PIECE_BYTES }); r.table?.length
+ * Parses one file from its bytes, with the result a whole-file papaparse import (`importCsvBytes`) gives.
+ * @example const r = await importFile(file); r.table?.length
  */
 export async function importFile(file: File, opts: ImportBytesOptions = {}): Promise<ImportResult> {
   return importBytes(new Uint8Array(await file.arrayBuffer()), file.name, opts);

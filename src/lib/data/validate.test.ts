@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateTimeSeconds, dayNumber } from '../engine/dataset';
 import { columnRule } from './schema';
-import { numberProblem, rangeText, showValue } from './validate';
+import { groupHeads, numberProblem, rangeText, showValue } from './validate';
 
 describe('numberProblem', () => {
   it.each([
@@ -33,5 +34,32 @@ describe('showValue', () => {
     expect(showValue(columnRule('projects', 'strategic'), 1)).toBe('true');
     expect(showValue(columnRule('projects', 'amount'), NaN)).toBe('');
     expect(showValue(undefined, 'PS1')).toBe('PS1');
+  });
+});
+
+describe('groupHeads', () => {
+  const naive = (col: string[]) => {
+    const first = new Map<string, number>();
+    return col.map((g, i) => {
+      if (g === '') return -1;
+      if (!first.has(g)) first.set(g, i);
+      return first.get(g)!;
+    });
+  };
+
+  it('gives each row the first row of its text, -1 for empty cells', () => {
+    expect(Array.from(groupHeads(['P1', 'P1', '', 'P2', 'P1', 'P2', '']))).toEqual([0, 0, -1, 3, 0, 3, -1]);
+    expect(Array.from(groupHeads([]))).toEqual([]);
+  });
+
+  it('tells apart texts with the same hash', () => {
+    // 'k4uzx' and 'kf2ad' collide under FNV-1a.
+    expect(Array.from(groupHeads(['k4uzx', 'kf2ad', 'k4uzx', 'x', 'kf2ad']))).toEqual([0, 1, 0, 3, 1]);
+  });
+
+  it('equals a Map of first rows (property)', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom('', 'a', 'b', 'c', 'ab', '中', 'k4uzx', 'kf2ad'), { maxLength: 60 }), (col) => {
+      expect(Array.from(groupHeads(col))).toEqual(naive(col));
+    }), { numRuns: 500 });
   });
 });
