@@ -1,29 +1,84 @@
 /**
- * The weight slider in the built app (spec §4: every frame < 16 ms with ~2,000 staff). The
- * store gets 2,000 staff, 200,000 projects rows and ~110,000 activities (generated, imported
- * through the app's real import path); then dist/index.html#/weights opens, the win-rate
- * slider takes focus and ArrowRight is pressed 5 (warm-up) + STEPS times, one press per rendered frame.
- * Reported, median / p95 / max:
+ * The weight slider in the built app (spec §4 / issue #4: every frame < 16 ms with ~2,000
+ * staff). The store gets 2,000 staff, 200,000 projects rows and ~110,000 activities (generated,
+ * imported through the app's real import path); then dist/index.html#/weights opens, the bench
+ * waits until the app is idle (SETTLE), the win-rate slider takes focus, ArrowRight is pressed
+ * WARM_UP times, and three timed drags of `steps` ArrowRight presses follow (weight 23 → 123 →
+ * 223 → 323 by default). Every press is followed by NEXT_FRAME (a rAF, then a task posted from
+ * it: resolves once the frame after the press has been drawn), so there is about one move per
+ * frame, as in a drag. Each drag shows weights and shares the page has not shown before: Chromium
+ * keeps shaped text, and a drag replaying another's numbers lays them out faster (by up to half
+ * of layout's time in trials).
+ *
+ * 1. Marks drag, performance marks in the page (INSTRUMENT), median / p95 / max:
  *  - `kpi-recompute`: the app's own performance measure around score + grades + forced distribution;
- *  - work per move: keydown → the page's microtasks done (script, incl. Svelte's DOM updates),
- *    plus the style and layout those DOM changes need (forced right there, see INSTRUMENT), plus
- *    the next frame's rAF → end of its rendering (paint, and any style or layout left) — the
- *    main-thread cost of one move, which is what must fit in 16 ms;
- *  - rAF deltas over the whole drag: ~16.7 ms at 60 Hz when no frame was missed.
+ *  - "script": keydown → the page's microtasks done (the input handler, Svelte's effects and
+ *    DOM updates), wall clock;
+ *  - "style + layout": those DOM changes' style and layout, forced right there by a hit test
+ *    (left alone, Chromium runs them in the task of the next input event or in the next frame;
+ *    forcing them moves the same work into a timed window, and the frame has none left);
+ *  - "rAF → posted task": the next frame's rAF callback → a MessageChannel task posted from it.
+ *    A WALL-CLOCK window, not work: it holds that frame's paint, layerize and commit (~3 ms), but
+ *    in 5–20 % of moves Chromium's scheduler runs the posted task only after the following
+ *    frame, so the window also holds ~14 ms of idle waiting for that vsync. A trace shows it (rAF at t,
+ *    the frame's Commit done at t + 3 ms, then only the next BeginMainFrame and a 0.1 ms timer
+ *    until the posted task at t + 17 ms, ~2 ms busy in all). This window's p95 and the sum of
+ *    the three windows are therefore not "work per move"; they are kept (the issue asks for
+ *    marks) and labelled as what they are;
+ *  - rAF deltas over the drag (a rAF loop runs during this drag only): ~16.7 ms when no frame
+ *    was missed;
+ *  - CDP Performance.getMetrics' cumulative task / script / style / layout times, per move;
+ *    these include INSTRUMENT's rAF loop and callbacks and the bench's CDP calls.
+ * 2. Traced drag: nothing of the bench in the page but NEXT_FRAME (INSTRUMENT is gone), and a
+ *    Chromium trace (./lib/trace.ts) between two performance marks. On the app's renderer main thread
+ *    (CrRendererMain, the thread of the marks), BUSY time = the sum of top-level task durations
+ *    (ThreadControllerImpl::RunTask); the idle gaps between tasks are not in it. Everything the
+ *    page did is: input events and Svelte's updates, style, layout, hit tests, paint, layerize,
+ *    commit, timers, GC, and the scheduler's own per-task overhead. Each figure comes twice:
+ *    WALL (task durations: what a frame's deadline sees, including the time the thread was
+ *    descheduled on this shared 2-CPU machine or blocked, as in Commit waiting for the
+ *    compositor thread) and CPU (the thread's CPU time in those tasks: the page's own cost;
+ *    under load, wall is often twice CPU). Left out, and reported apart: the bench's own
+ *    bookkeeping, i.e. the tasks that deliver its CDP messages (NEXT_FRAME's Runtime.evaluate,
+ *    mojo interface blink.mojom.DevToolsSession), NEXT_FRAME's two callbacks (named
+ *    `benchNextFrame…`), and the BeginMainFrames that ran only NEXT_FRAME's rAF and drew nothing
+ *    (frames the bench asked for after the move had been drawn). Figures:
+ *  - per frame: the busy time since the previous frame's BeginMainFrame task ended, up to the end
+ *    of this one (the input handled for the frame, its rAF, style, layout, paint, commit, and
+ *    whatever else ran in between): the work that had to fit in that frame's 16.7 ms;
+ *  - per move: from the start of the keydown's task to the end of the next frame's task (the work
+ *    between a press and its frame), and from the keydown's task to the next keydown's task (all
+ *    the work one move causes, the keyup, timers and presentation callbacks after it included);
+ *  - the wall time from the keydown task's start to its frame's end (latency, idle included);
+ *  - how the per-move work splits into script / style / layout / paint / commit / gc / other
+ *    (the innermost traced event around each moment of a task decides; "paint" = PrePaint +
+ *    Paint + Layerize; "other" = task and lifecycle overhead outside those events, input
+ *    routing, IPC);
+ *  - the longest single task, the frames with > 16 ms of work, the idle share of the drag;
+ *  - CDP "all tasks" per move of this drag and of drag 3 (bench bookkeeping included in both).
+ * 3. Plain drag: as drag 2 without the trace; only CDP "all tasks" per move. Tracing slows the
+ *    page down a little (drag 2's CDP figure against this one's), so the trace's figures are an
+ *    upper bound.
  * The grade-change list re-lists its rows inside a move at most every 150 ms (so those moves
  * carry that work here); its one refresh 150 ms after the last move runs from a timer once the
  * drag is over and is not among the timed moves (the same work as an in-drag refresh).
- * Alone: `npx tsx scripts/bench/slider-browser.ts [steps=100] [staff=2000]`.
+ * Alone: `npx tsx scripts/bench/slider-browser.ts [steps=100] [staff=2000]`. SLIDER_TRACE=file.json
+ * also writes the trace (an events array DevTools' Performance panel opens); SLIDER_APP=other.html
+ * serves that build instead of dist/index.html, to compare two builds run for run.
  */
 import {
   isMain, launchProfile, loadFigures, median, newProfile, openBenchPage, openSite, percentile, printFigures,
   type DataSpec, type Figure,
 } from '../../bench/harness';
 import type { KpiBench } from '../../bench/page';
+import type { Page } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { analyseMainThread, describeTask, startTrace, WORK_KINDS } from './lib/trace';
 
 type Win = { kpiBench: KpiBench };
 const SLIDER = '#w-win_rate';
 const WARM_UP = 5;
+const FRAME_MS = 16;
 
 // Page-side code as strings: tsx wraps named functions in a `__name` helper the page lacks.
 const INSTRUMENT = `(() => {
@@ -31,9 +86,9 @@ const INSTRUMENT = `(() => {
   const s = window.__drag = { frames: [], moves: [], running: true, keyAt: NaN, startValue: Number(slider.value) };
   const loop = (t) => { s.frames.push(t); if (s.running) requestAnimationFrame(loop); };
   requestAnimationFrame(loop);
-  window.addEventListener('keydown', () => { s.keyAt = performance.now(); }, true);
+  const onKey = () => { s.keyAt = performance.now(); };
   // Bubbling on window: runs after Svelte's delegated handler has set the weight.
-  window.addEventListener('input', (e) => {
+  const onInput = (e) => {
     if (e.target !== slider) return;
     const m = { keyAt: s.keyAt, scriptEnd: NaN, layoutEnd: NaN, frameStart: NaN, frameEnd: NaN };
     s.moves.push(m);
@@ -57,22 +112,45 @@ const INSTRUMENT = `(() => {
       ch.port1.onmessage = () => { m.frameEnd = performance.now(); };
       ch.port2.postMessage(0);
     });
-  });
+  };
+  window.addEventListener('keydown', onKey, true);
+  window.addEventListener('input', onInput);
+  s.detach = () => { window.removeEventListener('keydown', onKey, true); window.removeEventListener('input', onInput); };
   performance.clearMeasures('kpi-recompute');
 })()`;
 
-// Resolves once the next frame has been rendered (a task posted from rAF runs after paint).
-const NEXT_FRAME = `new Promise((r) => requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => r(0); ch.port2.postMessage(0); }))`;
+// Resolves once the next frame has been rendered (a task posted from rAF runs after its commit).
+// The callbacks are named so the trace can tell them apart from the app's (trace.ts, benchPrefix).
+const NEXT_FRAME = `new Promise((r) => requestAnimationFrame(function benchNextFrameRaf() {
+  const ch = new MessageChannel();
+  ch.port1.onmessage = function benchNextFrameDone() { r(0); };
+  ch.port2.postMessage(0);
+}))`;
 
 const COLLECT = `(() => {
   const s = window.__drag;
   s.running = false;
+  s.detach();
   const slider = document.querySelector(${JSON.stringify(SLIDER)});
   return {
     frames: s.frames, moves: s.moves, startValue: s.startValue, endValue: Number(slider.value),
     recompute: performance.getEntriesByName('kpi-recompute').map((e) => e.duration),
   };
 })()`;
+
+// Resolves once the app is idle: the rest of a big store loaded (its banner gone) and 1.5 s without
+// a long task (the derived-matrix cache is written to IndexedDB 1 s after the first grading). Timing
+// a drag before that would time the app's start-up work too.
+const SETTLE = `new Promise((resolve) => {
+  let last = performance.now();
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) last = Math.max(last, e.startTime + e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+  const check = () => (!document.querySelector('[data-testid=loading-rest]') && performance.now() - last > 1500 ? resolve(0) : setTimeout(check, 100));
+  check();
+})`;
+
+const TRACE_START = 'bench-trace-start';
+const TRACE_END = 'bench-trace-end';
 
 /** Cumulative main-thread times Chromium keeps per page (seconds); their growth over the drag, per move. */
 const CDP_METRICS = [
@@ -88,6 +166,15 @@ const stats = (name: string, xs: number[], target?: string): Figure[] => [
   { name: `${name}, p95`, value: percentile(xs, 0.95), unit: 'ms', target },
   { name: `${name}, max`, value: Math.max(...xs), unit: 'ms' },
 ];
+const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+
+/** `steps` presses of `key`, each followed by NEXT_FRAME. */
+async function drag(page: Page, key: string, steps: number): Promise<void> {
+  for (let i = 0; i < steps; i++) {
+    await page.keyboard.press(key);
+    await page.evaluate(NEXT_FRAME);
+  }
+}
 
 /** Figures for the table: `steps` key presses on a store of `staff` people. */
 export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
@@ -110,50 +197,102 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
     const page = await ctx.newPage();
     page.on('pageerror', (e) => console.error(`  [app] ${e.message}`));
     await bench.close();
+    // Another build of the app in place of dist/index.html, to compare two builds with this bench.
+    const other = process.env.SLIDER_APP;
+    if (other) {
+      const html = readFileSync(other, 'utf8');
+      await page.route(site.app, (r) => r.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+      console.log(`  app: ${other}`);
+    }
     await page.goto(site.app + '#/weights');
     await page.locator(SLIDER).waitFor({ timeout: 120_000 });
     // The distribution chart appears once everyone is graded.
     await page.waitForFunction(`!!document.querySelector('.right .panel')`, undefined, { timeout: 120_000 });
+    await page.evaluate(SETTLE);
     await page.focus(SLIDER);
     // A few moves first: the first ones compile the hot path and build what later moves reuse.
-    for (let i = 0; i < WARM_UP; i++) {
-      await page.keyboard.press('ArrowRight');
-      await page.evaluate(NEXT_FRAME);
-    }
+    await drag(page, 'ArrowRight', WARM_UP);
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const before = metricsOf(await cdp.send('Performance.getMetrics'));
-    await page.evaluate(INSTRUMENT);
-    for (let i = 0; i < steps; i++) {
-      await page.keyboard.press('ArrowRight');
-      await page.evaluate(NEXT_FRAME);
-    }
-    const r = await page.evaluate(COLLECT) as { frames: number[]; moves: Move[]; startValue: number; endValue: number; recompute: number[] };
-    const after = metricsOf(await cdp.send('Performance.getMetrics'));
+    const cdpPerMove = async <T>(go: () => Promise<T>): Promise<{ result: T; perMove: Record<string, number> }> => {
+      const before = metricsOf(await cdp.send('Performance.getMetrics'));
+      const result = await go();
+      const after = metricsOf(await cdp.send('Performance.getMetrics'));
+      return { result, perMove: Object.fromEntries(Object.keys(after).map((k) => [k, ((after[k] - before[k]) * 1000) / steps])) };
+    };
+
+    // 1. Performance marks.
+    const marked = await cdpPerMove(async () => {
+      await page.evaluate(INSTRUMENT);
+      await drag(page, 'ArrowRight', steps);
+      return await page.evaluate(COLLECT) as { frames: number[]; moves: Move[]; startValue: number; endValue: number; recompute: number[] };
+    });
+    const r = marked.result;
+    const nodes = metricsOf(await cdp.send('Performance.getMetrics')).Nodes;
+    // 2. Traced, nothing of the bench in the page but NEXT_FRAME.
+    const traced = await cdpPerMove(async () => {
+      const stop = await startTrace(cdp);
+      await page.evaluate(`performance.mark(${JSON.stringify(TRACE_START)})`);
+      await drag(page, 'ArrowRight', steps);
+      await page.evaluate(`performance.mark(${JSON.stringify(TRACE_END)})`);
+      return await stop();
+    });
+    const tracedEnd = await page.evaluate(`Number(document.querySelector(${JSON.stringify(SLIDER)}).value)`);
+    // 3. The same without the trace: what tracing adds.
+    const plain = await cdpPerMove(() => drag(page, 'ArrowRight', steps));
     await ctx.close();
+    if (process.env.SLIDER_TRACE) writeFileSync(process.env.SLIDER_TRACE, JSON.stringify(traced.result));
 
     const moves = r.moves.filter((m) => m.frameEnd === m.frameEnd && m.keyAt === m.keyAt && m.layoutEnd === m.layoutEnd);
     const script = moves.map((m) => m.scriptEnd - m.keyAt);
     const layout = moves.map((m) => m.layoutEnd - m.scriptEnd);
     const render = moves.map((m) => m.frameEnd - m.frameStart);
-    const work = moves.map((m, i) => script[i] + layout[i] + render[i]);
+    const marksTotal = moves.map((m, i) => script[i] + layout[i] + render[i]);
     const deltas = r.frames.slice(1).map((t, i) => t - r.frames[i]);
-    console.log(`  slider ${r.startValue} → ${r.endValue}: ${moves.length} moves, ${r.recompute.length} recomputes, ${deltas.length} frames`);
+    console.log(`  marks drag: slider ${r.startValue} → ${r.endValue}: ${moves.length} moves, ${r.recompute.length} recomputes, ${deltas.length} frames`);
     if (moves.length < steps * 0.9) throw new Error(`only ${moves.length} of ${steps} key presses moved the slider`);
+
+    const w = analyseMainThread(traced.result, TRACE_START, TRACE_END);
+    if (w.moves.length < steps * 0.9) throw new Error(`trace: only ${w.moves.length} keydowns followed by a frame of ${steps} presses`);
+    const busy = w.tasks.reduce((x, t) => ({ wall: x.wall + t.time.wall, cpu: x.cpu + t.time.cpu }), { wall: 0, cpu: 0 });
+    const longest = w.tasks.reduce((x, t) => (t.time.wall > x.time.wall ? t : x));
+    const of = <T>(xs: T[], f: (x: T) => { wall: number; cpu: number }, c: 'wall' | 'cpu') => xs.map((x) => f(x)[c]);
+    console.log(`  traced drag: slider ${r.endValue} → ${tracedEnd}: ${w.tasks.length} tasks, ${w.frames.length} frames, ${w.moves.length} moves; ` +
+      `bench bookkeeping left out: ${w.benchTasks} whole tasks, ${w.bench.wall.toFixed(1)} ms wall in all`);
+
     figures.push(
       { name: `key presses on the win-rate slider (${staff} staff), moves seen`, value: moves.length, unit: 'moves' },
       ...stats('kpi-recompute measure (score + grades + forced distribution)', r.recompute),
-      ...stats('work per move: script (keydown → microtasks done, Svelte DOM updates)', script),
-      ...stats('work per move: style + layout of those DOM changes (forced after the script)', layout),
-      ...stats('work per move: next frame rendering (rAF → after paint)', render),
-      ...stats('work per move: script + style/layout + rendering (must fit a frame)', work, '< 16 ms'),
-      { name: 'moves whose work exceeded 16 ms', value: work.filter((x) => x >= 16).length, unit: 'moves', target: '0' },
+      ...stats('marks: script (keydown → microtasks done, Svelte DOM updates)', script),
+      ...stats('marks: style + layout of those DOM changes (forced after the script)', layout),
+      ...stats('marks: rAF → task posted from it (paint + commit, + idle wait)', render),
+      ...stats('marks: the three windows summed (wall time, includes idle)', marksTotal),
+      { name: 'marks: moves whose three windows sum to ≥ 16 ms', value: marksTotal.filter((x) => x >= FRAME_MS).length, unit: 'moves' },
       ...stats('rAF delta during the drag (16.7 ms = no frame missed)', deltas),
-      { name: 'rAF deltas over 20 ms (missed frames)', value: deltas.filter((x) => x > 20).length, unit: 'frames' },
+      { name: 'rAF deltas over 20 ms (missed frames)', value: deltas.filter((x) => x > 20).length, unit: 'frames', target: '0' },
       ...CDP_METRICS.map(([key, label]): Figure => ({
-        name: `main thread per move (CDP Performance.getMetrics): ${label}`, value: ((after[key] - before[key]) * 1000) / moves.length, unit: 'ms',
+        name: `marks drag, CDP Performance.getMetrics per move: ${label}`, value: marked.perMove[key], unit: 'ms',
       })),
-      { name: 'DOM nodes in the page after the drag', value: after.Nodes, unit: 'nodes' },
+      { name: 'DOM nodes in the page after the drag', value: nodes, unit: 'nodes' },
+      ...stats('trace: main-thread busy per frame, wall (tasks since the last frame)', of(w.frames, (f) => f.time, 'wall'), `< ${FRAME_MS} ms`),
+      ...stats('trace: main-thread busy per frame, thread CPU', of(w.frames, (f) => f.time, 'cpu')),
+      { name: `trace: frames with > ${FRAME_MS} ms busy, wall (of ${w.frames.length})`, value: w.frames.filter((f) => f.time.wall > FRAME_MS).length, unit: 'frames', target: '0' },
+      { name: `trace: frames with > ${FRAME_MS} ms busy, thread CPU`, value: w.frames.filter((f) => f.time.cpu > FRAME_MS).length, unit: 'frames', target: '0' },
+      ...stats('trace: busy per move, keydown task → end of its frame, wall', of(w.moves, (m) => m.toFrame, 'wall'), `< ${FRAME_MS} ms`),
+      ...stats('trace: busy per move, keydown task → end of its frame, CPU', of(w.moves, (m) => m.toFrame, 'cpu')),
+      ...stats('trace: busy per move, keydown task → next keydown, wall', of(w.moves, (m) => m.cycle, 'wall')),
+      ...stats('trace: busy per move, keydown task → next keydown, CPU', of(w.moves, (m) => m.cycle, 'cpu')),
+      ...stats('trace: keydown task start → its frame end (wall, with idle)', w.moves.map((m) => m.latencyMs)),
+      { name: `trace: longest task, wall (${describeTask(longest)}; ${longest.time.cpu.toFixed(1)} ms CPU)`, value: longest.time.wall, unit: 'ms' },
+      ...WORK_KINDS.flatMap((k): Figure[] => (['wall', 'cpu'] as const).map((c) => ({
+        name: `trace: per move, mean, ${c === 'wall' ? 'wall' : 'CPU '}: ${k}`, value: sum(w.tasks.map((t) => t.kinds[k][c])) / w.moves.length, unit: 'ms',
+      }))),
+      { name: 'trace: per move, mean, wall: all', value: busy.wall / w.moves.length, unit: 'ms' },
+      { name: 'trace: per move, mean, CPU : all', value: busy.cpu / w.moves.length, unit: 'ms' },
+      { name: 'trace: idle share of the drag (wall)', value: (100 * (w.windowMs - busy.wall - w.bench.wall)) / w.windowMs, unit: '%' },
+      { name: `trace: bench's CDP bookkeeping left out, per move, wall (${w.benchTasks} tasks)`, value: w.bench.wall / w.moves.length, unit: 'ms' },
+      { name: 'CDP all tasks per move, plain drag (no trace, no marks)', value: plain.perMove.TaskDuration, unit: 'ms' },
+      { name: 'CDP all tasks per move, traced drag (tracing slows the page)', value: traced.perMove.TaskDuration, unit: 'ms' },
     );
   } finally {
     profile.remove();
