@@ -277,8 +277,9 @@ function problem(stores: Record<string, unknown>): string | null {
     for (const col of Object.values(c.columns)) {
       const ok = isObj(col) && (col.t === 'num' ? col.v instanceof Float64Array && col.v.length === c.rows
         : col.t === 'int' ? (col.v instanceof Uint8Array || col.v instanceof Uint16Array || col.v instanceof Int32Array) && col.v.length === c.rows
-        : (col.t === 'text' || col.t === 'dict') && typeof col.s === 'string' && col.len instanceof Uint32Array
-          && col.len.reduce((s, x) => s + x, 0) === col.s.length
+        : (col.t === 'text' || col.t === 'dict') && typeof col.s === 'string'
+          && (col.len instanceof Uint8Array || col.len instanceof Uint16Array || col.len instanceof Uint32Array)
+          && (col.len as Uint32Array).reduce((s: number, x: number) => s + x, 0) === col.s.length
           && (col.t === 'text' ? col.len.length === c.rows
             : (col.codes instanceof Uint16Array || col.codes instanceof Uint32Array) && col.codes.length === c.rows
               && col.codes.every((x) => x < (col.len as Uint32Array).length)));

@@ -84,6 +84,34 @@ describe('encodeColumn / decodeColumn', () => {
   });
 });
 
+describe('text lengths and dictionaries of id columns', () => {
+  it('stores lengths in the narrowest array for the longest cell', () => {
+    const plain = (xs: string[]) => encodeColumn(xs, 0, xs.length) as { t: string; len: unknown };
+    const ids = (n: number, long = '') => Array.from({ length: n }, (_, i) => `id-${i}${i === 3 ? long : ''}`);
+    expect(plain(ids(50)).len).toBeInstanceOf(Uint8Array);
+    expect(plain(ids(50, 'x'.repeat(300))).len).toBeInstanceOf(Uint16Array);
+    expect(plain(ids(50, 'x'.repeat(70_000))).len).toBeInstanceOf(Uint32Array);
+    for (const xs of [ids(50), ids(50, 'x'.repeat(300)), ids(50, 'x'.repeat(70_000))]) expect(decodeColumn(encodeColumn(xs, 0, xs.length))).toEqual(xs);
+  });
+
+  it('keeps a project id repeated on its participants\' rows as a dictionary, half the rows distinct', () => {
+    const xs = Array.from({ length: 10_000 }, (_, i) => `CRM-2026-${String(i >> 1).padStart(7, '0')}`);
+    const enc = encodeColumn(xs, 0, xs.length) as { t: string; s: string; len: unknown; codes: unknown };
+    expect(enc.t).toBe('dict');
+    expect(enc.s.length).toBe(5000 * 16);
+    expect(enc.len).toBeInstanceOf(Uint8Array);
+    expect(decodeColumn(enc as never)).toEqual(xs);
+    // one more distinct value than half the rows: plain text
+    const ys = [...xs.slice(0, 9_998), 'extra-1', 'extra-2'];
+    expect(encodeColumn(ys, 0, ys.length).t).toBe('text');
+  });
+
+  it('still reads lengths stored as Uint32Array by earlier versions', () => {
+    expect(decodeColumn({ t: 'text', s: 'ab中', len: Uint32Array.of(1, 0, 2) })).toEqual(['a', '', 'b中']);
+    expect(decodeColumn({ t: 'dict', s: 'xy', len: Uint32Array.of(1, 1), codes: Uint16Array.of(1, 0, 1) })).toEqual(['y', 'x', 'y']);
+  });
+});
+
 describe('encodeChunks', () => {
   const ratings = (n: number): RatingsTable => ({
     length: n,

@@ -11,13 +11,16 @@ import type { Column, Dataset, Kind } from '../engine/dataset';
 
 export const CHUNK_ROWS = 10_000;
 
+/** UTF-16 lengths of text cells, in the narrowest array that holds the longest. */
+export type TextLengths = Uint8Array | Uint16Array | Uint32Array;
+
 /** Stored text: `s` is every cell (or every dictionary entry) concatenated, `len` their UTF-16 lengths. */
 export type EncodedColumn =
   | { t: 'num'; v: Float64Array }
   /** Whole numbers in the narrowest array that holds them; the array type's top (or bottom) value stands for an empty cell. */
   | { t: 'int'; v: Uint8Array | Uint16Array | Int32Array }
-  | { t: 'text'; s: string; len: Uint32Array }
-  | { t: 'dict'; s: string; len: Uint32Array; codes: Uint16Array | Uint32Array };
+  | { t: 'text'; s: string; len: TextLengths }
+  | { t: 'dict'; s: string; len: TextLengths; codes: Uint16Array | Uint32Array };
 
 /** Columns of one chunk by name; metric values are flattened as `values.<metric id>`. */
 export type ChunkColumns = Record<string, EncodedColumn>;
@@ -52,16 +55,33 @@ export function metricIdOf(name: string): string | null {
 /** Flattened column name of a metric value column. */
 export const valuesColumnName = (metricId: string): string => VALUES_PREFIX + metricId;
 
-/** Rows [from, to) as a dictionary column, or null when there are too many distinct values to pay off. */
+/** Cell lengths in the narrowest array that holds the longest: most text cells are under 256 characters. */
+function narrowLengths(lengths: ArrayLike<number>, max: number): TextLengths {
+  const a = max < 0x100 ? new Uint8Array(lengths.length) : max < 0x10000 ? new Uint16Array(lengths.length) : new Uint32Array(lengths.length);
+  a.set(lengths);
+  return a;
+}
+
+/**
+ * Rows [from, to) as a dictionary column, or null when there are too many distinct values to
+ * pay off. Up to one distinct value per two rows still pays: a project id repeated on its 2–3
+ * participants' rows takes ~60 % of its plain size (16 characters once, then a 2-byte code).
+ */
 function encodeDict(xs: string[], from: number, to: number): EncodedColumn | null {
   const rows = to - from;
   // A dictionary pays off only when values repeat; give up early on id-like columns.
-  const maxDict = Math.max(16, rows >> 2);
+  const maxDict = Math.max(16, rows >> 1);
   const dict = new Map<string, number>();
   // Codes never exceed maxDict, so the narrow array is known before the first code.
   const codes = maxDict <= 0x10000 ? new Uint16Array(rows) : new Uint32Array(rows);
+  let prev: string | undefined, prevCode = 0;
   for (let i = 0; i < rows; i++) {
     const x = xs[from + i];
+    // A project's rows come together: the same cell as the row before needs no lookup.
+    if (x === prev) {
+      codes[i] = prevCode;
+      continue;
+    }
     let c = dict.get(x);
     if (c === undefined) {
       if (dict.size >= maxDict) return null;
@@ -69,16 +89,25 @@ function encodeDict(xs: string[], from: number, to: number): EncodedColumn | nul
       dict.set(x, c);
     }
     codes[i] = c;
+    prev = x;
+    prevCode = c;
   }
   const entries = [...dict.keys()];
-  return { t: 'dict', s: entries.join(''), len: Uint32Array.from(entries, (e) => e.length), codes };
+  let max = 0;
+  for (const e of entries) if (e.length > max) max = e.length;
+  return { t: 'dict', s: entries.join(''), len: narrowLengths(entries.map((e) => e.length), max), codes };
 }
 
 function encodePlain(xs: string[], from: number, to: number): EncodedColumn {
   const rows = to - from;
   const len = new Uint32Array(rows);
-  for (let i = 0; i < rows; i++) len[i] = xs[from + i].length;
-  return { t: 'text', s: xs.slice(from, to).join(''), len };
+  let max = 0;
+  for (let i = 0; i < rows; i++) {
+    const n = xs[from + i].length;
+    len[i] = n;
+    if (n > max) max = n;
+  }
+  return { t: 'text', s: xs.slice(from, to).join(''), len: max < 0x100 ? Uint8Array.from(len) : max < 0x10000 ? Uint16Array.from(len) : len };
 }
 
 function encodeText(xs: string[], from: number, to: number): EncodedColumn {
@@ -127,7 +156,7 @@ function widen(v: Uint8Array | Uint16Array | Int32Array): Float64Array {
   return out;
 }
 
-function splitLengths(s: string, len: Uint32Array): string[] {
+function splitLengths(s: string, len: TextLengths): string[] {
   const out: string[] = new Array(len.length);
   let pos = 0;
   for (let i = 0; i < len.length; i++) {
