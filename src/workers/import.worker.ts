@@ -5,14 +5,22 @@
  */
 import type { Encoding } from '../lib/data/decode';
 import { runImport, type FileOutcome, type ImportProgress } from '../lib/data/runImport';
-import { openStore, toStoreError, type Store, type StoreErrorCode } from '../lib/data/store';
+import { contentHash, openStore, toStoreError, type Store, type StoreErrorCode } from '../lib/data/store';
 
+/**
+ * `hashesFromPage`: the page runs a hash worker (hash.worker.ts) and sends each file's hash as a
+ * 'hash' message (`hash: null`: that worker failed, hash the file here); without it the files
+ * are hashed here.
+ */
 export type ImportRequest =
-  | { type: 'import'; files: File[]; encoding?: Encoding; dbName?: string }
+  | { type: 'import'; files: File[]; encoding?: Encoding; dbName?: string; hashesFromPage?: boolean }
+  | { type: 'hash'; index: number; hash: string | null }
   | { type: 'cancel' };
 
 export type ImportReply =
   | { type: 'progress'; progress: ImportProgress }
+  /** file `index` has been read whole: the page may now have it hashed */
+  | { type: 'read'; index: number }
   | { type: 'done'; results: FileOutcome[] }
   | { type: 'error'; code: StoreErrorCode; message_zh: string; message_en: string };
 
@@ -25,9 +33,35 @@ export function createImportHandler(
   open: (dbName?: string) => Promise<Store> = (dbName) => openStore(indexedDB, dbName),
 ): (msg: ImportRequest) => Promise<void> {
   let current: AbortController | null = null;
+  // The page's hashes by file index: one may arrive before the import reaches its file.
+  const hashes = new Map<number, { hash: Promise<string | null>; resolve(h: string | null): void }>();
+  const slot = (index: number) => {
+    let s = hashes.get(index);
+    if (!s) {
+      let resolve!: (h: string | null) => void;
+      const hash = new Promise<string | null>((r) => { resolve = r; });
+      s = { hash, resolve };
+      hashes.set(index, s);
+    }
+    return s;
+  };
+  const fromPage = (signal: AbortSignal) => (index: number, _file: File, bytes: Promise<Uint8Array<ArrayBuffer>>) => new Promise<string>((resolve, reject) => {
+    // A cancel does not wait for a hash the page will no longer send.
+    const onAbort = () => reject(toStoreError(new DOMException('cancelled', 'AbortError')));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    slot(index).hash.then((h) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(h ?? bytes.then((b) => contentHash(b)));
+    });
+  });
   return async (msg) => {
     if (msg.type === 'cancel') {
       current?.abort();
+      return;
+    }
+    if (msg.type === 'hash') {
+      slot(msg.index).resolve(msg.hash);
       return;
     }
     const ac = new AbortController();
@@ -37,6 +71,8 @@ export function createImportHandler(
       store = await open(msg.dbName);
       const { results } = await runImport(msg.files, {
         store, encoding: msg.encoding, signal: ac.signal, onProgress: (progress) => post({ type: 'progress', progress }),
+        hashOf: msg.hashesFromPage ? fromPage(ac.signal) : undefined,
+        onRead: msg.hashesFromPage ? (index) => post({ type: 'read', index }) : undefined,
       });
       post({ type: 'done', results });
     } catch (e) {
@@ -45,7 +81,7 @@ export function createImportHandler(
     } finally {
       // Closing lets a newer tab upgrade the schema; the change message has already been posted.
       store?.close();
-      if (current === ac) current = null;
+      if (current === ac) { current = null; hashes.clear(); }
     }
   };
 }

@@ -19,7 +19,7 @@ export function decodeBytes(bytes: Uint8Array, override?: Encoding): { text: str
 }
 
 /** How many leading bytes are looked at for NUL bytes: enough for any header row, cheap for 100 MB files. */
-const SNIFF_BYTES = 64 * 1024;
+export const SNIFF_BYTES = 64 * 1024;
 
 /**
  * Recognises files that are not text CSV: an .xlsx (a zip: 'PK\x03\x04') or legacy .xls

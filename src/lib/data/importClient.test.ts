@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHashHandler, type HashReply, type HashRequest } from '../../workers/hash.worker';
 import { createImportHandler, type ImportReply, type ImportRequest } from '../../workers/import.worker';
-import { importFiles, importTexts, type WorkerLike } from './importClient';
+import { importFiles, importTexts, type HashWorkerLike, type WorkerLike } from './importClient';
 import type { ImportProgress } from './runImport';
-import { onStoreChange, openStore, type Store, type StoreChange } from './store';
+import { contentHash, onStoreChange, openStore, type Store, type StoreChange } from './store';
 
 const STAFF = 'staff_id,name,level,domain\nPS1,杜眉,mid,consulting\nPS2,孙梦明,junior,product_expert\n';
 const RATINGS = '工号,评分日期,来源,分数\nPS1,2026-01-11,销售满意度,4\nPS3,2026/1/18,客户满意度,4.5\n';
@@ -22,6 +23,24 @@ function inProcessWorker(factory: IDBFactory, hooks: { onRequest?(m: ImportReque
   );
   return w;
 }
+
+/** A hash worker running the real handler in this process (with `hash` for contentHash), replies delivered asynchronously. */
+function inProcessHashWorker(hash?: (bytes: Uint8Array) => Promise<string>): HashWorkerLike & { terminated: boolean; got: HashRequest[] } {
+  const w: HashWorkerLike & { terminated: boolean; got: HashRequest[] } = {
+    onmessage: null, onerror: null, terminated: false, got: [],
+    postMessage(m) { w.got.push(m); setTimeout(() => void handle(m)); },
+    terminate() { w.terminated = true; },
+  };
+  const handle = createHashHandler(
+    (reply: HashReply) => setTimeout(() => { if (!w.terminated) w.onmessage?.({ data: reply } as MessageEvent<HashReply>); }),
+    hash,
+  );
+  return w;
+}
+
+const text = (s: string) => new TextEncoder().encode(s);
+const hashesOf = async (factory: IDBFactory) =>
+  Object.fromEntries((await (await storeOf(factory)).listBatches()).map((b) => [b.fileName, b.contentHash]));
 
 let stores: Store[] = [];
 afterEach(() => { stores.forEach((s) => s.close()); stores = []; });
@@ -87,6 +106,163 @@ describe('importFiles (through the worker handler)', () => {
     expect(err.code).toBe('failed');
     expect(err.message_zh).toContain('out of memory');
     expect(err.message_en).toContain('out of memory');
+  });
+});
+
+describe('the hash worker', () => {
+  it('hashes the files in order, one reply each, and reports a file it cannot read without stopping', async () => {
+    const replies: HashReply[] = [];
+    const unreadable = new File(['x'], 'gone.csv');
+    unreadable.arrayBuffer = () => Promise.reject(new DOMException('file moved', 'NotReadableError'));
+    await createHashHandler((r) => replies.push(r))({ type: 'hash', files: [new File([STAFF], 'a.csv'), unreadable, new File([RATINGS], 'b.csv')] });
+    expect(replies).toEqual([
+      { type: 'hash', index: 0, hash: await contentHash(text(STAFF)) },
+      { type: 'hash-error', index: 1, message: 'file moved' },
+      { type: 'hash', index: 2, hash: await contentHash(text(RATINGS)) },
+    ]);
+  });
+
+  it('numbers its replies from the drop index of the first file sent', async () => {
+    const replies: HashReply[] = [];
+    await createHashHandler((r) => replies.push(r))({ type: 'hash', files: [new File([STAFF], 'a.csv')], first: 3 });
+    expect(replies).toEqual([{ type: 'hash', index: 3, hash: await contentHash(text(STAFF)) }]);
+  });
+});
+
+describe('the import worker with hashes from the page', () => {
+  const run = (factory: IDBFactory) => {
+    const replies: ImportReply[] = [];
+    const handle = createImportHandler((r) => replies.push(r), (name) => openStore(factory, name));
+    return { replies, handle };
+  };
+  const importOf = (files: File[], hashesFromPage = true): ImportRequest => ({ type: 'import', files, dbName: 'client', hashesFromPage });
+
+  it('uses a hash that arrived before the import request', async () => {
+    const factory = new IDBFactory();
+    const { replies, handle } = run(factory);
+    await handle({ type: 'hash', index: 1, hash: 'early-1' });
+    await handle({ type: 'hash', index: 0, hash: 'early-0' });
+    await handle(importOf([new File([STAFF], 'staff.csv'), new File([RATINGS], 'r.csv')]));
+    expect(replies.at(-1)?.type).toBe('done');
+    expect(await hashesOf(factory)).toEqual({ 'staff.csv': 'early-0', 'r.csv': 'early-1' });
+  });
+
+  it('waits for a hash that arrives after its file is parsed, and falls back to hashing the file itself on hash: null', async () => {
+    const factory = new IDBFactory();
+    const { replies, handle } = run(factory);
+    const importing = handle(importOf([new File([STAFF], 'staff.csv'), new File([RATINGS], 'r.csv')]));
+    await handle({ type: 'hash', index: 0, hash: null });
+    // The first file is parsed, the second waits for its hash.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(replies.some((r) => r.type === 'progress' && r.progress.file === 'r.csv')).toBe(true);
+    expect(replies.some((r) => r.type === 'done' || r.type === 'error')).toBe(false);
+    await handle({ type: 'hash', index: 1, hash: 'late-1' });
+    await importing;
+    expect(replies.at(-1)?.type).toBe('done');
+    expect(await hashesOf(factory)).toEqual({ 'staff.csv': await contentHash(text(STAFF)), 'r.csv': 'late-1' });
+  });
+
+  it('a cancel does not wait for a hash that will not come', async () => {
+    const factory = new IDBFactory();
+    const { replies, handle } = run(factory);
+    const importing = handle(importOf([new File([STAFF], 'staff.csv')]));
+    await new Promise((r) => setTimeout(r, 50));
+    await handle({ type: 'cancel' });
+    await importing;
+    expect(replies.at(-1)).toMatchObject({ type: 'error', code: 'cancelled' });
+    expect(await hashesOf(factory)).toEqual({});
+  });
+
+  it('without hashesFromPage hashes the files itself, whatever hash messages say', async () => {
+    const factory = new IDBFactory();
+    const { handle } = run(factory);
+    await handle({ type: 'hash', index: 0, hash: 'ignored' });
+    await handle(importOf([new File([STAFF], 'staff.csv')], false));
+    expect(await hashesOf(factory)).toEqual({ 'staff.csv': await contentHash(text(STAFF)) });
+  });
+});
+
+describe('importFiles with a hash worker', () => {
+  const files = () => [new File([STAFF], 'staff.csv'), new File([RATINGS], 'r.csv')];
+  const fakeHash = async (b: Uint8Array) => `fake-${b.length}`;
+
+  it('sends the files to the hash worker, passes each hash on to the import worker, which stores it; ends both workers', async () => {
+    const factory = new IDBFactory();
+    const sent: ImportRequest[] = [];
+    const worker = inProcessWorker(factory, { onRequest: (m) => sent.push(m) });
+    const hasher = inProcessHashWorker(fakeHash);
+    const fs = files();
+    const { results } = await importFiles(fs, { dbName: 'client', createWorker: () => worker, createHashWorker: () => hasher });
+    expect(results.map((r) => r.batch?.contentHash)).toEqual([`fake-${text(STAFF).length}`, `fake-${text(RATINGS).length}`]);
+    // each file once the import worker has read it
+    expect(hasher.got).toEqual([{ type: 'hash', files: [fs[0]], first: 0 }, { type: 'hash', files: [fs[1]], first: 1 }]);
+    expect(sent).toEqual([
+      { type: 'import', files: fs, encoding: undefined, dbName: 'client', hashesFromPage: true },
+      { type: 'hash', index: 0, hash: `fake-${text(STAFF).length}` },
+      { type: 'hash', index: 1, hash: `fake-${text(RATINGS).length}` },
+    ]);
+    expect(worker.terminated && hasher.terminated).toBe(true);
+    expect(await hashesOf(factory)).toEqual({ 'staff.csv': `fake-${text(STAFF).length}`, 'r.csv': `fake-${text(RATINGS).length}` });
+  });
+
+  it('passes on null for a file the hash worker could not hash: the import worker hashes it', async () => {
+    const factory = new IDBFactory();
+    const sent: ImportRequest[] = [];
+    const worker = inProcessWorker(factory, { onRequest: (m) => sent.push(m) });
+    const hasher = inProcessHashWorker(async (b) => { if (b.length === text(STAFF).length) throw new Error('no'); return fakeHash(b); });
+    await importFiles(files(), { dbName: 'client', createWorker: () => worker, createHashWorker: () => hasher });
+    expect(sent.filter((m) => m.type === 'hash')).toEqual([
+      { type: 'hash', index: 0, hash: null }, { type: 'hash', index: 1, hash: `fake-${text(RATINGS).length}` },
+    ]);
+    expect(await hashesOf(factory)).toEqual({ 'staff.csv': await contentHash(text(STAFF)), 'r.csv': `fake-${text(RATINGS).length}` });
+  });
+
+  it('when the hash worker dies, passes on null for every file not yet hashed and still imports', async () => {
+    const factory = new IDBFactory();
+    const sent: ImportRequest[] = [];
+    const worker = inProcessWorker(factory, { onRequest: (m) => sent.push(m) });
+    const hasher: HashWorkerLike & { terminated: boolean } = {
+      onmessage: null, onerror: null, terminated: false,
+      postMessage() {
+        setTimeout(() => {
+          hasher.onmessage?.({ data: { type: 'hash', index: 0, hash: 'h0' } } as MessageEvent<HashReply>);
+          hasher.onerror?.({ message: 'crashed' } as ErrorEvent);
+        });
+      },
+      terminate() { hasher.terminated = true; },
+    };
+    const { results } = await importFiles(files(), { dbName: 'client', createWorker: () => worker, createHashWorker: () => hasher });
+    expect(sent.filter((m) => m.type === 'hash')).toEqual([{ type: 'hash', index: 0, hash: 'h0' }, { type: 'hash', index: 1, hash: null }]);
+    expect(hasher.terminated).toBe(true);
+    expect(results.map((r) => r.batch?.contentHash)).toEqual(['h0', await contentHash(text(RATINGS))]);
+  });
+
+  it('runs the import without a hash worker when none can be started', async () => {
+    const factory = new IDBFactory();
+    const sent: ImportRequest[] = [];
+    const worker = inProcessWorker(factory, { onRequest: (m) => sent.push(m) });
+    const { results } = await importFiles(files(), { dbName: 'client', createWorker: () => worker, createHashWorker: () => null });
+    expect(sent.map((m) => m.type === 'import' && m.hashesFromPage)).toEqual([false]);
+    expect(results.map((r) => r.batch?.contentHash)).toEqual([await contentHash(text(STAFF)), await contentHash(text(RATINGS))]);
+  });
+
+  it('a cancel ends both workers and is not held up by a hash that never comes', async () => {
+    const factory = new IDBFactory();
+    const ac = new AbortController();
+    const sent: string[] = [];
+    const worker = inProcessWorker(factory, { onRequest: (m) => sent.push(m.type) });
+    const hasher: HashWorkerLike & { terminated: boolean } = {
+      onmessage: null, onerror: null, terminated: false, postMessage() {}, terminate() { hasher.terminated = true; },
+    };
+    const pending = importFiles(files(), {
+      dbName: 'client', createWorker: () => worker, createHashWorker: () => hasher, signal: ac.signal,
+      onProgress: (p) => { if (p.file === 'staff.csv') ac.abort(); },
+    });
+    const err = await pending.catch((e) => e);
+    expect(err.code).toBe('cancelled');
+    expect(sent).toEqual(['import', 'cancel']);
+    expect(worker.terminated && hasher.terminated).toBe(true);
+    expect(await hashesOf(factory)).toEqual({});
   });
 });
 

@@ -4,9 +4,11 @@
  * page reloads its Dataset with `store.loadDataset()` (every tab also hears the store's
  * 'kpi-store' BroadcastChannel message).
  */
+import type { HashReply, HashRequest } from '../../workers/hash.worker';
 import type { ImportReply, ImportRequest } from '../../workers/import.worker';
 // Inlined (a blob worker) so the single-file build also runs opened from disk (file://),
 // where a worker script beside the page cannot be loaded.
+import HashWorker from '../../workers/hash.worker.ts?worker&inline';
 import ImportWorker from '../../workers/import.worker.ts?worker&inline';
 import type { Encoding } from './decode';
 import { runImport, type FileOutcome, type ImportProgress } from './runImport';
@@ -22,6 +24,14 @@ export interface WorkerLike {
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
+/** What importFiles needs of the hash worker. */
+export interface HashWorkerLike {
+  postMessage(message: HashRequest): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<HashReply>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
 export interface ImportFilesOptions {
   encoding?: Encoding;
   onProgress?(p: ImportProgress): void;
@@ -29,9 +39,19 @@ export interface ImportFilesOptions {
   /** IndexedDB database name (default: the app's) */
   dbName?: string;
   createWorker?: () => WorkerLike;
+  /** The hash worker; null: none (the import worker hashes the files itself). */
+  createHashWorker?: () => HashWorkerLike | null;
 }
 
 const moduleWorker = (): WorkerLike => new ImportWorker() as unknown as WorkerLike;
+/** Without a hash worker the import only runs slower. */
+const moduleHashWorker = (): HashWorkerLike | null => {
+  try {
+    return new HashWorker() as unknown as HashWorkerLike;
+  } catch {
+    return null;
+  }
+};
 
 /**
  * Imports dropped files in the import worker. Rejects with StoreError 'cancelled' when
@@ -43,10 +63,27 @@ export function importFiles(files: File[], opts: ImportFilesOptions = {}): Promi
   const { signal } = opts;
   if (signal?.aborted) return Promise.reject(toStoreError(new DOMException('cancelled', 'AbortError')));
   const worker = (opts.createWorker ?? moduleWorker)();
+  // The hashes are computed in a second worker while the import worker parses (Chromium's
+  // digest blocks its thread); each is passed on to the import worker, null if it failed.
+  let hasher = files.length ? (opts.createHashWorker ?? moduleHashWorker)() : null;
+  const sent = new Set<number>();
+  const passHash = (index: number, hash: string | null) => {
+    if (sent.has(index)) return;
+    sent.add(index);
+    worker.postMessage({ type: 'hash', index, hash });
+  };
+  const stopHasher = () => {
+    if (!hasher) return;
+    hasher.onmessage = null;
+    hasher.onerror = null;
+    hasher.terminate();
+    hasher = null;
+  };
   return new Promise((resolve, reject) => {
-    const onAbort = () => worker.postMessage({ type: 'cancel' });
+    const onAbort = () => { stopHasher(); worker.postMessage({ type: 'cancel' }); };
     const end = () => {
       signal?.removeEventListener('abort', onAbort);
+      stopHasher();
       worker.onmessage = null;
       worker.onerror = null;
       worker.terminate();
@@ -55,6 +92,8 @@ export function importFiles(files: File[], opts: ImportFilesOptions = {}): Promi
     worker.onmessage = (e) => {
       const m = e.data;
       if (m.type === 'progress') opts.onProgress?.(m.progress);
+      // Hashed once the import worker has read it: the same file read twice at once slows both reads.
+      else if (m.type === 'read') hasher?.postMessage({ type: 'hash', files: [files[m.index]], first: m.index });
       else if (m.type === 'done') { end(); resolve({ results: m.results }); }
       else { end(); reject(new StoreError(m.code, m.message_zh, m.message_en)); }
     };
@@ -63,7 +102,18 @@ export function importFiles(files: File[], opts: ImportFilesOptions = {}): Promi
       const detail = e.message || 'worker error';
       reject(new StoreError('failed', `导入程序意外停止，数据未作任何更改（${detail}）。`, `The import stopped unexpectedly; the stored data was not changed (${detail}).`));
     };
-    worker.postMessage({ type: 'import', files, encoding: opts.encoding, dbName: opts.dbName });
+    worker.postMessage({ type: 'import', files, encoding: opts.encoding, dbName: opts.dbName, hashesFromPage: hasher !== null });
+    if (hasher) {
+      hasher.onmessage = (e) => {
+        const m = e.data;
+        passHash(m.index, m.type === 'hash' ? m.hash : null);
+      };
+      hasher.onerror = (e) => {
+        e.preventDefault?.();
+        stopHasher();
+        files.forEach((_, i) => passHash(i, null));
+      };
+    }
   });
 }
 

@@ -5,7 +5,8 @@ import Papa from 'papaparse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importCsvBytes, type ImportResult } from './csvImport';
 import type { Issue } from './issues';
-import { importFile, MAX_ISSUES, runImport, summarise, type ImportProgress } from './runImport';
+import { importArriving, importFile, MAX_ISSUES, runImport, summarise, type ImportProgress } from './runImport';
+import type { ArrivingBytes } from './arrivingBytes';
 import { openStore, type Store } from './store';
 import { plain } from './storeTestTables';
 
@@ -19,6 +20,17 @@ const PROJECTS = [
   'P1,PS2,support,C1,金融,"1,200,000",won,2026-03-31',
   'P2,PS9,lead,C2,"制造\n（离散）",120万,lost,2026/4/2',
 ].join('\r\n') + '\r\n';
+
+/** Bytes that arrive `slice` at a time, one slice per `more()`: the parse must wait mid-record. */
+function trickle(bytes: Uint8Array, slice: number): ArrivingBytes {
+  let filled = Math.min(bytes.length, slice);
+  const all = Promise.resolve(bytes as Uint8Array<ArrayBuffer>);
+  return {
+    bytes: bytes as Uint8Array<ArrayBuffer>, all,
+    get filled() { return filled; },
+    more: async () => { filled = Math.min(bytes.length, filled + slice); },
+  };
+}
 
 /** A result as comparable data: typed columns as arrays. */
 const comparable = (r: ImportResult) => ({ ...r, table: r.table && plain(r.table), lines: Array.from(r.lines) });
@@ -88,9 +100,9 @@ describe('importFile gives what a whole-file import gives', () => {
     const whole = comparable(importCsvBytes(bytes, 'x.csv'));
     const parse = vi.spyOn(Papa, 'parse');
     try {
-      for (const piece of [64, 500, 4096]) {
+      for (const [piece, slice] of [[64, 3], [500, 50], [4096, 1 << 20]]) {
         parse.mockClear();
-        expect(comparable(await importFile(file(bytes, 'x.csv'), { pieceBytes: piece })), `piece ${piece}`).toEqual(whole);
+        expect(comparable(await importArriving(trickle(bytes, slice), 'x.csv', { pieceBytes: piece })), `piece ${piece}`).toEqual(whole);
         // the line-break guess, and one papaparse run from the first malformed record on
         expect(parse).toHaveBeenCalledTimes(2);
       }
@@ -115,6 +127,17 @@ describe('importFile gives what a whole-file import gives', () => {
       expect(comparable(await importFile(file(bytes, 'big.csv'), { pieceBytes: piece })), `piece ${piece}`).toEqual(whole);
     }
   }, 30_000);
+
+  it('parses a file past the 4 MiB sample while it is still being read: records, quoted line breaks and characters split across slices', async () => {
+    const text = 'staff_id,name,level,domain,team\r\n' + filler(16_000, '\r\n') + '\r\n' + STAFF.split('\n').slice(1).join('\r\n');
+    const bytes = utf8(text);
+    expect(bytes.length).toBeGreaterThan(4.5 * 1024 * 1024);
+    const whole = comparable(importCsvBytes(bytes, 'big.csv'));
+    expect(whole.rowCount).toBe(16_002);
+    for (const slice of [65_537, 1_000_003]) {
+      expect(comparable(await importArriving(trickle(bytes, slice), 'big.csv', { pieceBytes: 100_000 })), `slice ${slice}`).toEqual(whole);
+    }
+  }, 60_000);
 
   it('holds for random rows anywhere in a big file (property)', async () => {
     const cell = fc.oneof(
@@ -161,11 +184,13 @@ describe('the byte reader gives what papaparse gives: typed cells, issues, lines
       const parse = vi.spyOn(Papa, 'parse');
       try {
         await fc.assert(fc.asyncProperty(fc.array(fc.oneof(row, fc.constant('')), { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), fc.boolean(),
-          async (rows, nl, bom) => {
+          fc.integer({ min: 1, max: 300 }),
+          async (rows, nl, bom, slice) => {
             const bytes = utf8((bom ? '\uFEFF' : '') + [header, ...rows].join(nl) + nl);
             const whole = comparable(importCsvBytes(bytes, 'f.csv'));
             parse.mockClear();
-            const mine = comparable(await importFile(file(bytes, 'f.csv'), { pieceBytes: 64 }));
+            // Read in slices of a few bytes: records, quoted cells and characters run across them.
+            const mine = comparable(await importArriving(trickle(bytes, slice), 'f.csv', { pieceBytes: 64 }));
             expect(mine).toEqual(whole);
             // Papa.parse ran only to guess the line break: every record was read from the bytes.
             expect(parse).toHaveBeenCalledTimes(1);
@@ -273,6 +298,30 @@ describe('runImport', () => {
     expect(results.map((r) => r.refused)).toEqual(['quota', 'quota']);
     expect(results[0].refusal?.message_zh).toContain('存储空间不足');
     expect(await s.listBatches()).toEqual([]);
+  });
+
+  it('takes each file\'s content hash from hashOf when given (the hash worker\'s), by the file\'s index in the drop', async () => {
+    const s = await store();
+    const calls: [number, string, number][] = [];
+    const files = [file(STAFF, 'staff.csv'), file(PROJECTS, 'crm.csv')];
+    const { results } = await runImport(files, {
+      store: s, hashOf: async (i, f, bytes) => { calls.push([i, f.name, (await bytes).length]); return `hash-of-${f.name}`; },
+    });
+    expect(calls).toEqual([[0, 'staff.csv', utf8(STAFF).length], [1, 'crm.csv', utf8(PROJECTS).length]]);
+    expect(results.map((r) => r.batch?.contentHash)).toEqual(['hash-of-staff.csv', 'hash-of-crm.csv']);
+    expect((await s.listBatches()).map((b) => b.contentHash).sort()).toEqual(['hash-of-crm.csv', 'hash-of-staff.csv']);
+  });
+
+  it('refuses a file whose hash from hashOf is a stored batch\'s, whatever its bytes', async () => {
+    const s = await store();
+    const { results: [first] } = await runImport([file(STAFF, 'staff.csv')], { store: s });
+    const stored = first.batch!.contentHash;
+    const { results } = await runImport([file(PROJECTS, 'crm.csv'), file(PROJECTS + 'P3,PS1,lead,C3,金融,1,won,2026-05-01\r\n', 'crm2.csv')], {
+      store: s, hashOf: async (i, _f, bytes) => (i === 0 ? stored : `other-${(await bytes).length}`),
+    });
+    expect(results.map((r) => r.refused ?? r.batch?.fileName)).toEqual(['duplicate', 'crm2.csv']);
+    expect(results[0].refusal?.message_en).toContain('staff.csv');
+    expect((await s.listBatches()).map((b) => b.fileName).sort()).toEqual(['crm2.csv', 'staff.csv']);
   });
 });
 

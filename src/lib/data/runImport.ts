@@ -5,12 +5,13 @@
  * on the main thread for the built-in demo texts); it never posts rows anywhere.
  */
 import type { Kind } from '../engine/dataset';
+import { arrived, readArriving, type ArrivingBytes } from './arrivingBytes';
 import { ByteRecords, UndecodableBytes } from './byteCsv';
 import {
   createCsvImporter, crossFileChecks, fileError, guessNewline, importCsvBytes, NEWLINE_SAMPLE_CHARS, papaparseInto,
   undecodableCharsIssue, type ImportResult,
 } from './csvImport';
-import { hasUtf16Bom, sniffBinary, type Encoding } from './decode';
+import { hasUtf16Bom, sniffBinary, SNIFF_BYTES, type Encoding } from './decode';
 import { detectDelimiter } from './detect';
 import type { Issue } from './issues';
 import { contentHash, duplicateBatchError, StoreError, toStoreError, type BatchInfo, type NewBatch, type Store, type StoreErrorCode } from './store';
@@ -44,6 +45,13 @@ export interface RunImportOptions {
   onProgress?(p: ImportProgress): void;
   signal?: AbortSignal;
   pieceBytes?: number;
+  /**
+   * The content hash of file `index` of the drop (default: `contentHash(bytes)` here). The import
+   * worker passes hashes a second worker computes while this one parses: Chromium's digest blocks its thread.
+   */
+  hashOf?(index: number, file: File, bytes: Promise<Uint8Array<ArrayBuffer>>): Promise<string>;
+  /** File `index` has been read whole (the hash worker then reads it: two reads at once slow both). */
+  onRead?(index: number): void;
 }
 
 const cancelled = () => toStoreError(new DOMException('cancelled', 'AbortError'));
@@ -64,13 +72,15 @@ function bomLength(b: Uint8Array, encoding: Encoding): number {
  * that throws UndecodableBytes at the first byte that is not UTF-8 (the caller then reads the
  * file as GB18030, as `decodeBytes` would).
  */
-async function parsePieces(bytes: Uint8Array, fileName: string, encoding: Encoding | 'auto', pieceBytes: number,
+async function parsePieces(src: ArrivingBytes, fileName: string, encoding: Encoding | 'auto', pieceBytes: number,
   signal: AbortSignal | undefined, progress: (bytesInFile: number, rows: number) => void): Promise<ImportResult> {
   const strict = encoding === 'auto';
   const enc: Encoding = encoding === 'auto' ? 'utf-8' : encoding;
+  const bytes = src.bytes;
   const size = bytes.length;
   // The delimiter and line break are decided once, on the text a whole-file parse would look at.
   const sampleEnd = Math.min(size, SAMPLE_BYTES);
+  while (src.filled < sampleEnd) await src.more();
   let sample: string;
   try {
     sample = new TextDecoder(enc, { fatal: strict }).decode(bytes.subarray(0, sampleEnd), { stream: sampleEnd < size });
@@ -84,20 +94,27 @@ async function parsePieces(bytes: Uint8Array, fileName: string, encoding: Encodi
   sample = '';
 
   const decoder = new TextDecoder(enc, { fatal: strict, ignoreBOM: true });
-  const importer = createCsvImporter(fileName);
+  // Rows expected from the sample's line breaks, so the importer's columns are sized once.
+  let breaks = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < sampleEnd; i = bytes.indexOf(0x0a, i + 1)) breaks++;
+  const importer = createCsvImporter(fileName, Math.ceil(breaks * (size / Math.max(1, sampleEnd)) * 1.05));
   const records = new ByteRecords(bytes, decoder, delimiter, newline);
   // Records read so far, blank ones included: papaparse numbers its quote errors after them.
   let rowsBefore = 0;
   let replaced = false;
   /**
-   * Records from byte p until one starts at or after `to`; returns where the next one starts
-   * (`size` at the end). From a record papaparse would read differently (malformed quotes)
+   * Records from byte p until one starts at or after `to`, among the bytes arrived so far;
+   * returns where the next one starts (`size` at the end; p itself when the record at p needs
+   * bytes not read yet). From a record papaparse would read differently (malformed quotes)
    * papaparse reads the rest of the file, so that its recovery (which may run over many
    * lines) is exactly that of a whole-file parse.
    */
   const readPiece = (p: number, to: number): number => {
+    const limit = src.filled, complete = limit === size;
     while (p < to) {
-      const next = records.scan(p, size);
+      const next = records.scan(p, limit);
+      // A record running into bytes not yet read (or a quote closing there) waits for them.
+      if ((next < 0 || !records.terminated) && !complete) return p;
       if (next < 0) {
         let text: string;
         try { text = decoder.decode(bytes.subarray(p, size)); } catch { throw new UndecodableBytes(); }
@@ -123,7 +140,12 @@ async function parsePieces(bytes: Uint8Array, fileName: string, encoding: Encodi
       yielded = performance.now();
     }
     if (signal?.aborted) throw cancelled();
-    p = readPiece(p, Math.min(size, p + pieceBytes));
+    const q = readPiece(p, Math.min(size, p + pieceBytes));
+    if (q === p) {
+      await src.more();
+      continue;
+    }
+    p = q;
     progress(p, Math.max(0, rowsBefore - 1));
   }
   const result = { ...importer.finish(), delimiter, encoding: enc };
@@ -132,11 +154,12 @@ async function parsePieces(bytes: Uint8Array, fileName: string, encoding: Encodi
 }
 
 /**
- * Parses one file from its bytes, with the result a whole-file papaparse import (`importCsvBytes`) gives.
+ * Parses one file from its bytes as they are read, with the result a whole-file papaparse
+ * import (`importCsvBytes`) gives.
  * @example const r = await importFile(file); r.table?.length
  */
 export async function importFile(file: File, opts: ImportBytesOptions = {}): Promise<ImportResult> {
-  return importBytes(new Uint8Array(await file.arrayBuffer()), file.name, opts);
+  return importArriving(readArriving(file), file.name, opts);
 }
 
 export interface ImportBytesOptions {
@@ -145,18 +168,28 @@ export interface ImportBytesOptions {
 }
 
 /**
- * `importFile` on bytes already read (runImport reads each file once, for the hash and the parse).
+ * `importFile` on bytes already in memory.
  * @example const r = await importBytes(new TextEncoder().encode(csv), 'staff.csv'); r.kind // 'staff'
  */
-export async function importBytes(bytes: Uint8Array, fileName: string, opts: ImportBytesOptions = {}): Promise<ImportResult> {
+export function importBytes(bytes: Uint8Array, fileName: string, opts: ImportBytesOptions = {}): Promise<ImportResult> {
+  return importArriving(arrived(bytes as Uint8Array<ArrayBuffer>), fileName, opts);
+}
+
+/**
+ * `importFile` on bytes still arriving: it parses what is there and waits (`src.more()`) when a
+ * record runs into bytes not read yet.
+ */
+export async function importArriving(src: ArrivingBytes, fileName: string, opts: ImportBytesOptions = {}): Promise<ImportResult> {
   const pieceBytes = opts.pieceBytes ?? PIECE_BYTES;
-  if (hasUtf16Bom(bytes) || sniffBinary(bytes) !== null) return importCsvBytes(bytes, fileName, opts.encoding);
+  // What sniffBinary looks at; a workbook or UTF-16 file goes the whole-file way to its message.
+  while (src.filled < Math.min(src.bytes.length, SNIFF_BYTES)) await src.more();
+  if (hasUtf16Bom(src.bytes) || sniffBinary(src.bytes.subarray(0, src.filled)) !== null) return importCsvBytes(await src.all, fileName, opts.encoding);
   const progress = opts.onBytes ?? (() => {});
   try {
-    return await parsePieces(bytes, fileName, opts.encoding ?? 'auto', pieceBytes, opts.signal, progress);
+    return await parsePieces(src, fileName, opts.encoding ?? 'auto', pieceBytes, opts.signal, progress);
   } catch (e) {
     // Not UTF-8 after all (maybe only far into the file): the whole file is GB18030, as decodeBytes would say.
-    if (e instanceof UndecodableBytes && !opts.encoding) return parsePieces(bytes, fileName, 'gb18030', pieceBytes, opts.signal, progress);
+    if (e instanceof UndecodableBytes && !opts.encoding) return parsePieces(src, fileName, 'gb18030', pieceBytes, opts.signal, progress);
     throw e;
   }
 }
@@ -187,12 +220,14 @@ export async function runImport(files: File[], opts: RunImportOptions): Promise<
   let before = 0;
   const parsed: { result: ImportResult; hash: string }[] = [];
   const outcomes: (FileOutcome | null)[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     if (signal?.aborted) throw cancelled();
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    // The digest runs off this thread (WebCrypto) while the file is parsed; a copy of a stored
+    // Read in slices while it is parsed (arrivingBytes.ts).
+    const src = readArriving(file);
+    if (opts.onRead) src.all.then(() => opts.onRead!(i), () => { /* the parse reports the read's failure */ });
+    // The hash (from `hashOf`: another worker, while this file is parsed); a copy of a stored
     // file stops the parse as soon as the hash says so (a million-row copy is not parsed through).
-    const hashing = contentHash(bytes);
+    const hashing = opts.hashOf ? opts.hashOf(i, file, src.all) : src.all.then((b) => contentHash(b));
     const lookup = hashing.then((h) => store.findBatchByHash(h));
     const stop = new AbortController();
     const passOn = () => stop.abort();
@@ -201,7 +236,7 @@ export async function runImport(files: File[], opts: RunImportOptions): Promise<
     lookup.then((e) => { if (e) { earlier = e; stop.abort(); } }, () => { /* awaited below */ });
     let result: ImportResult | null = null;
     try {
-      result = await importBytes(bytes, file.name, {
+      result = await importArriving(src, file.name, {
         encoding: opts.encoding, pieceBytes: opts.pieceBytes, signal: stop.signal,
         onBytes: (b, rows) => opts.onProgress?.({ file: file.name, rows, bytes: before + b, totalBytes, phase: 'read' }),
       });
