@@ -19,6 +19,16 @@ describe('readArriving', () => {
     await expect(src.more()).resolves.toBeUndefined();
   });
 
+  it('reads a file up to one slice whole, into the read\'s own buffer', async () => {
+    const b = blob(100);
+    const src = readArriving(b, 100);
+    expect(src.size).toBe(100);
+    await src.more();
+    expect(src.filled).toBe(100);
+    expect(src.bytes).toEqual(new Uint8Array(await b.arrayBuffer()));
+    expect(await src.all).toBe(src.bytes);
+  });
+
   it('handles an empty file and a file smaller than a slice', async () => {
     expect((await readArriving(blob(0)).all).length).toBe(0);
     const src = readArriving(blob(10), 64);

@@ -48,7 +48,8 @@ class NumBuilder {
     }
     this.a[this.n++] = x;
   }
-  done(): Float64Array { return this.n === this.a.length ? this.a : this.a.slice(0, this.n); }
+  /** The cells as a view, not a copy: on this kind of VM a fresh 8 MB buffer costs ~70 ms of page faults. */
+  done(): Float64Array { return this.n === this.a.length ? this.a : this.a.subarray(0, this.n); }
 }
 
 /**
@@ -126,7 +127,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
   let line = 0;
   let headerLine = 1;
   let rowCount = 0;
-  const lines = { a: new Int32Array(1024), n: 0 };
+  const lines = { a: new Int32Array(Math.max(1024, expectedRows)), n: 0 };
   const customTypes = new Map<string, { row: number; count: number }>();
 
   function readHeader(row: string[]): void {
@@ -376,7 +377,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
   }
 
   function finish(): ImportResult {
-    const lineArr = lines.a.slice(0, lines.n);
+    const lineArr = lines.a.subarray(0, lines.n);
     let table: Dataset[Kind] | null = null;
     if (header === null) log.add('error', 'file_empty', null, null, null);
     else if (rowCount === 0) log.add('error', 'no_rows', null, null, null);

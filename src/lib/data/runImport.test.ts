@@ -26,7 +26,7 @@ function trickle(bytes: Uint8Array, slice: number): ArrivingBytes {
   let filled = Math.min(bytes.length, slice);
   const all = Promise.resolve(bytes as Uint8Array<ArrayBuffer>);
   return {
-    bytes: bytes as Uint8Array<ArrayBuffer>, all,
+    size: bytes.length, bytes: bytes as Uint8Array<ArrayBuffer>, all,
     get filled() { return filled; },
     more: async () => { filled = Math.min(bytes.length, filled + slice); },
   };
