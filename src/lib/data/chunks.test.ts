@@ -101,9 +101,19 @@ describe('text lengths and dictionaries of id columns', () => {
     expect(enc.s.length).toBe(2500 * 8);
     expect(enc.len).toBeInstanceOf(Uint8Array);
     expect(decodeColumn(enc as never)).toEqual(xs);
-    // one more distinct value than a quarter of the rows: plain text
-    const ys = [...xs.slice(0, 9_996), 'extra-1', 'extra-2', 'extra-3', 'extra-4'];
-    expect(encodeColumn(ys, 0, ys.length).t).toBe('text');
+  });
+
+  it('stores runs of equal cells as a dictionary of runs when distinct values are too many for a Map, and ids as text', () => {
+    // a project id on its 2 participants' rows, one project coming back later (a repeated entry)
+    const xs = Array.from({ length: 10_000 }, (_, i) => `CRM-2026-${String(i >> 1).padStart(7, '0')}`);
+    xs[9_998] = xs[9_999] = xs[0];
+    const enc = encodeColumn(xs, 0, xs.length) as { t: string; s: string; codes: Uint16Array };
+    expect(enc.t).toBe('dict');
+    expect(enc.s.length).toBe(5000 * 16);
+    expect(decodeColumn(enc as never)).toEqual(xs);
+    // every cell different: plain text
+    const ids = Array.from({ length: 10_000 }, (_, i) => `CRM-2026-${String(i).padStart(7, '0')}`);
+    expect(encodeColumn(ids, 0, ids.length).t).toBe('text');
   });
 
   it('still reads lengths stored as Uint32Array by earlier versions', () => {

@@ -111,8 +111,34 @@ function encodePlain(xs: string[], from: number, to: number): EncodedColumn {
   return { t: 'text', s: xs.slice(from, to).join(''), len: max < 0x100 ? Uint8Array.from(len) : max < 0x10000 ? Uint16Array.from(len) : len };
 }
 
+/**
+ * Rows [from, to) as a dictionary of runs (an entry per run of equal cells, codes = run
+ * numbers; an entry may repeat), or null when runs are more than half the rows. Exports list
+ * a project's rows together, so its id and customer repeat in runs: this stores them in ~60 %
+ * of their plain size with one comparison per row — no Map, which measured too slow in the import.
+ */
+function encodeRuns(xs: string[], from: number, to: number): EncodedColumn | null {
+  const rows = to - from;
+  const max = rows >> 1;
+  const codes = rows <= 0x10000 ? new Uint16Array(rows) : new Uint32Array(rows);
+  const entries: string[] = [];
+  let prev: string | undefined;
+  for (let i = 0; i < rows; i++) {
+    const x = xs[from + i];
+    if (x !== prev || i === 0) {
+      if (entries.length >= max) return null;
+      entries.push(x);
+      prev = x;
+    }
+    codes[i] = entries.length - 1;
+  }
+  let longest = 0;
+  for (const e of entries) if (e.length > longest) longest = e.length;
+  return { t: 'dict', s: entries.join(''), len: narrowLengths(entries.map((e) => e.length), longest), codes };
+}
+
 function encodeText(xs: string[], from: number, to: number): EncodedColumn {
-  return encodeDict(xs, from, to) ?? encodePlain(xs, from, to);
+  return encodeDict(xs, from, to) ?? encodeRuns(xs, from, to) ?? encodePlain(xs, from, to);
 }
 
 const NAN_U8 = 0xff, NAN_U16 = 0xffff, NAN_I32 = -0x80000000;
@@ -203,20 +229,24 @@ export function decodeColumn(enc: EncodedColumn): Column {
 export function encodeChunks(table: Dataset[Kind], rowsPerChunk = CHUNK_ROWS): EncodedChunk[] {
   const flat = flattenTable(table);
   const out: EncodedChunk[] = [];
-  // Whether a text column is worth a dictionary is decided on the first chunk: an id-like
-  // column would otherwise fill a Map and give up again in every chunk.
-  const plain = new Set<string>();
+  // How a text column is stored is decided on the first chunk (dictionary, runs, or plain): an
+  // id-like column would otherwise fill a Map and give up again in every chunk.
+  const how = new Map<string, 'dict' | 'runs' | 'plain'>();
   for (let from = 0, index = 0; from < flat.length; from += rowsPerChunk, index++) {
     const to = Math.min(flat.length, from + rowsPerChunk);
     const columns: ChunkColumns = {};
     for (const [name, col] of Object.entries(flat.columns)) {
-      if (col instanceof Float64Array) columns[name] = encodeNumbers(col, from, to);
-      else if (plain.has(name)) columns[name] = encodePlain(col, from, to);
-      else {
-        const dict = encodeDict(col, from, to);
-        if (!dict && index === 0) plain.add(name);
-        columns[name] = dict ?? encodePlain(col, from, to);
+      if (col instanceof Float64Array) {
+        columns[name] = encodeNumbers(col, from, to);
+        continue;
       }
+      const way = how.get(name);
+      let enc: EncodedColumn | null = null;
+      if (way === undefined || way === 'dict') enc = encodeDict(col, from, to);
+      if (index === 0 && enc) how.set(name, 'dict');
+      if (!enc && way !== 'plain') enc = encodeRuns(col, from, to);
+      if (index === 0 && !how.has(name)) how.set(name, enc ? 'runs' : 'plain');
+      columns[name] = enc ?? encodePlain(col, from, to);
     }
     out.push({ index, rows: to - from, columns });
   }
