@@ -72,8 +72,8 @@ describe('importFile gives what a whole-file import gives', () => {
     expect(r.table!.length).toBe(21);
   });
 
-  it('reads a file as GB18030 when its only GBK bytes are in a column nobody reads, past the 4 MB sample, as the whole-file decode does', async () => {
-    // 4.4 MB of rows first: the encoding sample (4 MiB) has seen only UTF-8.
+  it('reads a file as GB18030 when its only GBK bytes are in a column nobody reads, past the sample, as the whole-file decode does', async () => {
+    // 4.4 MB of rows first: the encoding sample (~1M characters) has seen only UTF-8.
     const rows = Array.from({ length: 140_000 }, (_, i) => `PS${i},n${i},mid,consulting,ok\n`).join('');
     const head = utf8('staff_id,name,level,domain,备注x\n' + rows + 'PS1x,n1,mid,consulting,');
     const gbk = new Uint8Array(head.length + 3);
@@ -128,7 +128,7 @@ describe('importFile gives what a whole-file import gives', () => {
     }
   }, 30_000);
 
-  it('parses a file past the 4 MiB sample while it is still being read: records, quoted line breaks and characters split across slices', async () => {
+  it('parses a file past its sample while it is still being read: records, quoted line breaks and characters split across slices', async () => {
     const text = 'staff_id,name,level,domain,team\r\n' + filler(16_000, '\r\n') + '\r\n' + STAFF.split('\n').slice(1).join('\r\n');
     const bytes = utf8(text);
     expect(bytes.length).toBeGreaterThan(4.5 * 1024 * 1024);

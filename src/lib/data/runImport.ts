@@ -56,8 +56,8 @@ export interface RunImportOptions {
 
 const cancelled = () => toStoreError(new DOMException('cancelled', 'AbortError'));
 
-/** A sample long enough for papaparse's line-break guess: ≥ NEWLINE_SAMPLE_CHARS characters, at ≤ 4 bytes each. */
-const SAMPLE_BYTES = 4 * NEWLINE_SAMPLE_CHARS;
+/** Bytes decoded at a time for the sample papaparse's line-break guess looks at (NEWLINE_SAMPLE_CHARS characters). */
+const SAMPLE_STEP = 1024 * 1024;
 
 /**
  * Lets the tasks waiting in the queue run (the worker's 'cancel' message). A message to itself,
@@ -91,15 +91,21 @@ async function parsePieces(src: ArrivingBytes, fileName: string, encoding: Encod
   const enc: Encoding = encoding === 'auto' ? 'utf-8' : encoding;
   const size = src.size;
   // The delimiter and line break are decided once, on the text a whole-file parse would look at.
-  const sampleEnd = Math.min(size, SAMPLE_BYTES);
-  while (src.filled < sampleEnd) await src.more();
-  const bytes = src.bytes;
-  let sample: string;
-  try {
-    sample = new TextDecoder(enc, { fatal: strict }).decode(bytes.subarray(0, sampleEnd), { stream: sampleEnd < size });
-  } catch {
-    throw new UndecodableBytes();
+  // Decoded 1 MiB at a time until it holds the characters papaparse's guess looks at.
+  let sampleEnd = 0;
+  let sample = '';
+  const sampleDecoder = new TextDecoder(enc, { fatal: strict });
+  while (sampleEnd < size && sample.length <= NEWLINE_SAMPLE_CHARS) {
+    const from = sampleEnd;
+    sampleEnd = Math.min(size, sampleEnd + SAMPLE_STEP);
+    while (src.filled < sampleEnd) await src.more();
+    try {
+      sample += sampleDecoder.decode(src.bytes.subarray(from, sampleEnd), { stream: sampleEnd < size });
+    } catch {
+      throw new UndecodableBytes();
+    }
   }
+  const bytes = src.bytes;
   if (sample.charCodeAt(0) === 0xfeff) sample = sample.slice(1);
   if (sampleEnd === size && sample.trim() === '') return fileError(fileName, 'file_empty', enc);
   const delimiter = detectDelimiter(sample.slice(0, 65536));
