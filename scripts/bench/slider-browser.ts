@@ -55,6 +55,15 @@
  *    Paint + Layerize; "other" = task and lifecycle overhead outside those events, input
  *    routing, IPC);
  *  - the longest single task, the frames with > 16 ms of work, the idle share of the drag;
+ *  - the 3 busiest frames by wall and by CPU, printed in full (lib/trace.ts frameAnatomy): their
+ *    split by kind, each task of ≥ 0.5 ms with what ran directly inside it (the event
+ *    dispatched, 'MinorGC (allocation failure)', Layout, Paint, …), whether the grade-change
+ *    rows were re-listed in the frame (GradeChanges.svelte sets the user-timing mark
+ *    `grade-changes-rows` when it does) and whether it is among the drag's first moves;
+ *  - busy per frame apart for the frames that re-list and the others, the V8 collections on the
+ *    main thread and the frames over 16 ms that hold ≥ 1 ms of GC (GC is traced: its steps inside
+ *    script or layout count as gc), and the JS heap growth per move (trace counters; a lower
+ *    bound of what the page allocates);
  *  - CDP "all tasks" per move of this drag and of drag 3 (bench bookkeeping included in both).
  * 3. Plain drag: as drag 2 without the trace; only CDP "all tasks" per move. Tracing slows the
  *    page down a little (drag 2's CDP figure against this one's), so the trace's figures are an
@@ -62,6 +71,8 @@
  * The grade-change list re-lists its rows inside a move at most every 150 ms (so those moves
  * carry that work here); its one refresh 150 ms after the last move runs from a timer once the
  * drag is over and is not among the timed moves (the same work as an in-drag refresh).
+ * The drags start at least RENDERER_PURGE_MS after the app's page was created: Chromium's one
+ * memory purge of a new renderer, ~10 s after it starts, would otherwise land in a drag.
  * Alone: `npx tsx scripts/bench/slider-browser.ts [steps=100] [staff=2000]`. SLIDER_TRACE=file.json
  * also writes the trace (an events array DevTools' Performance panel opens); SLIDER_APP=other.html
  * serves that build instead of dist/index.html, to compare two builds run for run.
@@ -73,7 +84,7 @@ import {
 import type { KpiBench } from '../../bench/page';
 import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyseMainThread, describeTask, startTrace, WORK_KINDS } from './lib/trace';
+import { analyseMainThread, describeFrame, describeTask, frameAnatomy, heapGrowth, startTrace, WORK_KINDS, type FrameAnatomy } from './lib/trace';
 
 type Win = { kpiBench: KpiBench };
 const SLIDER = '#w-win_rate';
@@ -149,6 +160,21 @@ const SETTLE = `new Promise((resolve) => {
   check();
 })`;
 
+/** The user-timing mark GradeChanges.svelte sets when it re-lists its rows (every 150 ms at most while dragging). */
+const ROWS_MARK = 'grade-changes-rows';
+/**
+ * Chromium posts one memory purge to a renderer process ~10 s after the process starts in the
+ * background, as the app's does (created before its page is shown, or as the spare renderer):
+ * a task from base/allocator/partition_alloc_support.cc "OnBackgrounded", 7–18 ms on the main
+ * thread (traces of this bench, 5 of 6 runs, at the page's performance.now() 6.1–6.8 s). Timed
+ * from the app's page creation it landed in the traced drag, the busiest frame of three runs
+ * (17–21 ms CPU). It has nothing to do with dragging and comes once per renderer, so the drags
+ * start only once it is past: this long after the page was created.
+ */
+const RENDERER_PURGE_MS = 11_000;
+/** How many of the busiest frames the traced drag describes in full. */
+const WORST = 3;
+
 const TRACE_START = 'bench-trace-start';
 const TRACE_END = 'bench-trace-end';
 
@@ -195,6 +221,7 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
     console.log(`  stored ${imported.results.map((r) => `${r.fileName} ${r.rowCount}`).join(', ')} in ${Math.round(imported.totalMs)} ms`);
 
     const page = await ctx.newPage();
+    const pageOpened = Date.now();
     page.on('pageerror', (e) => console.error(`  [app] ${e.message}`));
     await bench.close();
     // Another build of the app in place of dist/index.html, to compare two builds with this bench.
@@ -209,6 +236,12 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
     // The distribution chart appears once everyone is graded.
     await page.waitForFunction(`!!document.querySelector('.right .panel')`, undefined, { timeout: 120_000 });
     await page.evaluate(SETTLE);
+    // Chromium's one memory purge of a new renderer (see RENDERER_PURGE_MS): after it, not in a drag.
+    const purgeWait = RENDERER_PURGE_MS - (Date.now() - pageOpened);
+    if (purgeWait > 0) {
+      console.log(`  waiting ${(purgeWait / 1000).toFixed(1)} s more: Chromium purges a new renderer's memory ~10 s after it starts`);
+      await page.waitForTimeout(purgeWait);
+    }
     await page.focus(SLIDER);
     // A few moves first: the first ones compile the hot path and build what later moves reuse.
     await drag(page, 'ArrowRight', WARM_UP);
@@ -259,6 +292,28 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
     const of = <T>(xs: T[], f: (x: T) => { wall: number; cpu: number }, c: 'wall' | 'cpu') => xs.map((x) => f(x)[c]);
     console.log(`  traced drag: slider ${r.endValue} → ${tracedEnd}: ${w.tasks.length} tasks, ${w.frames.length} frames, ${w.moves.length} moves; ` +
       `bench bookkeeping left out: ${w.benchTasks} whole tasks, ${w.bench.wall.toFixed(1)} ms wall in all`);
+    // The busiest frames in full: what ran in them, and whether the grade-change rows were re-listed there.
+    const anatomy = w.frames.map((_, i) => frameAnatomy(w, i));
+    const relisted = (a: FrameAnatomy) => a.marks.includes(ROWS_MARK);
+    const rank = (c: 'wall' | 'cpu') => [...anatomy].sort((x, y) => y.time[c] - x.time[c]).slice(0, WORST);
+    const byWall = rank('wall');
+    const byCpu = rank('cpu');
+    console.log(`  the ${WORST} busiest frames of the traced drag by wall and by CPU (times wall/CPU ms; frame n = the n-th of the drag):`);
+    for (const a of [...new Set([...byWall, ...byCpu])]) {
+      const tags = [
+        byWall.includes(a) ? `#${byWall.indexOf(a) + 1} by wall` : '', byCpu.includes(a) ? `#${byCpu.indexOf(a) + 1} by CPU` : '',
+        relisted(a) ? 'grade-change rows re-listed in it' : 'rows not re-listed',
+        a.moves.some((m) => m < WARM_UP) ? `among the drag's first ${WARM_UP} moves` : '',
+      ].filter(Boolean);
+      const [head, ...rest] = describeFrame(a);
+      console.log(`   ${head}\n     [${tags.join('; ')}]`);
+      for (const l of rest) console.log(`   ${l}`);
+    }
+    const withRows = anatomy.filter(relisted);
+    const withoutRows = anatomy.filter((a) => !relisted(a));
+    const gcs = w.tasks.flatMap((t) => t.parts.filter((p) => /^(MinorGC|MajorGC)\b/.test(p.name)));
+    const longestGc = gcs.reduce((x, p) => (p.time.wall > x.wall ? p.time : x), { wall: 0, cpu: 0 });
+    const heap = heapGrowth(traced.result, w.pid, w.start * 1000, w.end * 1000);
 
     figures.push(
       { name: `key presses on the win-rate slider (${staff} staff), moves seen`, value: moves.length, unit: 'moves' },
@@ -278,6 +333,16 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
       ...stats('trace: main-thread busy per frame, thread CPU', of(w.frames, (f) => f.time, 'cpu')),
       { name: `trace: frames with > ${FRAME_MS} ms busy, wall (of ${w.frames.length})`, value: w.frames.filter((f) => f.time.wall > FRAME_MS).length, unit: 'frames', target: '0' },
       { name: `trace: frames with > ${FRAME_MS} ms busy, thread CPU`, value: w.frames.filter((f) => f.time.cpu > FRAME_MS).length, unit: 'frames', target: '0' },
+      { name: `trace: frames in which the grade-change rows were re-listed (page mark ${ROWS_MARK})`, value: withRows.length, unit: 'frames' },
+      ...stats('trace: busy per frame with the rows re-listed, CPU', of(withRows, (a) => a.time, 'cpu')),
+      ...stats('trace: busy per frame without, CPU', of(withoutRows, (a) => a.time, 'cpu')),
+      {
+        name: `trace: frames with > ${FRAME_MS} ms busy (CPU) that hold ≥ 1 ms of garbage collection (V8 or Oilpan)`,
+        value: anatomy.filter((a) => a.time.cpu > FRAME_MS && a.kinds.gc.cpu >= 1).length, unit: 'frames',
+      },
+      { name: `trace: V8 collections on the main thread (${gcs.filter((p) => p.name.startsWith('MinorGC')).length} minor, ${gcs.filter((p) => p.name.startsWith('MajorGC')).length} major)`, value: gcs.length, unit: 'GCs' },
+      { name: `trace: longest collection, wall (${longestGc.cpu.toFixed(1)} ms CPU)`, value: longestGc.wall, unit: 'ms' },
+      { name: `trace: JS heap growth per move (UpdateCounters rises, ${heap.samples} samples; a lower bound of allocation)`, value: heap.allocated / 1024 / w.moves.length, unit: 'KiB' },
       ...stats('trace: busy per move, keydown task → end of its frame, wall', of(w.moves, (m) => m.toFrame, 'wall'), `< ${FRAME_MS} ms`),
       ...stats('trace: busy per move, keydown task → end of its frame, CPU', of(w.moves, (m) => m.toFrame, 'cpu')),
       ...stats('trace: busy per move, keydown task → next keydown, wall', of(w.moves, (m) => m.cycle, 'wall')),

@@ -27,7 +27,7 @@ export interface TraceEvent {
 }
 
 /**
- * Every main-thread task, what ran inside it (script, style, layout, paint, commit), user-timing
+ * Every main-thread task, what ran inside it (script, style, layout, paint, commit, GC), user-timing
  * marks and the BeginMainFrame marker; the v8.execute and devtools.timeline.stack categories are
  * left out, they slow the page down the most while adding nothing these figures use.
  */
@@ -37,6 +37,11 @@ export const TRACE_CATEGORIES = [
   'disabled-by-default-devtools.timeline',
   'disabled-by-default-devtools.timeline.frame',
   'blink.user_timing',
+  // Garbage collection, V8's and Blink's (Oilpan): its steps run inside script, style and layout
+  // (allocation pays for incremental marking), and would be counted as those without these.
+  'disabled-by-default-v8.gc',
+  'cppgc',
+  'blink_gc',
   '__metadata',
 ];
 
@@ -78,7 +83,7 @@ const KIND_OF: Record<string, WorkKind> = {
   MinorGC: 'gc', MajorGC: 'gc', 'BlinkGC.AtomicPhase': 'gc', ScheduledMinorGC: 'gc',
 };
 const kindOf = (name: string): WorkKind | undefined =>
-  KIND_OF[name] ?? (name.startsWith('V8.GC') || name.startsWith('BlinkGC') ? 'gc' : undefined);
+  KIND_OF[name] ?? (/^(V8\.GC|BlinkGC|CppGC|V8\.CppGC)/.test(name) ? 'gc' : undefined);
 
 /** Wall-clock (`dur`) and thread CPU (`tdur`) time, in ms. */
 export interface Time { wall: number; cpu: number }
@@ -99,17 +104,27 @@ export interface MainTask {
   events: string[];
   /** Chromium's name for what posted it (args.src_func), e.g. 'PostTaskToMainThread' */
   source: string;
+  /**
+   * The traced events directly inside the task, in order, e.g. 'EventDispatch keydown',
+   * 'MinorGC (allocation failure)', 'Layout', 'Paint', 'Commit' (`partName`); empty for the bench's own tasks
+   */
+  parts: { name: string; time: Time }[];
 }
 
 export interface MainThreadWork {
-  /** the main thread of the renderer that recorded `startMark`, and the marks' distance (ms) */
+  /** the main thread of the renderer that recorded `startMark`, the marks' times and distance (ms, trace clock) */
   pid: number;
   tid: number;
+  start: number;
+  end: number;
   windowMs: number;
   /** top-level tasks that started between the two marks, in order */
   tasks: MainTask[];
-  /** per frame: the counted time of the tasks since the previous frame's task ended, up to this frame's end */
-  frames: { end: number; time: Time }[];
+  /**
+   * per frame: the counted time of the tasks since the previous frame's task ended, up to this
+   * frame's end: `tasks.slice(from, to)`, the frame's own BeginMainFrame task last
+   */
+  frames: { end: number; time: Time; from: number; to: number }[];
   /**
    * per keydown: counted time from its task's start to the end of the next frame's task (`toFrame`)
    * and to the next keydown's task (`cycle`); `latencyMs`: wall time from the keydown task's start to that frame's end
@@ -118,6 +133,8 @@ export interface MainThreadWork {
   /** tasks taken out whole as the benchmark's own, and all the bench time left out (whole tasks and callbacks) */
   benchTasks: number;
   bench: Time;
+  /** the page's user-timing marks (performance.mark) between the two marks, `at` in ms on the trace clock */
+  marks: { name: string; at: number }[];
 }
 
 const dataOf = (e: TraceEvent): Record<string, unknown> => (e.args?.data ?? {}) as Record<string, unknown>;
@@ -125,6 +142,15 @@ const zero = (): Time => ({ wall: 0, cpu: 0 });
 const timeOf = (e: TraceEvent): Time => ({ wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? e.dur ?? 0) / 1000 });
 const add = (x: Time, y: Time): Time => ({ wall: x.wall + y.wall, cpu: x.cpu + y.cpu });
 const sub = (x: Time, y: Time): Time => ({ wall: Math.max(0, x.wall - y.wall), cpu: Math.max(0, x.cpu - y.cpu) });
+
+/** A report's name for a traced event: what was dispatched, called or collected, and why. */
+export function partName(e: TraceEvent): string {
+  const d = dataOf(e);
+  if (e.name === 'EventDispatch' && d.type) return `EventDispatch ${String(d.type)}`;
+  if (e.name === 'FunctionCall' && d.functionName) return `FunctionCall ${String(d.functionName)}`;
+  const why = e.args?.type;
+  return typeof why === 'string' && why ? `${e.name} (${why})` : e.name;
+}
 
 /**
  * The main thread's work between two `performance.mark`s of the page, from a trace recorded
@@ -152,6 +178,11 @@ export function analyseMainThread(events: readonly TraceEvent[], startMark: stri
   const threadName = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.tid === tid)?.args?.name;
   if (threadName !== undefined && threadName !== 'CrRendererMain') throw new Error(`trace: marks on thread "${String(threadName)}", not CrRendererMain`);
 
+  const marks = events
+    .filter((e) => e.pid === pid && e.tid === tid && e.cat.includes('blink.user_timing') && (e.ph === 'I' || e.ph === 'i' || e.ph === 'R')
+      && e.ts > a.ts && e.ts < b.ts)
+    .map((e) => ({ name: e.name, at: e.ts / 1000 }))
+    .sort((x, y) => x.at - y.at);
   const on = events
     .filter((e) => e.pid === pid && e.tid === tid && (e.ph === 'X' || e.ph === 'I' || e.ph === 'i') && e.ts >= a.ts && e.ts <= b.ts)
     .sort((x, y) => x.ts - y.ts || (y.dur ?? 0) - (x.dur ?? 0));
@@ -182,12 +213,14 @@ export function analyseMainThread(events: readonly TraceEvent[], startMark: stri
     let benchInside = zero();
     let otherCalls = 0;
     let rendered = false;
+    const parts: MainTask['parts'] = [];
     for (const e of inner) {
       if (e.name === 'BeginMainThreadFrame') frame = true;
       if (e.ph !== 'X') continue;
       while (stack.length > 1 && e.ts >= stack[stack.length - 1].end) pop();
       const own = timeOf(e);
       const top = stack[stack.length - 1];
+      if (stack.length === 1) parts.push({ name: partName(e), time: own });
       top.children = add(top.children, own);
       stack.push({ end: e.ts + (e.dur ?? 0), kind: kindOf(e.name) ?? top.kind, own, children: zero() });
       if (e.name === 'EventDispatch') fired.push(String(dataOf(e).type));
@@ -213,7 +246,7 @@ export function analyseMainThread(events: readonly TraceEvent[], startMark: stri
     bench = add(bench, mine);
     tasks.push({
       start: t.ts / 1000, end: end / 1000, time: sub(total, mine), bench: mine, kinds, frame: frame && !benchOnly, events: fired,
-      source: String(t.args?.src_func ?? ''),
+      source: String(t.args?.src_func ?? ''), parts: benchOnly ? [] : parts,
     });
   }
 
@@ -222,7 +255,7 @@ export function analyseMainThread(events: readonly TraceEvent[], startMark: stri
   let since = 0;
   tasks.forEach((t, i) => {
     if (!t.frame) return;
-    frames.push({ end: t.end, time: sum(since, i + 1) });
+    frames.push({ end: t.end, time: sum(since, i + 1), from: since, to: i + 1 });
     since = i + 1;
   });
 
@@ -233,9 +266,86 @@ export function analyseMainThread(events: readonly TraceEvent[], startMark: stri
     if (f < 0) return;
     moves.push({ toFrame: sum(i, f + 1), cycle: sum(i, keydowns[n + 1] ?? tasks.length), latencyMs: tasks[f].end - tasks[i].start });
   });
-  return { pid, tid, windowMs: (b.ts - a.ts) / 1000, tasks, frames, moves, benchTasks, bench };
+  return { pid, tid, start: a.ts / 1000, end: b.ts / 1000, windowMs: (b.ts - a.ts) / 1000, tasks, frames, moves, benchTasks, bench, marks };
 }
 
 /** A short description of a task for a report: 'keydown/input/change (PostTaskToMainThread)', 'frame'. */
 export const describeTask = (t: MainTask): string =>
   t.frame ? 'BeginMainFrame (rAF, style, layout, paint, commit)' : t.events.length ? `${[...new Set(t.events)].join('/')} (${t.source})` : t.source;
+
+/** What one frame of `MainThreadWork.frames` held: its work split by kind, its tasks, and the page's marks in it. */
+export interface FrameAnatomy {
+  /** index in `frames`, and the moves (0-based, in keydown order) whose keydown task is among its tasks */
+  index: number;
+  moves: number[];
+  time: Time;
+  kinds: Record<WorkKind, Time>;
+  /** the frame's tasks of at least `minMs` wall, in order, with what ran directly inside each */
+  tasks: { what: string; time: Time; parts: { name: string; time: Time }[] }[];
+  /** the frame's other tasks (bench tasks not counted), summed */
+  rest: { count: number; time: Time; underMs: number };
+  /** names of the page's user-timing marks set inside the frame's tasks */
+  marks: string[];
+}
+
+/** The anatomy of `w.frames[index]`: see FrameAnatomy. */
+export function frameAnatomy(w: MainThreadWork, index: number, minMs = 0.5): FrameAnatomy {
+  const f = w.frames[index];
+  const own = w.tasks.slice(f.from, f.to);
+  const kinds = Object.fromEntries(WORK_KINDS.map((k) => [k, own.reduce((s, t) => add(s, t.kinds[k]), zero())])) as Record<WorkKind, Time>;
+  const big = own.filter((t) => t.time.wall >= minMs);
+  const small = own.filter((t) => t.time.wall < minMs && t.time.wall > 0);
+  const keydowns = w.tasks.map((t, i) => (t.events.includes('keydown') ? i : -1)).filter((i) => i >= 0);
+  return {
+    index,
+    moves: keydowns.map((i, n) => (i >= f.from && i < f.to ? n : -1)).filter((n) => n >= 0),
+    time: f.time,
+    kinds,
+    tasks: big.map((t) => ({ what: describeTask(t), time: t.time, parts: t.parts })),
+    rest: { count: small.length, time: small.reduce((s, t) => add(s, t.time), zero()), underMs: minMs },
+    marks: w.marks.filter((m) => own.some((t) => m.at >= t.start && m.at <= t.end)).map((m) => m.name),
+  };
+}
+
+const ms = (t: Time) => `${t.wall.toFixed(1)}/${t.cpu.toFixed(1)}`;
+/**
+ * Report lines for a FrameAnatomy, times as "wall/CPU" ms; the parts of a task shown are those of
+ * at least `minMs` wall, the rest summed. E.g.
+ * `frame 82 (move 83): 17.6/11.2 ms; CPU script 2.9, …` then one line per task.
+ */
+export function describeFrame(a: FrameAnatomy, minMs = 0.3): string[] {
+  const kinds = WORK_KINDS.filter((k) => a.kinds[k].wall >= 0.05).map((k) => `${k} ${ms(a.kinds[k])}`).join(', ');
+  const moves = a.moves.length ? ` (move ${a.moves.map((m) => m + 1).join(', ')})` : ' (no keydown)';
+  const lines = [`frame ${a.index + 1}${moves}: ${ms(a.time)} ms wall/CPU; ${kinds}`];
+  for (const t of a.tasks) {
+    const shown = t.parts.filter((p) => p.time.wall >= minMs);
+    const rest = t.parts.length - shown.length;
+    const parts = shown.map((p) => `${p.name} ${ms(p.time)}`).join(', ') + (rest > 0 ? `${shown.length ? ', ' : ''}${rest} smaller` : '');
+    lines.push(`  ${ms(t.time)} ${t.what}${parts ? `: ${parts}` : ''}`);
+  }
+  if (a.rest.count) lines.push(`  ${ms(a.rest.time)} in ${a.rest.count} tasks under ${a.rest.underMs} ms`);
+  if (a.marks.length) lines.push(`  page marks: ${[...new Set(a.marks)].map((m) => `${m} ×${a.marks.filter((x) => x === m).length}`).join(', ')}`);
+  return lines;
+}
+
+/**
+ * JS heap growth on the page's renderer between two trace times (µs, the events' clock): the sum
+ * of the rises of `jsHeapSizeUsed` from one UpdateCounters sample to the next (falls are
+ * collections). A lower bound of what was allocated (a collection between two samples hides
+ * what it freed), in bytes; `collected` is the sum of the falls.
+ */
+export function heapGrowth(events: readonly TraceEvent[], pid: number, fromUs: number, toUs: number): { allocated: number; collected: number; samples: number } {
+  const used = events
+    .filter((e) => e.pid === pid && e.name === 'UpdateCounters' && e.ts >= fromUs && e.ts <= toUs)
+    .sort((x, y) => x.ts - y.ts)
+    .map((e) => Number(dataOf(e).jsHeapSizeUsed))
+    .filter((x) => Number.isFinite(x));
+  let allocated = 0;
+  let collected = 0;
+  for (let i = 1; i < used.length; i++) {
+    const d = used[i] - used[i - 1];
+    if (d > 0) allocated += d;
+    else collected -= d;
+  }
+  return { allocated, collected, samples: used.length };
+}

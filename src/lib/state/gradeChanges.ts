@@ -21,6 +21,19 @@ export function idOrder(staffIndex: Int32Array, ids: readonly string[]): Int32Ar
 }
 
 /**
+ * How many people's final grade in `now` differs from `saved` (`topGradeChanges(…).total`): one
+ * pass over the two grade arrays, nothing allocated, so a slider move can count on every frame.
+ * @example countGradeChanges(now, saved) // 3 when three people changed grade
+ */
+export function countGradeChanges(now: Pick<Graded, 'final'>, saved: Pick<Graded, 'final'>): number {
+  const a = now.final;
+  const b = saved.final;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
+  return n;
+}
+
+/**
  * People whose final grade in `now` differs from `saved`, in list order (best new grade first,
  * then staff_id as in `order`): the first `limit` of them and how many there are in all. One pass
  * over everyone, filling one bucket per new grade. `topGradeChanges(…, 0).total` only counts.

@@ -111,13 +111,15 @@ describe('ScoringState', () => {
   });
 
   it('lists grade changes against the saved scenario, and reset clears them', () => {
-    const { s } = setup((st) => st.gradeChanges);
+    const { s } = setup((st) => [st.gradeChanges, st.gradeChangeCount]);
     expect(s.gradeChanges).toEqual([]);
+    expect(s.gradeChangeCount).toBe(0);
     const j = s.scenario.indicators.findIndex((i) => i.id === 'win_rate');
     s.setWeight(j, 200);
     flushSync();
     const changes = s.gradeChanges;
     expect(changes.length).toBeGreaterThan(0);
+    expect(s.gradeChangeCount).toBe(changes.length);
     for (const c of changes) {
       expect(c.from).not.toBe(c.to);
       expect(c.staff_id).toMatch(/^PS10/);
@@ -127,6 +129,7 @@ describe('ScoringState', () => {
     s.reset();
     flushSync();
     expect(s.gradeChanges).toEqual([]);
+    expect(s.gradeChangeCount).toBe(0);
     expect(s.dirty).toBe(false);
   });
 
@@ -153,6 +156,7 @@ describe('ScoringState', () => {
     expect(all.map((c) => c.staff_id)).toEqual(sorted.map((c) => c.staff_id));
     const differ = s.graded!.final.filter((g, i) => g !== s.baselineGraded!.final[i]).length;
     expect(all.length).toBe(differ);
+    expect(s.gradeChangeCount).toBe(differ);
     expect(s.topGradeChanges(3)).toEqual({ rows: all.slice(0, 3), total: differ });
     expect(s.topGradeChanges(0)).toEqual({ rows: [], total: differ });
     expect(s.topGradeChanges(differ + 5).rows).toEqual(all);

@@ -28,7 +28,7 @@ import { calibrationFor } from './calibration.svelte';
 import { gradeAll, type Graded } from './gradeAll';
 import { metricsKey, modelKey, rulesKey, withWeights } from './scenarioKeys';
 import { matrixKey } from './derivedCache';
-import { idOrder, topGradeChanges, type GradeChange } from './gradeChanges';
+import { countGradeChanges, idOrder, topGradeChanges, type GradeChange } from './gradeChanges';
 export type { GradeChange } from './gradeChanges';
 
 export { gradeAll, RECOMPUTE_MEASURE, type Graded } from './gradeAll';
@@ -224,6 +224,16 @@ export class ScoringState {
     const b = this.baselineGraded;
     return g && b ? topGradeChanges(g, b, this.#idOrder, this.app.dataset.staff, limit) : { rows: [], total: 0 };
   }
+
+  /**
+   * How many people's final grade differs from the saved scenario's: `topGradeChanges().total`
+   * without building a row (what a slider move needs on every frame; the rows can wait).
+   */
+  gradeChangeCount = $derived.by((): number => {
+    const g = this.graded;
+    const b = this.baselineGraded;
+    return g && b ? countGradeChanges(g, b) : 0;
+  });
 
   /** People whose final grade differs from the saved scenario's, best new grade first (all of them). */
   gradeChanges = $derived.by((): GradeChange[] => this.topGradeChanges().rows);

@@ -95,6 +95,35 @@ describe('GradeChanges', () => {
     expect(listed()).toEqual(ids(3));
   });
 
+  it('marks each re-listing for the slider benchmark, and keeps the rows of the people who stay', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const mark = vi.spyOn(performance, 'mark');
+    render(GradeChanges, { props: { limit: 3, settleMs: 150 }, context: scoringContext(scoring) });
+    const relisted = () => mark.mock.calls.filter(([name]) => name === 'grade-changes-rows').length;
+    const marks = relisted();
+    const rowOf = () => new Map([...screen.getByTestId('grade-changes').querySelectorAll('li')].map((li) => [li.querySelector('.id')!.textContent, li]));
+    move(200);
+    const first = rowOf();
+    expect([...first.keys()]).toEqual(ids(3));
+    expect(relisted()).toBe(marks + 1);
+    // a move within settleMs does not re-list; the timer settleMs after it does
+    vi.advanceTimersByTime(50);
+    move(190);
+    expect(relisted()).toBe(marks + 1);
+    vi.advanceTimersByTime(150);
+    expect(relisted()).toBe(marks + 2);
+    // a move settleMs after that re-lists at once, and the people still listed keep their <li>
+    vi.advanceTimersByTime(150);
+    move(80); // PS1010 leaves the first three, PS1017 joins (the fixture's people)
+    expect(relisted()).toBe(marks + 3);
+    const second = rowOf();
+    expect([...second.keys()]).toEqual(ids(3));
+    const stayed = [...second.keys()].filter((id) => first.has(id));
+    expect(stayed.length).toBeGreaterThan(0);
+    expect(stayed.length).toBeLessThan(3);
+    for (const id of stayed) expect(second.get(id)).toBe(first.get(id));
+  });
+
   it('when showing everybody, the long list refreshes once the slider rests', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     render(GradeChanges, { props: { limit: 3, settleMs: 150 }, context: scoringContext(scoring) });
