@@ -5,7 +5,8 @@ import {
   dateTimeSeconds, dayNumber, type ActivitiesTable, type MetricsTable, type ProjectsTable, type RatingsTable, type RequestsTable,
   type StaffTable,
 } from '../engine/dataset';
-import { createCsvImporter, crossFileChecks, importCsvBytes, importCsvText, trimmable, type ImportResult } from './csvImport';
+import { createCsvImporter, crossFileChecks, importCsvBytes, importCsvText, type ImportResult } from './csvImport';
+import { trimmable } from './normalise';
 
 const SAMPLE = new URL('../../../../shared/fixtures/sample/', import.meta.url);
 const BAD = new URL('../../../test/fixtures/bad/', import.meta.url);

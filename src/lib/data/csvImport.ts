@@ -7,12 +7,13 @@ import Papa from 'papaparse';
 import { KNOWN_ACTIVITY_TYPES } from '../engine/codes';
 import type { Dataset, Kind } from '../engine/dataset';
 import { ByteRecords, Interner } from './byteCsv';
+import { NumBuilder, TextBuilder } from './columnBuilders';
 import { decodeBytes, hasUtf16Bom, sniffBinary, type Encoding } from './decode';
 import { detectDelimiter, detectKind, requiredColumnsText } from './detect';
 import { IssueLog, makeIssue, shorten, type Issue } from './issues';
 import {
   booleanFromBytes, dateFromBytes, dateTimeFromBytes, INVALID, IMPOSSIBLE_DATE, normaliseActivityType, numberFromBytes,
-  parseBoolean, parseDate, parseDateTime, parseEnum, parseNumber, parsePeriod,
+  parseBoolean, parseDate, parseDateTime, parseEnum, parseNumber, parsePeriod, trimmable,
 } from './normalise';
 import { enumLookup, enumText, METRIC_LABELS_ZH, metricColumnRule, SCHEMAS, type ColumnRule } from './schema';
 import { numberProblem, rangeText, validateTable } from './validate';
@@ -32,49 +33,6 @@ export interface ImportResult {
   lines: Int32Array;
 }
 
-/**
- * A Float64Array that grows by doubling, so appending a million cells costs no per-row objects;
- * sized up front when the caller knows roughly how many rows come.
- */
-class NumBuilder {
-  a: Float64Array;
-  n = 0;
-  constructor(capacity: number) { this.a = new Float64Array(Math.max(1024, capacity)); }
-  push(x: number): void {
-    if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = x;
-  }
-  /** The cells as a view, not a copy: on this kind of VM a fresh 8 MB buffer costs ~70 ms of page faults. */
-  done(): Float64Array { return this.n === this.a.length ? this.a : this.a.subarray(0, this.n); }
-}
-
-/**
- * A string column in one array sized up front (doubling when the guess was short), cut to its
- * length at the end: pushing a million cells onto a growing `[]` measured 3–5× slower (each
- * growth of a multi-megabyte array copies it and strains the collector).
- */
-class TextBuilder {
-  private a: string[];
-  private n = 0;
-  constructor(capacity: number) { this.a = new Array<string>(Math.max(1024, capacity)); }
-  push(s: string): void {
-    if (this.n === this.a.length) {
-      const b = new Array<string>(this.a.length * 2);
-      for (let i = 0; i < this.n; i++) b[i] = this.a[i];
-      this.a = b;
-    }
-    this.a[this.n++] = s;
-  }
-  done(): string[] {
-    this.a.length = this.n;
-    return this.a;
-  }
-}
-
 const T_TEXT = 0, T_NUM = 1, T_BOOL = 2, T_ENUM = 3, T_DATE = 4, T_DATETIME = 5, T_ACTIVITY = 6, T_PERIOD = 7;
 const TYPE_CODE = { text: T_TEXT, number: T_NUM, integer: T_NUM, boolean: T_BOOL, enum: T_ENUM, date: T_DATE, datetime: T_DATETIME, activity_type: T_ACTIVITY, period: T_PERIOD } as const;
 const FORMAT_CODE = ['', 'not_number', 'not_boolean', 'not_enum', 'not_date', 'not_datetime', '', 'not_period'];
@@ -91,14 +49,6 @@ interface Col {
   str: TextBuilder | null;
   lookup: Map<string, number> | null;
   interner: Interner;
-}
-
-/** A character `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
-export function trimmable(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
-    c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Extra parameters of a cell's format message (allowed values, `%` hint). */

@@ -246,3 +246,11 @@ export function parsePeriod(raw: string): string | null {
   if (m === null) return null;
   return m[2] ? `${m[1]}Q${m[2]}` : m[1];
 }
+
+/** A character `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
+export function trimmable(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
