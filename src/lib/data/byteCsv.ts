@@ -8,7 +8,7 @@
  * It reads exactly the CSV papaparse reads (`header: false`, given delimiter and line break)
  * when the quotes are well formed; at the first record it cannot read the same way (a quote
  * that does not close, or text after a closing quote) it stops and says so, and the caller
- * hands the rest of the piece to papaparse (runImport.ts). Works for UTF-8 and GB18030: the
+ * hands the rest of the file to papaparse (runImport.ts). Works for UTF-8 and GB18030: the
  * delimiters (`,` `;` tab), `"`, CR and LF never occur inside a multi-byte character of either.
  */
 

@@ -79,11 +79,11 @@ function bomLength(b: Uint8Array, encoding: Encoding): number {
 }
 
 /**
- * Reads one file's bytes into the importer, piece by piece (cut at record ends, so a cancel
- * gets in now and then): records straight from the bytes (byteCsv.ts), papaparse for the rest
- * of a piece from a record with malformed quotes. `encoding` 'auto' is a strict UTF-8 read
- * that throws UndecodableBytes at the first byte that is not UTF-8 (the caller then reads the
- * file as GB18030, as `decodeBytes` would).
+ * Reads one file's bytes into the importer: records straight from the bytes (byteCsv.ts),
+ * `pieceBytes` at a time between progress reports and looks for a cancel; from the first record
+ * with malformed quotes papaparse reads the rest of the file. `encoding` 'auto' is a strict
+ * UTF-8 read that throws UndecodableBytes at the first byte that is not UTF-8 (the caller then
+ * reads the file as GB18030, as `decodeBytes` would).
  */
 async function parsePieces(src: ArrivingBytes, fileName: string, encoding: Encoding | 'auto', pieceBytes: number,
   signal: AbortSignal | undefined, progress: (bytesInFile: number, rows: number) => void): Promise<ImportResult> {
