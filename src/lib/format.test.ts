@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY, fmtCny, fmtInt, fmtMetric, fmtNum, fmtPct, fmtPeople, fmtShare, fmtSigned } from './format';
+import fc from 'fast-check';
+import { format } from 'd3-format';
+import { EMPTY, fixed, fmtCny, fmtInt, fmtMetric, fmtNum, fmtPct, fmtPeople, fmtShare, fmtSigned } from './format';
 
 describe('format', () => {
   it.each([
@@ -17,6 +19,16 @@ describe('format', () => {
     [fmtSigned(1.25, 1), '+1.3'],
   ])('%s', (got, want) => {
     expect(got).toBe(want);
+  });
+
+  it('writes numbers exactly as d3-format does, with an ASCII minus', () => {
+    const d3 = [0, 1, 2, 3].map((d) => format(`,.${d}f`));
+    const same = (x: number, d: number) => { expect(fixed(x, d)).toBe(d3[d](x).replace('\u2212', '-')); };
+    for (const x of [0, -0, 0.04, -0.04, -0.05, 0.5, 999.95, -999.95, 1e21, -1e21, 1234567.891, NaN, Infinity, -Infinity]) {
+      for (let d = 0; d < 4; d++) same(x, d);
+    }
+    fc.assert(fc.property(fc.double(), fc.integer({ min: 0, max: 3 }), (x, d) => same(x, d)), { numRuns: 5_000 });
+    fc.assert(fc.property(fc.double({ min: -1e7, max: 1e7 }), fc.integer({ min: 0, max: 3 }), (x, d) => same(x, d)), { numRuns: 5_000 });
   });
 
   it('writes money in 万元 in Chinese and ¥ in English', () => {

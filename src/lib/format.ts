@@ -4,42 +4,56 @@
  * does. Every function takes the language explicitly so it stays pure and testable; an empty
  * value (NaN, null, undefined) shows as an em dash rather than "NaN".
  */
-import { format } from 'd3-format';
 import type { Lang } from './i18n/i18n.svelte';
 import type { MetricUnit } from './engine/metricCatalog';
 
 export const EMPTY = '—';
 
-const intFmt = format(',.0f');
-const fixedFmts = new Map<number, (n: number) => string>();
-const fixed = (digits: number) => {
-  let f = fixedFmts.get(digits);
-  if (!f) fixedFmts.set(digits, (f = format(`,.${digits}f`)));
-  return f;
-};
+/**
+ * `x` with `digits` decimals and thousands separators, exactly as d3-format's `,.{digits}f`
+ * writes it but with an ASCII minus (HR copies numbers into Excel, which wants a hyphen): d3's
+ * `f` is `toFixed`, a negative number that rounds to zero loses its sign, and only the digits
+ * before the first non-digit are grouped. Written out because the Weights page formats ~50
+ * numbers per slider move, and d3's formatter allocates arrays for each (format.test.ts checks
+ * the two agree on arbitrary numbers).
+ * @example fixed(-1234.5, 1) // '-1,234.5'
+ */
+export function fixed(x: number, digits: number): string {
+  let s = Math.abs(x).toFixed(digits);
+  const negative = (x < 0 || 1 / x < 0) && +s !== 0;
+  let end = 0;
+  while (end < s.length) {
+    const c = s.charCodeAt(end);
+    if (c < 48 || c > 57) break;
+    end++;
+  }
+  if (end > 3) {
+    let grouped = s.slice(0, end - 3 * Math.floor((end - 1) / 3));
+    for (let i = grouped.length; i < end; i += 3) grouped += ',' + s.slice(i, i + 3);
+    s = grouped + s.slice(end);
+  }
+  return negative ? '-' + s : s;
+}
 
 const isEmpty = (x: number | null | undefined): x is null | undefined =>
   x === null || x === undefined || Number.isNaN(x);
-
-/** d3-format writes U+2212 for minus; HR copies numbers into Excel, which wants a hyphen. */
-const ascii = (s: string) => s.replace('\u2212', '-');
 
 /** Trailing zeros after the decimal point add nothing to 120.50万元: `trimZeros('120.50')` → '120.5'. */
 const trimZeros = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
 
 /** `fmtInt(1234567)` → '1,234,567'; `fmtInt(NaN)` → '—'. */
 export function fmtInt(x: number | null | undefined): string {
-  return isEmpty(x) ? EMPTY : ascii(intFmt(x));
+  return isEmpty(x) ? EMPTY : fixed(x, 0);
 }
 
 /** `fmtNum(1234.5)` → '1,234.50'; `fmtNum(85, 1)` → '85.0'. */
 export function fmtNum(x: number | null | undefined, digits = 2): string {
-  return isEmpty(x) ? EMPTY : ascii(fixed(digits)(x));
+  return isEmpty(x) ? EMPTY : fixed(x, digits);
 }
 
 /** A 0–100 percentage: `fmtPct(85)` → '85.0%'; `fmtPct(12.345, 2)` → '12.35%'. */
 export function fmtPct(x: number | null | undefined, digits = 1): string {
-  return isEmpty(x) ? EMPTY : `${ascii(fixed(digits)(x))}%`;
+  return isEmpty(x) ? EMPTY : fixed(x, digits) + '%';
 }
 
 /** A 0–1 share: `fmtShare(0.125)` → '12.5%'. */
@@ -49,8 +63,8 @@ export function fmtShare(x: number | null | undefined, digits = 1): string {
 
 /** A difference with its sign: `fmtSigned(6)` → '+6', `fmtSigned(-2)` → '-2', `fmtSigned(0)` → '0'. */
 export function fmtSigned(x: number, digits = 0): string {
-  const s = ascii(fixed(digits)(x));
-  return x > 0 && Number(s.replace(/,/g, '')) !== 0 ? `+${s}` : s === '-0' ? '0' : s;
+  const s = fixed(x, digits);
+  return x > 0 && +x.toFixed(digits) !== 0 ? '+' + s : s;
 }
 
 /**
@@ -63,7 +77,7 @@ export function fmtCny(x: number | null | undefined, lang: Lang): string {
   if (isEmpty(x)) return EMPTY;
   if (lang === 'en') return x < 0 ? `-¥${fmtInt(-x)}` : `¥${fmtInt(x)}`;
   if (Math.abs(x) < 10_000) return `${fmtInt(x)}元`;
-  return `${trimZeros(ascii(fixed(2)(x / 10_000)))}万元`;
+  return `${trimZeros(fixed(x / 10_000, 2))}万元`;
 }
 
 
