@@ -91,6 +91,26 @@ describe('forcedDistribution (spec §6)', () => {
     }));
   });
 
+  it('into reused arrays, one distribution after another, exactly as into new ones', () => {
+    // One pair of output arrays for a run of distributions of the same people, as a slider drag
+    // does; the scratch of the counting sort is reused too, over ranges wide and narrow.
+    const n = 40;
+    const totals = fc.array(fc.oneof(cents, fc.constant(NaN), fc.constant(70)), { minLength: n, maxLength: n });
+    fc.assert(fc.property(fc.array(totals, { minLength: 2, maxLength: 6 }), fc.nat(2), (runs, groupCount) => {
+      const out = { rank: new Int32Array(n), forced: new Uint8Array(n) };
+      const group = Int32Array.from({ length: n }, (_, i) => (groupCount === 0 ? 0 : i % (groupCount + 1)));
+      for (const ts of runs) {
+        const total = Float64Array.from(ts);
+        const fresh = forcedDistribution(total, group, shares, 60);
+        const reused = forcedDistribution(total, group, shares, 60, out);
+        expect(reused.rank).toBe(out.rank);
+        expect(reused.forced).toBe(out.forced);
+        expect(Array.from(reused.rank)).toEqual(Array.from(fresh.rank));
+        expect(Array.from(reused.forced)).toEqual(Array.from(fresh.forced));
+      }
+    }));
+  });
+
   it('band counts: without ties each band gets exactly its quota; with ties the better bands only grow', () => {
     fc.assert(fc.property(fc.array(cents, { minLength: 1, maxLength: 200 }), shareArb, (ts, sh) => {
       const r = run(ts, undefined, sh);

@@ -24,6 +24,7 @@ export function quotas(shares: Shares, N: number): { S: number; SA: number; SAB:
 
 let keyScratch = new Int32Array(0);
 let orderScratch = new Int32Array(0);
+let endsScratch = new Int32Array(0);
 
 /**
  * Ranks and forced grades per group. `group[i]` is the person's group id (≥ 0; negative =
@@ -31,11 +32,16 @@ let orderScratch = new Int32Array(0);
  * group with a strictly higher total; forced = S/A/B by rank against the group's quotas,
  * else C (total ≥ cThreshold) or D. Grades are indices into GRADES; 255 = none, rank 0 = none.
  * `forcedDistribution(Float64Array.of(90, 80, 80), Int32Array.of(0, 0, 0), shares, 60).rank` → [1, 2, 2].
+ * Into `out`'s arrays (length n) when given, else new ones.
  */
-export function forcedDistribution(total: Float64Array, group: Int32Array, shares: Shares, cThreshold: number): { rank: Int32Array; forced: Uint8Array } {
+export function forcedDistribution(
+  total: Float64Array, group: Int32Array, shares: Shares, cThreshold: number,
+  out?: { rank: Int32Array; forced: Uint8Array },
+): { rank: Int32Array; forced: Uint8Array } {
   const n = total.length;
-  const rank = new Int32Array(n);
-  const forced = new Uint8Array(n).fill(GRADE_NONE);
+  // `out` (a slider drag's buffers, one grading after another) is overwritten whole.
+  const rank = out ? out.rank.fill(0) : new Int32Array(n);
+  const forced = (out ? out.forced : new Uint8Array(n)).fill(GRADE_NONE);
   if (keyScratch.length < n) {
     keyScratch = new Int32Array(n);
     orderScratch = new Int32Array(n);
@@ -66,7 +72,8 @@ export function forcedDistribution(total: Float64Array, group: Int32Array, share
   if (countable && range <= Math.max(1 << 16, 8 * n)) {
     // Counting sort on cents, highest first: counts → prefix sums (bucket ends) → a backward
     // fill that leaves ends[b] at bucket b's start. Each bucket is one block of equal totals.
-    const ends = new Int32Array(range);
+    if (endsScratch.length < range) endsScratch = new Int32Array(range);
+    const ends = endsScratch.fill(0, 0, range);
     for (let i = 0; i < n; i++) {
       if (total[i] === total[i] && group[i] >= 0) {
         ends[maxC - cents[i]]++;

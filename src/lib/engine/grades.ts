@@ -26,7 +26,7 @@ export function thresholdGrade(total: number, g: Scenario['grades']): Grade | nu
 }
 
 /** Threshold grade indices of many totals, into `out` when given. */
-export function thresholdGrades(total: Float64Array, g: Scenario['grades'], out = new Uint8Array(total.length)): Uint8Array {
+export function thresholdGrades(total: Float64Array, g: Scenario['grades'], out: Uint8Array = new Uint8Array(total.length)): Uint8Array {
   for (let i = 0; i < total.length; i++) out[i] = thresholdGradeIndex(total[i], g);
   return out;
 }

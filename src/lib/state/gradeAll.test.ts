@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { gradeAll } from './gradeAll';
+import { allocateGrading, gradeAll } from './gradeAll';
 import { metricsDataset } from './scoring.testkit';
 import { parsePeriod } from '../engine/periods';
 import { deriveMetrics } from '../engine/metrics';
-import { allocateScores, prepareScoring } from '../engine/score';
+import { prepareScoring } from '../engine/score';
 import { forcedDistribution, groupIndex } from '../engine/forcedDistribution';
 import { BUILT_IN_PRESETS } from '../engine/presets';
 import type { Scenario } from '../engine/types';
@@ -31,28 +31,51 @@ describe('gradeAll', () => {
     expect([...g.rank]).toEqual([...expected.rank]);
   });
 
-  it('off, the forced grades are still those of this grading when read after the buffers were reused', () => {
+  it('off, the forced grades are those of this grading, worked out on first read; reused buffers refuse a stale read', () => {
     const s = withForced(false);
-    const out = allocateScores(model);
+    const out = allocateGrading(model);
     const w = weightsOf(s);
     vi.mocked(forcedDistribution).mockClear();
     const first = gradeAll(model, w, s, group, out, false);
     expect(first.final).toBe(first.grade);
     // a slider move with the thresholds deciding does not distribute
     expect(forcedDistribution).not.toHaveBeenCalled();
-    const totals = Float64Array.from(first.scores.total);
-    const expected = forcedDistribution(totals, group, s.forced_distribution.shares, s.grades.C);
-    // the next slider move overwrites the shared score buffers
+    const expected = forcedDistribution(Float64Array.from(first.scores.total), group, s.forced_distribution.shares, s.grades.C);
+    expect([...first.forced]).toEqual([...expected.forced]);
+    expect([...first.rank]).toEqual([...expected.rank]);
+    // worked out once, into the buffers
+    expect(first.forced).toBe(out.forced);
+    expect(first.rank).toBe(out.rank);
+    // the next slider move overwrites the buffers: the first grading no longer holds
     const w2 = w.slice();
     w2[0] = 200;
     const second = gradeAll(model, w2, s, group, out, false);
     expect(second.scores.total).toBe(first.scores.total);
-    expect([...first.scores.total]).not.toEqual([...totals]);
-    expect([...first.forced]).toEqual([...expected.forced]);
-    expect([...first.rank]).toEqual([...expected.rank]);
+    expect(second.grade).toBe(first.grade);
+    expect(() => first.forced).toThrow(/reused/);
+    expect(() => first.rank).toThrow(/reused/);
     const expected2 = forcedDistribution(Float64Array.from(second.scores.total), group, s.forced_distribution.shares, s.grades.C);
     expect([...second.forced]).toEqual([...expected2.forced]);
-    // worked out once, then the same arrays
-    expect(first.forced).toBe(first.forced);
+    expect([...second.rank]).toEqual([...expected2.rank]);
+  });
+
+  it('grades into the buffers exactly as into new arrays, forced distribution on or off', () => {
+    const out = allocateGrading(model);
+    for (const on of [true, false, true]) {
+      const s = withForced(on);
+      for (const w0 of [10, 40, 0, 25]) {
+        const w = weightsOf(s);
+        w[0] = w0;
+        const fresh = gradeAll(model, w, s, group, undefined, false);
+        const reused = gradeAll(model, w, s, group, out, false);
+        expect(reused.scores.total).toBe(out.scores.total);
+        expect([...reused.scores.total]).toEqual([...fresh.scores.total]);
+        expect([...reused.grade]).toEqual([...fresh.grade]);
+        expect([...reused.final]).toEqual([...fresh.final]);
+        expect([...reused.rank]).toEqual([...fresh.rank]);
+        expect([...reused.forced]).toEqual([...fresh.forced]);
+        expect(reused.gradedCount).toBe(fresh.gradedCount);
+      }
+    }
   });
 });

@@ -69,6 +69,28 @@ describe('ScoringState', () => {
     expect(s.calls).toEqual({ deriveMetrics: 1, prepareScoring: 1 });
   });
 
+  it('keeps the same band counts array while a weight change moves nobody between bands', () => {
+    const { s } = setup((st) => [st.graded, st.bands]);
+    const j = s.scenario.indicators.findIndex((i) => i.id === 'win_rate');
+    const first = s.bands;
+    // A tiny change re-scores everyone and moves nobody between bands.
+    s.setWeight(j, s.weights[j] + 1e-9);
+    flushSync();
+    expect(s.graded!.scores.total).toBeDefined();
+    expect(s.bands).toBe(first);
+    // A big one moves some: a new array with the new counts, as bandCounts gives them.
+    const counts = () => s.bands.map((b) => b.actual).join();
+    const was = counts();
+    let w = s.weights[j];
+    while (counts() === was && w < 1_000) {
+      s.setWeight(j, (w *= 2));
+      flushSync();
+    }
+    expect(counts()).not.toBe(was);
+    expect(s.bands).not.toBe(first);
+    expect(s.bands.reduce((a, b) => a + b.actual, 0)).toBe(s.gradedRows.length);
+  });
+
   it('agrees with the engine results for the same weights', () => {
     const { s } = setup((st) => [st.graded, st.results]);
     s.setWeight(0, 40);

@@ -17,7 +17,7 @@ import { DOMAINS, LEVELS, type Domain, type Level } from '../engine/codes';
 import type { Dataset } from '../engine/dataset';
 import type { BandCount, MetricMatrix, Period, PersonResult, Scenario } from '../engine/types';
 import { deriveMetrics, winRateByIndustry } from '../engine/metrics';
-import { allocateScores, prepareScoring, scoreWithWeights, type ScoringModel } from '../engine/score';
+import { prepareScoring, scoreWithWeights, type ScoringModel } from '../engine/score';
 import { GRADE_NONE } from '../engine/grades';
 import { bandCounts, groupIndex } from '../engine/forcedDistribution';
 import { BUILT_IN_PRESETS } from '../engine/presets';
@@ -25,7 +25,7 @@ import { parsePeriod } from '../engine/periods';
 import { parseScenario, serializeScenario } from '../engine/scenario';
 import { resultsFromMatrix } from '../engine/results';
 import { calibrationFor } from './calibration.svelte';
-import { gradeAll, type Graded } from './gradeAll';
+import { allocateGrading, gradeAll, type Graded } from './gradeAll';
 import { metricsKey, modelKey, rulesKey, withWeights } from './scenarioKeys';
 import { matrixKey } from './derivedCache';
 import { countGradeChanges, idOrder, topGradeChanges, type GradeChange } from './gradeChanges';
@@ -121,7 +121,7 @@ export class ScoringState {
     const m = this.model;
     return m ? groupIndex(this.app.dataset, m.staffIndex, this.#groupBy) : { group: new Int32Array(0), labels: [] };
   });
-  #buffers = $derived(this.model ? allocateScores(this.model) : null);
+  #buffers = $derived(this.model ? allocateGrading(this.model) : null);
 
   /** The hot path: re-runs on every weight, threshold or forced-distribution change. */
   graded = $derived.by((): Graded | null => {
@@ -176,16 +176,25 @@ export class ScoringState {
     }
     return Int32Array.from(out);
   });
-  /** Filtered rows that have a total. */
+  #gradedScratch = new Int32Array(0);
+  #lastGradedRows = new Int32Array(0);
+  /**
+   * Filtered rows that have a total: the same array as before while they stay the same, as they
+   * do when a weight moves (only a weight going to or from 0 can change who has a total).
+   */
   gradedRows = $derived.by(() => {
     const g = this.graded;
-    if (!g) return new Int32Array(0);
+    if (!g) return (this.#lastGradedRows = new Int32Array(0));
     // A plain loop: TypedArray.filter with a closure costs a third of a millisecond per slider move.
     const rows = this.rows;
-    const out = new Int32Array(rows.length);
+    if (this.#gradedScratch.length < rows.length) this.#gradedScratch = new Int32Array(rows.length);
+    const out = this.#gradedScratch;
     let n = 0;
     for (let j = 0; j < rows.length; j++) if (g.grade[rows[j]] !== GRADE_NONE) out[n++] = rows[j];
-    return n === rows.length ? out : out.slice(0, n);
+    const last = this.#lastGradedRows;
+    let same = last.length === n;
+    for (let j = 0; same && j < n; j++) same = last[j] === out[j];
+    return same ? last : (this.#lastGradedRows = out.slice(0, n));
   });
 
   /** Headline numbers of the filtered people. */
@@ -198,15 +207,29 @@ export class ScoringState {
     return { inScope: rows.length, graded, insufficient: rows.length - graded, mean: graded > 0 ? sum / graded : NaN };
   });
 
-  /** Band counts of the filtered graded people; quotas add up group by group as in §6. */
+  #lastBands: BandCount[] = [];
+  #finalsScratch = new Uint8Array(0);
+  /**
+   * Band counts of the filtered graded people; quotas add up group by group as in §6. The same
+   * array as before while the counts stay the same, as they do in most slider moves: the chart
+   * and its gap lines then have nothing to redo.
+   */
   bands = $derived.by((): BandCount[] => {
     const g = this.graded;
     const rows = this.gradedRows;
-    if (!g) return bandCounts([], this.scenario.forced_distribution.shares, 0);
-    const finals = new Uint8Array(rows.length);
-    const sizes = new Int32Array(this.group.labels.length);
-    for (let j = 0; j < rows.length; j++) { finals[j] = g.final[rows[j]]; sizes[g.group[rows[j]]]++; }
-    return bandCounts(finals, this.scenario.forced_distribution.shares, rows.length, sizes);
+    let next: BandCount[];
+    if (!g) next = bandCounts([], this.scenario.forced_distribution.shares, 0);
+    else {
+      if (this.#finalsScratch.length < rows.length) this.#finalsScratch = new Uint8Array(rows.length);
+      const finals = this.#finalsScratch.subarray(0, rows.length);
+      const sizes = new Int32Array(this.group.labels.length);
+      for (let j = 0; j < rows.length; j++) { finals[j] = g.final[rows[j]]; sizes[g.group[rows[j]]]++; }
+      next = bandCounts(finals, this.scenario.forced_distribution.shares, rows.length, sizes);
+    }
+    const last = this.#lastBands;
+    const same = next.length === last.length && next.every((b, i) =>
+      b.band === last[i].band && b.target === last[i].target && b.actual === last[i].actual && b.gap === last[i].gap);
+    return same ? last : (this.#lastBands = next);
   });
 
   /** Model rows in staff_id order, sorted once per model (gradeChanges.ts). */
