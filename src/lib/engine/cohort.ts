@@ -7,6 +7,7 @@
  * history of won projects (any participants, each project once, past P's end too), which is
  * built once per call for just the customers some cohort contains.
  */
+import { StringCodes } from './stringCodes';
 import { STATUS } from './codes';
 import type { ProjectsTable } from './dataset';
 
@@ -61,7 +62,7 @@ function seenInRun(projectId: string[], group: Int32Array, from: number, k: numb
 function buildHistory(
   projects: ProjectsTable,
   isKnownStaff: (staffId: string) => boolean,
-  customerIndex: Map<string, number>,
+  customerIndex: StringCodes,
 ): CustomerHistory {
   const rows: number[] = [];
   const cust: number[] = [];
@@ -86,16 +87,19 @@ function buildHistory(
     if (group.length > 16) group.sort(byDate);
     else insertionSortBy(group, decided_on);
     // rows of one project share its date (spec §2): duplicates sit in the same date run
-    let runSet: Set<string> | null = null; // only for a long run, where pairwise checks would be quadratic
+    let runSet: StringCodes | null = null; // only for a long run, where pairwise checks would be quadratic
     for (let runStart = 0, k = 0; k < group.length; k++) {
       const r = group[k];
       if (decided_on[r] !== decided_on[group[runStart]]) {
         runStart = k;
         runSet = null;
       }
-      if (k - runStart > 32 && !runSet) runSet = new Set(Array.from(group.subarray(runStart, k), (x) => projects.project_id[x]));
+      if (k - runStart > 32 && !runSet) {
+        runSet = new StringCodes(k - runStart);
+        for (let j = runStart; j < k; j++) runSet.add(projects.project_id[group[j]]);
+      }
       const pid = projects.project_id[r];
-      if (runSet ? runSet.has(pid) : seenInRun(projects.project_id, group, runStart, k)) continue;
+      if (runSet ? runSet.get(pid) !== undefined : seenInRun(projects.project_id, group, runStart, k)) continue;
       runSet?.add(pid);
       const a = projects.amount[r];
       date[out] = decided_on[r];
@@ -125,14 +129,10 @@ export function cohortMetrics(
   const ltv = new Float64Array(n).fill(NaN);
   if (cohortRows.length === 0) return { customer_repeat_rate: repeat, ltv_growth_share: ltv };
 
-  const customerIndex = new Map<string, number>();
+  // Not a Map: Chromium would keep every customer id in V8's string table (stringCodes.ts).
+  const customerIndex = new StringCodes(cohortRows.length);
   const cohortCust = new Int32Array(cohortRows.length);
-  for (let k = 0; k < cohortRows.length; k++) {
-    const id = projects.customer_id[cohortRows[k]];
-    let c = customerIndex.get(id);
-    if (c === undefined) customerIndex.set(id, (c = customerIndex.size));
-    cohortCust[k] = c;
-  }
+  for (let k = 0; k < cohortRows.length; k++) cohortCust[k] = customerIndex.add(projects.customer_id[cohortRows[k]]);
   const h = buildHistory(projects, isKnownStaff, customerIndex);
 
   // per-customer scratch, reset lazily by stamping with the person's slot
