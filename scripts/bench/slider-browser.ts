@@ -76,6 +76,17 @@
  * Alone: `npx tsx scripts/bench/slider-browser.ts [steps=100] [staff=2000]`. SLIDER_TRACE=file.json
  * also writes the trace (an events array DevTools' Performance panel opens); SLIDER_APP=other.html
  * serves that build instead of dist/index.html, to compare two builds run for run.
+ * Garbage collection, which decides the worst frames (all optional, after drag 3):
+ *  - SLIDER_LONG=3000: a drag of that many moves traced for GC only: how many major and minor
+ *    collections ran on the main thread, each major's pause (wall/CPU) and heap before → after.
+ *    Their number varies a lot from run to run (V8 sizes its limits from what it saw), so compare
+ *    builds over several runs. SLIDER_LONG_TRACE=file.json writes that trace; SLIDER_LONG_KEY=Shift
+ *    presses a key that moves nothing (the bench's own share);
+ *  - SLIDER_ALLOC=30: V8's sampling heap profiler over a drag of `steps` moves: KiB allocated per
+ *    move and the top sites, by allocation site and inclusive per function (a non-minified build
+ *    via SLIDER_APP names them: `npx vite build --minify false --outDir /tmp/nomin`). It sees the
+ *    JS heap only, not typed arrays' backing stores;
+ *  - SLIDER_HEAP=file.heapsnapshot: a heap snapshot after the drags (DevTools' Memory panel opens it).
  */
 import {
   isMain, launchProfile, loadFigures, median, newProfile, openBenchPage, openSite, percentile, printFigures,
@@ -94,7 +105,10 @@ const FRAME_MS = 16;
 // Page-side code as strings: tsx wraps named functions in a `__name` helper the page lacks.
 const INSTRUMENT = `(() => {
   const slider = document.querySelector(${JSON.stringify(SLIDER)});
-  const s = window.__drag = { frames: [], moves: [], running: true, keyAt: NaN, startValue: Number(slider.value) };
+  const s = window.__drag = { frames: [], moves: [], pending: [], running: true, keyAt: NaN, startValue: Number(slider.value) };
+  // One channel for every move (see NEXT_FRAME); messages arrive in order.
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => { s.pending.shift().frameEnd = performance.now(); };
   const loop = (t) => { s.frames.push(t); if (s.running) requestAnimationFrame(loop); };
   requestAnimationFrame(loop);
   const onKey = () => { s.keyAt = performance.now(); };
@@ -119,8 +133,7 @@ const INSTRUMENT = `(() => {
     }));
     requestAnimationFrame(() => {
       m.frameStart = performance.now();
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => { m.frameEnd = performance.now(); };
+      s.pending.push(m);
       ch.port2.postMessage(0);
     });
   };
@@ -132,8 +145,11 @@ const INSTRUMENT = `(() => {
 
 // Resolves once the next frame has been rendered (a task posted from rAF runs after its commit).
 // The callbacks are named so the trace can tell them apart from the app's (trace.ts, benchPrefix).
+// One MessageChannel for the whole run: a new one per move left two MessagePorts per move for
+// the next major GC, whose Oilpan pre-finalizers (MessagePort's Dispose) then took ~4.6 ms of
+// its pause after 300 moves, a cost of the bench and not of the app.
 const NEXT_FRAME = `new Promise((r) => requestAnimationFrame(function benchNextFrameRaf() {
-  const ch = new MessageChannel();
+  const ch = window.__benchChannel ??= new MessageChannel();
   ch.port1.onmessage = function benchNextFrameDone() { r(0); };
   ch.port2.postMessage(0);
 }))`;
@@ -193,6 +209,88 @@ const stats = (name: string, xs: number[], target?: string): Figure[] => [
   { name: `${name}, max`, value: Math.max(...xs), unit: 'ms' },
 ];
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+
+interface ProfileNode {
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  selfSize: number; id: number; children: ProfileNode[];
+}
+
+/**
+ * Samples the JS allocations of `go` (every 512 bytes on average, collected objects included) and
+ * prints the `top` allocating functions by bytes per move, each with its two nearest callers.
+ */
+async function printAllocations(cdp: import('playwright-core').CDPSession, go: () => Promise<void>, steps: number, top: number): Promise<void> {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', {
+    samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true,
+  });
+  await go();
+  const { profile } = await cdp.send('HeapProfiler.stopSampling') as { profile: { head: ProfileNode } };
+  const at = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber + 1}`;
+  const bySite = new Map<string, number>();
+  let total = 0;
+  const walk = (n: ProfileNode, path: ProfileNode[]) => {
+    if (n.selfSize) {
+      const key = [n, ...path.slice(-2).reverse()].map(at).join(' ← ');
+      bySite.set(key, (bySite.get(key) ?? 0) + n.selfSize);
+      total += n.selfSize;
+    }
+    for (const c of n.children) walk(c, [...path, n]);
+  };
+  walk(profile.head, []);
+  // Inclusive: bytes allocated under each function (counted once per stack).
+  const inclusive = new Map<string, number>();
+  const walkIn = (n: ProfileNode, on: Set<string>): number => {
+    let sum = n.selfSize;
+    const key = at(n);
+    const fresh = !on.has(key);
+    if (fresh) on.add(key);
+    for (const c of n.children) sum += walkIn(c, on);
+    if (fresh) { on.delete(key); inclusive.set(key, (inclusive.get(key) ?? 0) + sum); }
+    return sum;
+  };
+  walkIn(profile.head, new Set());
+  console.log(`  inclusive, the top ${top} functions (KiB per move):`);
+  for (const [k, v] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`   ${(v / 1024 / steps).toFixed(2).padStart(6)}  ${k}`);
+  console.log(`  allocations sampled over ${steps} moves: ${(total / 1024 / steps).toFixed(1)} KiB per move; the top ${top} sites (KiB per move):`);
+  for (const [k, v] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`   ${(v / 1024 / steps).toFixed(2).padStart(6)}  ${k}`);
+}
+
+/**
+ * A drag of `moves` presses traced for garbage collection only: how many V8 collections ran on
+ * the app's main thread, their pauses (wall/CPU), and what started the major ones' marking.
+ */
+async function printCollections(cdp: import('playwright-core').CDPSession, page: Page, moves: number): Promise<void> {
+  const stop = await startTrace(cdp, ['devtools.timeline', 'disabled-by-default-v8.gc', 'cppgc', 'blink.user_timing', '__metadata']);
+  await page.evaluate(`performance.mark('bench-long-start')`);
+  const t0 = Date.now();
+  // SLIDER_LONG_KEY=Shift: the same presses and frames with nothing moved, the bench's own share.
+  const key = process.env.SLIDER_LONG_KEY;
+  if (key) await drag(page, key, moves);
+  else {
+    await drag(page, 'ArrowLeft', moves >> 1);
+    await drag(page, 'ArrowRight', moves - (moves >> 1));
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  await page.evaluate(`performance.mark('bench-long-end')`);
+  const events = await stop();
+  if (process.env.SLIDER_LONG_TRACE) writeFileSync(process.env.SLIDER_LONG_TRACE, JSON.stringify(events));
+  const mark = events.find((e) => e.name === 'bench-long-start');
+  if (!mark) throw new Error('long drag: start mark not in the trace');
+  const main = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X');
+  const mib = (x: unknown) => (Number(x) / 2 ** 20).toFixed(1);
+  const pauses = (name: string) => main.filter((e) => e.name === name).map((e) => ({
+    wall: (e.dur ?? 0) / 1000, cpu: ((e as { tdur?: number }).tdur ?? 0) / 1000,
+    type: `${String(e.args?.type ?? '')}, heap ${mib(e.args?.usedHeapSizeBefore)} → ${mib(e.args?.usedHeapSizeAfter)} MiB`,
+  }));
+  const major = pauses('MajorGC');
+  const minor = pauses('MinorGC');
+  const fmt = (xs: { wall: number; cpu: number }[]) => xs.length
+    ? `max ${Math.max(...xs.map((x) => x.wall)).toFixed(1)}/${Math.max(...xs.map((x) => x.cpu)).toFixed(1)} ms wall/CPU, median ${median(xs.map((x) => x.wall)).toFixed(1)}/${median(xs.map((x) => x.cpu)).toFixed(1)}`
+    : '';
+  console.log(`  long drag: ${moves} moves in ${seconds.toFixed(1)} s: ${major.length} major GCs (${fmt(major)}), ${minor.length} minor (${fmt(minor)})`);
+  for (const m of major) console.log(`    major: ${m.wall.toFixed(1)}/${m.cpu.toFixed(1)} ms, ${m.type}`);
+}
 
 /** `steps` presses of `key`, each followed by NEXT_FRAME. */
 async function drag(page: Page, key: string, steps: number): Promise<void> {
@@ -261,7 +359,8 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
       return await page.evaluate(COLLECT) as { frames: number[]; moves: Move[]; startValue: number; endValue: number; recompute: number[] };
     });
     const r = marked.result;
-    const nodes = metricsOf(await cdp.send('Performance.getMetrics')).Nodes;
+    const afterMarks = metricsOf(await cdp.send('Performance.getMetrics'));
+    const nodes = afterMarks.Nodes;
     // 2. Traced, nothing of the bench in the page but NEXT_FRAME.
     const traced = await cdpPerMove(async () => {
       const stop = await startTrace(cdp);
@@ -273,6 +372,18 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
     const tracedEnd = await page.evaluate(`Number(document.querySelector(${JSON.stringify(SLIDER)}).value)`);
     // 3. The same without the trace: what tracing adds.
     const plain = await cdpPerMove(() => drag(page, 'ArrowRight', steps));
+    // 4. Optional: how often a long drag collects garbage, and for how long (a light trace).
+    if (process.env.SLIDER_LONG) await printCollections(cdp, page, Number(process.env.SLIDER_LONG));
+    // 5. Optional: where the drag allocates (V8's sampling heap profiler; a non-minified build via
+    // SLIDER_APP names the functions).
+    if (process.env.SLIDER_HEAP) {
+      const chunks: string[] = [];
+      cdp.on('HeapProfiler.addHeapSnapshotChunk', (e: { chunk: string }) => chunks.push(e.chunk));
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      writeFileSync(process.env.SLIDER_HEAP, chunks.join(''));
+    }
+    if (process.env.SLIDER_ALLOC) await printAllocations(cdp, () => drag(page, 'ArrowRight', steps), steps, Number(process.env.SLIDER_ALLOC) || 20);
     await ctx.close();
     if (process.env.SLIDER_TRACE) writeFileSync(process.env.SLIDER_TRACE, JSON.stringify(traced.result));
 
@@ -329,6 +440,7 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
         name: `marks drag, CDP Performance.getMetrics per move: ${label}`, value: marked.perMove[key], unit: 'ms',
       })),
       { name: 'DOM nodes in the page after the drag', value: nodes, unit: 'nodes' },
+      { name: 'JS heap used after the drag (a major GC marks all of it)', value: afterMarks.JSHeapUsedSize / 2 ** 20, unit: 'MiB' },
       ...stats('trace: main-thread busy per frame, wall (tasks since the last frame)', of(w.frames, (f) => f.time, 'wall'), `< ${FRAME_MS} ms`),
       ...stats('trace: main-thread busy per frame, thread CPU', of(w.frames, (f) => f.time, 'cpu')),
       { name: `trace: frames with > ${FRAME_MS} ms busy, wall (of ${w.frames.length})`, value: w.frames.filter((f) => f.time.wall > FRAME_MS).length, unit: 'frames', target: '0' },
