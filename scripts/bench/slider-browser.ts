@@ -87,6 +87,7 @@
  *    via SLIDER_APP names them: `npx vite build --minify false --outDir /tmp/nomin`). It sees the
  *    JS heap only, not typed arrays' backing stores;
  *  - SLIDER_HEAP=file.heapsnapshot: a heap snapshot after the drags (DevTools' Memory panel opens it).
+ * SLIDER_SCENARIO=annual-longterm drags under that built-in scenario (forced distribution on).
  */
 import {
   isMain, launchProfile, loadFigures, median, newProfile, openBenchPage, openSite, percentile, printFigures,
@@ -334,6 +335,13 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
     // The distribution chart appears once everyone is graded.
     await page.waitForFunction(`!!document.querySelector('.right .panel')`, undefined, { timeout: 120_000 });
     await page.evaluate(SETTLE);
+    // Another built-in scenario than the standard one, e.g. SLIDER_SCENARIO=annual-longterm (forced distribution on).
+    const scenario = process.env.SLIDER_SCENARIO;
+    if (scenario) {
+      await page.selectOption('[data-testid=scenario-select]', scenario);
+      await page.waitForTimeout(1_000);
+      console.log(`  scenario: ${scenario}`);
+    }
     // Chromium's one memory purge of a new renderer (see RENDERER_PURGE_MS): after it, not in a drag.
     const purgeWait = RENDERER_PURGE_MS - (Date.now() - pageOpened);
     if (purgeWait > 0) {
