@@ -88,6 +88,8 @@
  *    JS heap only, not typed arrays' backing stores;
  *  - SLIDER_HEAP=file.heapsnapshot: a heap snapshot after the drags (DevTools' Memory panel opens it).
  * SLIDER_SCENARIO=annual-longterm drags under that built-in scenario (forced distribution on).
+ * SLIDER_CPU=25: V8's CPU profile of a drag, self time per move of the top functions (with a
+ * non-minified build; at 09:40 JS was ~1.5 ms per move and "(program)", Blink's own work, ~5 ms).
  */
 import {
   isMain, launchProfile, loadFigures, median, newProfile, openBenchPage, openSite, percentile, printFigures,
@@ -293,6 +295,25 @@ async function printCollections(cdp: import('playwright-core').CDPSession, page:
   for (const m of major) console.log(`    major: ${m.wall.toFixed(1)}/${m.cpu.toFixed(1)} ms, ${m.type}`);
 }
 
+interface CpuNode { id: number; callFrame: { functionName: string; lineNumber: number }; children?: number[] }
+/** V8's sampling CPU profiler over `go` (every 100 µs): the `top` functions by self time per move. */
+async function printCpuProfile(cdp: import('playwright-core').CDPSession, go: () => Promise<void>, steps: number, top: number): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await go();
+  const { profile } = await cdp.send('Profiler.stop') as { profile: { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] } };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id)!;
+    const key = `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  console.log(`  CPU profile over ${steps} moves, self time per move (ms), the top ${top}:`);
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`   ${(v / steps).toFixed(3).padStart(7)}  ${k}`);
+}
+
 /** `steps` presses of `key`, each followed by NEXT_FRAME. */
 async function drag(page: Page, key: string, steps: number): Promise<void> {
   for (let i = 0; i < steps; i++) {
@@ -382,6 +403,7 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
     const plain = await cdpPerMove(() => drag(page, 'ArrowRight', steps));
     // 4. Optional: how often a long drag collects garbage, and for how long (a light trace).
     if (process.env.SLIDER_LONG) await printCollections(cdp, page, Number(process.env.SLIDER_LONG));
+    if (process.env.SLIDER_CPU) await printCpuProfile(cdp, () => drag(page, 'ArrowRight', steps), steps, Number(process.env.SLIDER_CPU) || 25);
     // 5. Optional: where the drag allocates (V8's sampling heap profiler; a non-minified build via
     // SLIDER_APP names the functions).
     if (process.env.SLIDER_HEAP) {
