@@ -122,6 +122,8 @@ export function launchProfile(dir: string): Promise<BrowserContext> {
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic',
+      // Diagnostics only: V8 flags for an experiment, e.g. BENCH_JS_FLAGS=--no-memory-reducer.
+      ...(process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : []),
     ],
   });
 }
