@@ -18,8 +18,7 @@ import type { Dataset } from '../engine/dataset';
 import type { BandCount, MetricMatrix, Period, PersonResult, Scenario } from '../engine/types';
 import { deriveMetrics, winRateByIndustry } from '../engine/metrics';
 import { prepareScoring, scoreWithWeights, type ScoringModel } from '../engine/score';
-import { GRADE_NONE } from '../engine/grades';
-import { bandCounts, groupIndex } from '../engine/forcedDistribution';
+import { groupIndex } from '../engine/forcedDistribution';
 import { BUILT_IN_PRESETS } from '../engine/presets';
 import { parsePeriod } from '../engine/periods';
 import { parseScenario, serializeScenario } from '../engine/scenario';
@@ -29,6 +28,7 @@ import { allocateGrading, gradeAll, type Graded } from './gradeAll';
 import { metricsKey, modelKey, rulesKey, withWeights } from './scenarioKeys';
 import { matrixKey } from './derivedCache';
 import { countGradeChanges, idOrder, topGradeChanges, type GradeChange } from './gradeChanges';
+import { BandCounts, GradedRows } from './stableCounts';
 export type { GradeChange } from './gradeChanges';
 
 export { gradeAll, RECOMPUTE_MEASURE, type Graded } from './gradeAll';
@@ -176,26 +176,12 @@ export class ScoringState {
     }
     return Int32Array.from(out);
   });
-  #gradedScratch = new Int32Array(0);
-  #lastGradedRows = new Int32Array(0);
+  #gradedRows = new GradedRows();
   /**
    * Filtered rows that have a total: the same array as before while they stay the same, as they
    * do when a weight moves (only a weight going to or from 0 can change who has a total).
    */
-  gradedRows = $derived.by(() => {
-    const g = this.graded;
-    if (!g) return (this.#lastGradedRows = new Int32Array(0));
-    // A plain loop: TypedArray.filter with a closure costs a third of a millisecond per slider move.
-    const rows = this.rows;
-    if (this.#gradedScratch.length < rows.length) this.#gradedScratch = new Int32Array(rows.length);
-    const out = this.#gradedScratch;
-    let n = 0;
-    for (let j = 0; j < rows.length; j++) if (g.grade[rows[j]] !== GRADE_NONE) out[n++] = rows[j];
-    const last = this.#lastGradedRows;
-    let same = last.length === n;
-    for (let j = 0; same && j < n; j++) same = last[j] === out[j];
-    return same ? last : (this.#lastGradedRows = out.slice(0, n));
-  });
+  gradedRows = $derived.by(() => this.#gradedRows.of(this.graded?.grade ?? null, this.rows));
 
   /** Headline numbers of the filtered people. */
   summary = $derived.by(() => {
@@ -207,30 +193,13 @@ export class ScoringState {
     return { inScope: rows.length, graded, insufficient: rows.length - graded, mean: graded > 0 ? sum / graded : NaN };
   });
 
-  #lastBands: BandCount[] = [];
-  #finalsScratch = new Uint8Array(0);
+  #bands = new BandCounts();
   /**
    * Band counts of the filtered graded people; quotas add up group by group as in §6. The same
-   * array as before while the counts stay the same, as they do in most slider moves: the chart
-   * and its gap lines then have nothing to redo.
+   * array as before while the counts stay the same, as they do in most slider moves.
    */
-  bands = $derived.by((): BandCount[] => {
-    const g = this.graded;
-    const rows = this.gradedRows;
-    let next: BandCount[];
-    if (!g) next = bandCounts([], this.scenario.forced_distribution.shares, 0);
-    else {
-      if (this.#finalsScratch.length < rows.length) this.#finalsScratch = new Uint8Array(rows.length);
-      const finals = this.#finalsScratch.subarray(0, rows.length);
-      const sizes = new Int32Array(this.group.labels.length);
-      for (let j = 0; j < rows.length; j++) { finals[j] = g.final[rows[j]]; sizes[g.group[rows[j]]]++; }
-      next = bandCounts(finals, this.scenario.forced_distribution.shares, rows.length, sizes);
-    }
-    const last = this.#lastBands;
-    const same = next.length === last.length && next.every((b, i) =>
-      b.band === last[i].band && b.target === last[i].target && b.actual === last[i].actual && b.gap === last[i].gap);
-    return same ? last : (this.#lastBands = next);
-  });
+  bands = $derived.by((): BandCount[] =>
+    this.#bands.of(this.graded, this.gradedRows, this.group.labels.length, this.scenario.forced_distribution.shares));
 
   /** Model rows in staff_id order, sorted once per model (gradeChanges.ts). */
   #idOrder = $derived.by((): Int32Array => {
