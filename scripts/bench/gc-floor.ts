@@ -5,11 +5,11 @@
  * For each live-heap size, a fresh headless Chromium opens about:blank; the page keeps `mib` MiB
  * of small strings (about the size and shape of the app's ids) and then, like a slider drag,
  * changes a text node and allocates ~20 KiB on every frame for DURATION_S, each frame's objects
- * kept for 2 s. V8 prints every
- * collection (`--trace-gc-nvp`, to the browser's stdout); the script prints every process's
- * mark-compacts: the memory reducer's (`reduce_memory`) and the others, pause (wall) and old
- * generation before → after. The page's renderer is the one whose old generation holds the ids;
- * Chromium's other renderer (~4.5 MiB of its own, none of the page's) shows the floor.
+ * kept for 2 s. V8 prints every collection (`--trace-gc-nvp`, to the browser's stdout); the
+ * script prints every process's mark-compacts: the memory reducer's (`reduce_memory`) and the
+ * others, pause (wall) and old generation before → after. The page's renderer is the one whose
+ * old generation holds the ids; another Chromium process with a V8 heap of ~4.5 MiB (none of
+ * the page's objects) shows the floor.
  * Alone: `npx tsx scripts/bench/gc-floor.ts [mib…]` (default 1 4 8 15; ~45 s each).
  */
 import { chromium } from 'playwright-core';
