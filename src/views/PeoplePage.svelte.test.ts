@@ -46,8 +46,20 @@ describe('PeoplePage', () => {
     await fireEvent.input(screen.getByLabelText('搜索姓名或工号'), { target: { value: '1007' } });
     flushSync();
     expect(ids(container)).toEqual(['PS1007']);
+    // The count names both: how many match, of everyone in scope.
+    expect(screen.getByRole('status').textContent).toContain('符合条件 1 人（共 20 人）');
     await fireEvent.click(container.querySelector('tbody tr')!);
     expect(router.page).toBe('person');
     expect(router.param).toBe('PS1007');
+  });
+
+  it('says so when nobody matches, and counts everyone when nothing is filtered', async () => {
+    const { container } = render(PeoplePage, { context: scoringContext(scoring) });
+    expect(screen.getByRole('status').textContent).toContain('显示 20 / 20 人');
+    await fireEvent.input(screen.getByLabelText('搜索姓名或工号'), { target: { value: 'zzz' } });
+    flushSync();
+    expect(container.querySelectorAll('tbody tr')).toHaveLength(0);
+    expect(screen.getByRole('status').textContent).toContain('符合条件 0 人（共 20 人）');
+    expect(container.textContent).toContain('没有符合筛选或搜索条件的人员。');
   });
 });

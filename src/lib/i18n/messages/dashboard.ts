@@ -105,6 +105,8 @@ export const M = dict({
   coverage: { zh: '数据覆盖率', en: 'Coverage' },
   sortBy: { zh: '按此列排序', en: 'Sort by this column' },
   shownOf: { zh: '显示 {shown} / {total} 人', en: 'Showing {shown} of {total}' },
+  matchedOf: { zh: '符合条件 {matched} 人（共 {total} 人），显示 {shown} 人', en: '{matched} of {total} match; showing {shown}' },
+  noMatch: { zh: '没有符合筛选或搜索条件的人员。', en: 'Nobody matches the filters or the search.' },
   showMore: { zh: '显示更多', en: 'Show more' },
   openPerson: { zh: '查看个人详情', en: 'Open the person’s details' },
   // person
