@@ -96,4 +96,58 @@ describe('WeightsPage', () => {
     expect(scoring.scenario.forced_distribution.use_forced_distribution).toBe(true);
     expect(scoring.graded!.final).toBe(scoring.graded!.forced);
   });
+
+  it('a typed weight that is empty or negative puts the box back, and changes nothing', async () => {
+    render(WeightsPage, { context: scoringContext(scoring) });
+    const box = screen.getByTestId('weight-exact-win_rate') as HTMLInputElement;
+    for (const typed of ['-3', '']) {
+      await fireEvent.change(box, { target: { value: typed } });
+      flushSync();
+      expect(box.value).toBe('18');
+      expect(scoring.weights[0]).toBe(18);
+      expect(scoring.dirty).toBe(false);
+    }
+    await fireEvent.change(box, { target: { value: '7.5' } });
+    flushSync();
+    expect(scoring.weights[0]).toBe(7.5);
+  });
+
+  it('invalid thresholds and shares are unsaved edits, and reset clears them from the boxes', async () => {
+    render(WeightsPage, { context: scoringContext(scoring) });
+    const s = screen.getByLabelText('S ≥') as HTMLInputElement;
+    await fireEvent.input(s, { target: { value: '-5' } });
+    const shareS = screen.getByLabelText(/^S\s*%?$/, { selector: '.shares input' }) as HTMLInputElement;
+    await fireEvent.input(shareS, { target: { value: '50' } });
+    flushSync();
+    expect(screen.getAllByRole('alert').map((a) => a.textContent).join(' ')).toMatch(/S > A > B > C[\s\S]*合计 140\.0%/);
+    // Nothing was graded with them, but they are edits the user made.
+    expect(scoring.scenario.grades.S).toBe(90);
+    expect(screen.getByText('有未保存的修改')).toBeTruthy();
+    await fireEvent.click(screen.getByText('恢复为已保存方案'));
+    flushSync();
+    expect(s.value).toBe('90');
+    expect(shareS.value).toBe('10');
+    expect(screen.queryAllByRole('alert')).toHaveLength(0);
+    expect(scoring.dirty).toBe(false);
+  });
+
+  it('a share out of 0–100 % is never applied, even when the four add up to 100 %', async () => {
+    render(WeightsPage, { context: scoringContext(scoring) });
+    const [sS, sA] = [...document.querySelectorAll('.shares input')] as HTMLInputElement[];
+    await fireEvent.input(sS, { target: { value: '-10' } });
+    await fireEvent.input(sA, { target: { value: '40' } });
+    flushSync();
+    expect(scoring.scenario.forced_distribution.shares.S).toBe(0.1);
+    expect(screen.getByRole('alert').textContent).toContain('0–100%');
+  });
+
+  it('a scoring-rule value out of range puts the box back', async () => {
+    render(WeightsPage, { context: scoringContext(scoring) });
+    const cap = screen.getByLabelText(/封顶|上限/) as HTMLInputElement;
+    const before = cap.value;
+    await fireEvent.change(cap, { target: { value: '0.5' } });
+    flushSync();
+    expect(cap.value).toBe(before);
+    expect(String(scoring.scenario.scoring.cap)).toBe(before);
+  });
 });

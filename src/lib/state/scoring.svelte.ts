@@ -68,6 +68,9 @@ export class ScoringState {
   /** The edited scenario; its indicator weights are stale, `weights` is the truth for those. */
   scenario = $state.raw<Scenario>(BUILT_IN_PRESETS[0].scenario);
   weights = $state.raw<Float64Array>(Float64Array.from(BUILT_IN_PRESETS[0].scenario.indicators, (i) => i.weight));
+  /** Thresholds / forced shares typed but not yet valid (out of order, not summing to 100 %): shown, not graded with; unsaved; reset drops them. */
+  draftGrades = $state.raw<Scenario['grades'] | null>(null);
+  draftShares = $state.raw<Scenario['forced_distribution']['shares'] | null>(null);
   filters = $state<Filters>({ team: null, level: null, domain: null });
   /** A refused saved scenario or storage failure, for the page to show. */
   error = $state.raw<{ zh: string; en: string } | null>(null);
@@ -150,7 +153,7 @@ export class ScoringState {
   // Serialising on every slider move would cost more than the re-score: compare the
   // non-weight parts only when the scenario changes, and the weights as numbers.
   #rulesDirty = $derived(rulesKey(this.scenario) !== rulesKey(this.baseline));
-  dirty = $derived(this.#rulesDirty || this.baseline.indicators.some((ind, j) => ind.weight !== this.weights[j]));
+  dirty = $derived(this.#rulesDirty || this.draftGrades !== null || this.draftShares !== null || this.baseline.indicators.some((ind, j) => ind.weight !== this.weights[j]));
   choice = $derived(this.choices.find((c) => c.id === this.scenarioId) ?? null);
 
   teamOf = $derived.by(() => {
@@ -387,6 +390,8 @@ export class ScoringState {
 
   #load(s: Scenario): void {
     this.scenario = s;
+    this.draftGrades = null;
+    this.draftShares = null;
     this.weights = Float64Array.from(s.indicators, (i) => i.weight);
   }
 
