@@ -53,7 +53,17 @@ describe('OverviewPage', () => {
   it('says what to do when there is no data', () => {
     scoring = new ScoringState({ dataset: emptyDataset(), periods: [], periodId: '', store: null });
     render(OverviewPage, { context: scoringContext(scoring) });
-    expect(screen.getByRole('status').textContent).toContain('考核期间');
+    // Not "choose a period": with no data the period selector is empty. Point to the Data page.
+    const status = screen.getByRole('status');
+    expect(status.textContent).toContain('还没有可计算的数据');
+    expect(status.textContent).not.toContain('选择考核期间');
+    expect(status.querySelector('a')!.getAttribute('href')).toBe('#/data');
+  });
+
+  it('asks for a period when there are periods but none is chosen', () => {
+    scoring = new ScoringState({ dataset: emptyDataset(), periods: [parsePeriod('2026Q1')], periodId: '', store: null });
+    render(OverviewPage, { context: scoringContext(scoring) });
+    expect(screen.getByRole('status').textContent).toContain('请先在页面顶部选择考核期间');
   });
 
   it('says the figures are loading, not that there is no data, while a cold open reads the raw rows', () => {
