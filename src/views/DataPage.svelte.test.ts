@@ -111,7 +111,9 @@ describe('DataPage', () => {
     expect(within(warn).queryByRole('alert')).toBeNull();
     const refused = screen.getByRole('article', { name: 'staff.csv' });
     expect(within(refused).getByRole('alert').textContent).toContain('未导入： 内容与已导入的批次相同');
-    expect(within(refused).getByText('未发现问题。')).toBeTruthy();
+    // A refused file was not checked: no "no problems found" under "not imported".
+    expect(within(refused).queryByText('未发现问题。')).toBeNull();
+    expect(within(warn).queryByText('未发现问题。')).toBeNull();
     expect(within(refused).getByText('制表符 (Tab)')).toBeTruthy();
     i18n.lang = 'en';
     flushSync();
