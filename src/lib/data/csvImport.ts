@@ -11,6 +11,7 @@ import { NumBuilder, TextBuilder } from './columnBuilders';
 import { decodeBytes, hasUtf16Bom, sniffBinary, type Encoding } from './decode';
 import { detectDelimiter, detectKind, requiredColumnsText } from './detect';
 import { IssueLog, makeIssue, shorten, type Issue } from './issues';
+import { mixedLineBreaks, mixedLineBreaksIssue } from './lineBreaks';
 import {
   booleanFromBytes, dateFromBytes, dateTimeFromBytes, INVALID, IMPOSSIBLE_DATE, normaliseActivityType, numberFromBytes,
   parseBoolean, parseDate, parseDateTime, parseEnum, parseNumber, parsePeriod, trimmable,
@@ -386,8 +387,13 @@ export function importCsvText(text: string, fileName: string): ImportResult {
   const delimiter = detectDelimiter(body.slice(0, 65536));
   const importer = createCsvImporter(fileName);
   // Named once here, because papaparse would otherwise guess the line ending again for every chunk.
-  papaparseInto(importer, body, delimiter, guessNewline(body, delimiter), 0);
-  return { ...importer.finish(), delimiter };
+  const newline = guessNewline(body, delimiter);
+  // CR LF and bare LF lines both: every CR LF read as LF (lineBreaks.ts).
+  const mixed = newline !== '\r' && mixedLineBreaks(body.slice(0, NEWLINE_SAMPLE_CHARS));
+  papaparseInto(importer, mixed ? body.replaceAll('\r\n', '\n') : body, delimiter, mixed ? '\n' : newline, 0);
+  const result = { ...importer.finish(), delimiter };
+  if (mixed) result.issues.push(mixedLineBreaksIssue(fileName));
+  return result;
 }
 
 /**

@@ -61,6 +61,10 @@ const MESSAGES: Messages = {
     '文件中有无法按 UTF-8 或 GBK 识别的字符（显示为 �），姓名等文字可能是乱码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重新导入，或在“文件编码”中手动选择编码。',
     'Some characters could not be read as UTF-8 or GBK (shown as �): names and other text may be garbled. Save the file from Excel as "CSV UTF-8 (Comma delimited)" and import it again, or choose the encoding by hand.',
   ],
+  mixed_line_breaks: () => [
+    '文件中有的行以 CRLF 换行（Excel 的写法），有的行只以 LF 换行（常见于在文本编辑器中追加的行）。已把两种都当作换行读取，请核对行数是否正确。',
+    'Some lines of the file end in CR LF (as Excel writes them) and some in a bare LF (as lines added in a text editor often do). Both were read as line breaks; check that the row count is right.',
+  ],
   file_empty: () => [
     '文件是空的。请选择含有表头和数据行的 CSV 文件。',
     'The file is empty. Choose a CSV file with a header row and data rows.',

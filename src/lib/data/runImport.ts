@@ -14,6 +14,7 @@ import {
 import { hasUtf16Bom, sniffBinary, SNIFF_BYTES, type Encoding } from './decode';
 import { detectDelimiter } from './detect';
 import type { Issue } from './issues';
+import { crlfToLf, mixedLineBreaks, mixedLineBreaksIssue } from './lineBreaks';
 import { contentHash, duplicateBatchError, StoreError, toStoreError, type BatchInfo, type NewBatch, type Store, type StoreErrorCode } from './store';
 
 /** Bytes read between progress reports and looks for a cancel: ~0.1 s of work. */
@@ -83,10 +84,11 @@ function bomLength(b: Uint8Array, encoding: Encoding): number {
  * `pieceBytes` at a time between progress reports and looks for a cancel; from the first record
  * with malformed quotes papaparse reads the rest of the file. `encoding` 'auto' is a strict
  * UTF-8 read that throws UndecodableBytes at the first byte that is not UTF-8 (the caller then
- * reads the file as GB18030, as `decodeBytes` would).
+ * reads the file as GB18030, as `decodeBytes` would). A file with CR LF and bare LF lines is
+ * read again whole with every CR LF as LF (`mixed`: that has been done; adds the notice).
  */
 async function parsePieces(src: ArrivingBytes, fileName: string, encoding: Encoding | 'auto', pieceBytes: number,
-  signal: AbortSignal | undefined, progress: (bytesInFile: number, rows: number) => void): Promise<ImportResult> {
+  signal: AbortSignal | undefined, progress: (bytesInFile: number, rows: number) => void, mixed = false): Promise<ImportResult> {
   const strict = encoding === 'auto';
   const enc: Encoding = encoding === 'auto' ? 'utf-8' : encoding;
   const size = src.size;
@@ -110,6 +112,10 @@ async function parsePieces(src: ArrivingBytes, fileName: string, encoding: Encod
   if (sampleEnd === size && sample.trim() === '') return fileError(fileName, 'file_empty', enc);
   const delimiter = detectDelimiter(sample.slice(0, 65536));
   const newline = guessNewline(sample, delimiter);
+  if (newline !== '\r' && mixedLineBreaks(sample.slice(0, NEWLINE_SAMPLE_CHARS))) {
+    // CR LF and bare LF lines both (lineBreaks.ts): the whole file with every CR LF read as LF.
+    return parsePieces(arrived(crlfToLf(await src.all)), fileName, encoding, pieceBytes, signal, progress, true);
+  }
   sample = '';
 
   const decoder = new TextDecoder(enc, { fatal: strict, ignoreBOM: true });
@@ -168,6 +174,7 @@ async function parsePieces(src: ArrivingBytes, fileName: string, encoding: Encod
     progress(p, Math.max(0, rowsBefore - 1));
   }
   const result = { ...importer.finish(), delimiter, encoding: enc };
+  if (mixed) result.issues.push(mixedLineBreaksIssue(fileName));
   if (replaced || records.replaced) result.issues.push(undecodableCharsIssue(fileName));
   return result;
 }
