@@ -30,6 +30,13 @@ describe('SensitivityPage', () => {
     // widest swing on top
     const widths = rows.map((r) => Math.max(Number(r.querySelector('[data-side="low"]')!.textContent), Number(r.querySelector('[data-side="high"]')!.textContent)));
     expect(widths).toEqual([...widths].sort((a, b) => b - a));
+    // The widest low-end count (right-aligned left of its bar) keeps clear of the seed range
+    // text: ≥ 40 px for "10–15%" at 11 px, ≥ 28 px for a three-digit count at 12 px.
+    for (const g of rows) {
+      const bandX = Number(g.querySelector('text.band')!.getAttribute('x'));
+      const numX = Number(g.querySelector('[data-side="low"]')!.getAttribute('x'));
+      expect(numX - 28).toBeGreaterThanOrEqual(bandX + 40);
+    }
   });
 
   it('lists the people of the chosen indicator with the weight at which their grade changes', async () => {
