@@ -52,7 +52,7 @@ export const M = dict({
   histNote: { zh: '竖线为等级分数线；线下 1 分以内的人数标在线旁。', en: 'Vertical lines are the grade thresholds; the count within 1 point below each line is shown beside it.' },
   nearMiss: { zh: '差1分内', en: 'within 1 pt below' },
   contribTitle: { zh: '各指标贡献', en: 'Contribution of each indicator' },
-  contribNote: { zh: '条形为平均得分，刻度线为权重占比；百分比为该指标解释的总分差异份额。', en: 'Bars are mean points, ticks the weight share; the percentage is the share of the differences in totals the indicator explains.' },
+  contribNote: { zh: '条形为平均得分，刻度线为权重占比；百分比为该指标解释的总分差异份额（各项合计 100%；负值表示该指标得分高的人其他指标往往偏低，缩小了总分差距）。', en: 'Bars are mean points, ticks the weight share; the percentage is the share of the differences in totals the indicator explains (all add up to 100%; a negative share means people strong on it tend to be weaker elsewhere, so it narrows the gaps).' },
   dominantWarn: { zh: '“{id}”解释了 {share} 的总分差异，考核结果可能由单一指标决定（避免“唯中标论”）。', en: '“{id}” explains {share} of the differences in totals: one indicator may be deciding the result (avoid judging on win rate alone).' },
   spreadShare: { zh: '差异贡献', en: 'Share of spread' },
   teamTitle: { zh: '团队对比', en: 'Team comparison' },

@@ -102,7 +102,7 @@ export const W = dict({
   samplesInvalid: { zh: '抽样次数应为 10–100000 之间的整数。', en: 'Samples must be a whole number from 10 to 100,000.' },
   seedInvalid: { zh: '随机种子应为整数。', en: 'The seed must be a whole number.' },
   thresholdInvalid: { zh: '边界阈值应在 50%–100% 之间。', en: 'The threshold must be between 50% and 100%.' },
-  robSummary: { zh: '{samples} 次抽样，接受率 {rate}；{b} 人处在等级边界上（共 {n} 人）。', en: '{samples} samples, acceptance rate {rate}; {b} of {n} people sit on a grade boundary.' },
+  robSummary: { zh: '{samples} 组权重（随机抽取的权重组合中有 {rate} 落在各指标建议区间内，只用这些）；{b} 人处在等级边界上（共 {n} 人）。', en: '{samples} weight sets (of the random weight combinations drawn, {rate} fell inside every indicator’s seed range; only those are used); {b} of {n} people sit on a grade boundary.' },
   robStale: { zh: '方案或期间已改变，结果已过期，请重新分析。', en: 'The scenario or period has changed; run the analysis again.' },
   boundary: { zh: '边界', en: 'Boundary' },
   boundaryOnly: { zh: '只看边界人员', en: 'Boundary people only' },
