@@ -61,6 +61,8 @@ describe('ScenariosPage', () => {
     expect(tr.textContent).toContain('中标率权重提高到 25');
     expect(tr.textContent).toContain('使用中');
     expect(scoring.dirty).toBe(false);
+    // Saved at: written as on the Data page, whatever the language.
+    expect(tr.textContent).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   });
 
   it('refuses to save without a name', async () => {

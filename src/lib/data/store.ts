@@ -55,7 +55,7 @@ export class StoreError extends Error {
 }
 
 /** Local wall-clock 'YYYY-MM-DD HH:mm' of an ISO time, for messages. */
-export function formatImportedAt(iso: string): string {
+export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
@@ -63,7 +63,7 @@ export function formatImportedAt(iso: string): string {
 
 /** The refusal of a file whose content equals the stored batch `earlier`. */
 export const duplicateBatchError = (fileName: string, earlier: BatchInfo): StoreError => {
-  const when = formatImportedAt(earlier.importedAt);
+  const when = formatDateTime(earlier.importedAt);
   return new StoreError('duplicate',
     `文件“${fileName}”与 ${when} 导入的批次“${earlier.fileName}”内容完全相同，未重复导入。`,
     `“${fileName}” has the same content as the batch “${earlier.fileName}” imported on ${when}; it was not imported again.`);

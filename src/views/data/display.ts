@@ -6,8 +6,8 @@ export function formatCount(n: number, lang: Lang): string {
   return Number.isFinite(n) ? n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') : '—';
 }
 
-/** `formatImportedAt('2026-03-31T09:05:00.000Z')` → '2026-03-31 17:05' (local time); unparsable text is shown as is. */
-export function formatImportedAt(iso: string): string {
+/** `formatDateTime('2026-03-31T09:05:00.000Z')` → '2026-03-31 17:05' (local time); unparsable text is shown as is. */
+export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const p = (x: number) => String(x).padStart(2, '0');
