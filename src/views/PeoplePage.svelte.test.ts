@@ -53,6 +53,17 @@ describe('PeoplePage', () => {
     expect(router.param).toBe('PS1007');
   });
 
+  it('keeps the search and the sort when the page is left and opened again (a person, then Back)', async () => {
+    const first = render(PeoplePage, { context: scoringContext(scoring) });
+    await fireEvent.click(screen.getByRole('button', { name: /^工号/ }));
+    await fireEvent.input(screen.getByLabelText('搜索姓名或工号'), { target: { value: 'PS101' } });
+    flushSync();
+    first.unmount();
+    const again = render(PeoplePage, { context: scoringContext(scoring) });
+    expect((screen.getByLabelText('搜索姓名或工号') as HTMLInputElement).value).toBe('PS101');
+    expect(ids(again.container)).toEqual(['PS1010', 'PS1011', 'PS1012', 'PS1013', 'PS1014', 'PS1015', 'PS1016', 'PS1017', 'PS1018', 'PS1019']);
+  });
+
   it('says so when nobody matches, and counts everyone when nothing is filtered', async () => {
     const { container } = render(PeoplePage, { context: scoringContext(scoring) });
     expect(screen.getByRole('status').textContent).toContain('显示 20 / 20 人');

@@ -29,6 +29,7 @@ import { metricsKey, modelKey, rulesKey, withWeights } from './scenarioKeys';
 import { matrixKey } from './derivedCache';
 import { countGradeChanges, idOrder, topGradeChanges, type GradeChange } from './gradeChanges';
 import { BandCounts, GradedRows } from './stableCounts';
+import type { SortKey } from '../charts/peopleTable';
 export type { GradeChange } from './gradeChanges';
 
 export { gradeAll, RECOMPUTE_MEASURE, type Graded } from './gradeAll';
@@ -72,6 +73,8 @@ export class ScoringState {
   draftGrades = $state.raw<Scenario['grades'] | null>(null);
   draftShares = $state.raw<Scenario['forced_distribution']['shares'] | null>(null);
   filters = $state<Filters>({ team: null, level: null, domain: null });
+  /** The People page's search and sort, kept while a person is open and after Back. */
+  peopleView = $state<{ search: string; sortKey: SortKey; sortDir: 'asc' | 'desc' }>({ search: '', sortKey: 'total', sortDir: 'desc' });
   /** A refused saved scenario or storage failure, for the page to show. */
   error = $state.raw<{ zh: string; en: string } | null>(null);
 
