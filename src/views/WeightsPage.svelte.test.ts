@@ -150,4 +150,15 @@ describe('WeightsPage', () => {
     expect(cap.value).toBe(before);
     expect(String(scoring.scenario.scoring.cap)).toBe(before);
   });
+
+  it('warns when every weight is 0, and stops warning once one is not', async () => {
+    render(WeightsPage, { context: scoringContext(scoring) });
+    expect(screen.queryByTestId('all-weights-zero')).toBeNull();
+    scoring.weights.forEach((_, j) => scoring.setWeight(j, 0));
+    flushSync();
+    expect(screen.getByTestId('all-weights-zero').textContent).toContain('所有指标的权重都是 0');
+    scoring.setWeight(0, 5);
+    flushSync();
+    expect(screen.queryByTestId('all-weights-zero')).toBeNull();
+  });
 });

@@ -8,6 +8,7 @@ export const M = dict({
   noData: { zh: '当前期间没有可计算的人员数据。请先在“数据管理”中导入文件或载入演示数据。', en: 'No staff data for this period. Import files or load the demo data on the Data page first.' },
   loadingRest: { zh: '正在读取全部原始记录，此期间或方案的结果稍后显示。', en: 'Loading all raw records; the results for this period or scenario appear in a moment.' },
   noPeriod: { zh: '请先在页面顶部选择考核期间。', en: 'Choose a period at the top of the page first.' },
+  allWeightsZero: { zh: '所有指标的权重都是 0：总分只来自方案中按角色附加的权重（如有），其他人得不到等级。请至少给一项指标设置权重。', en: 'Every indicator’s weight is 0: totals come only from the scenario’s extra weights for some roles (if any), and everyone else gets no grade. Give at least one indicator a weight.' },
   noDataYet: { zh: '还没有可计算的数据：人员文件和业务记录都为空。请先导入文件，或载入演示数据。', en: 'There is no data to compute yet: no staff file and no records. Import files or load the demo data first.' },
   goToData: { zh: '前往“数据管理”', en: 'Go to the Data page' },
   computeError: { zh: '计算失败', en: 'The calculation failed' },
