@@ -8,6 +8,7 @@ import { parsePeriod } from '../lib/engine/periods';
 import { decodeShareLink } from '../lib/engine/shareLink';
 import { serializeScenario } from '../lib/engine/scenario';
 import { presetScenario } from '../lib/engine/presets';
+import { i18n } from '../lib/i18n/i18n.svelte';
 
 installResizeObserverStub();
 let scoring: ScoringState;
@@ -63,6 +64,26 @@ describe('ScenariosPage', () => {
     expect(scoring.dirty).toBe(false);
     // Saved at: written as on the Data page, whatever the language.
     expect(tr.textContent).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  });
+
+  it('shows a built-in scenario’s note in the UI language only; a saved note replaces both', async () => {
+    render(ScenariosPage, { context: scoringContext(scoring) });
+    expect(row('balanced').textContent).toContain('种子文章 FAQ Q1');
+    expect(row('balanced').textContent).not.toContain('Seed FAQ');
+    i18n.lang = 'en';
+    flushSync();
+    expect(row('balanced').textContent).toContain('Seed FAQ Q1');
+    expect(row('balanced').textContent).not.toContain('种子文章');
+    i18n.lang = 'zh';
+    scoring.select('balanced');
+    await fireEvent.input(screen.getByTestId('save-name'), { target: { value: '我的平衡' } });
+    await fireEvent.input(screen.getByTestId('save-note'), { target: { value: '只改了名字' } });
+    await fireEvent.submit(screen.getByTestId('save-name').closest('form')!);
+    await settle();
+    const saved = JSON.parse(([...store.records.values()][0] as unknown as { text: string }).text);
+    expect(saved.note).toBe('只改了名字');
+    expect(saved.note_zh).toBeUndefined();
+    expect(rowByName('我的平衡')!.textContent).toContain('只改了名字');
   });
 
   it('refuses to save without a name', async () => {

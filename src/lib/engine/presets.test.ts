@@ -27,6 +27,12 @@ describe('built-in presets', () => {
     }
   });
 
+  it.each(['balanced', 'finance-focus', 'saas-push'])('%s has its note in English (note) and in Chinese (note_zh), one language each', (id) => {
+    const s = preset(id);
+    expect(s.note).toMatch(/^[\x20-\x7e×]+$/);
+    expect(s.note_zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it.each(BUILT_IN_PRESETS.map((p) => p.id))('%s keeps every category inside its band for every level and domain', (id) => {
     const s = preset(id);
     for (const level of LEVELS) {

@@ -320,6 +320,7 @@ export function parseScenario(input: unknown): Scenario {
   };
   if (s.name_zh !== undefined) out.name_zh = str(s.name_zh, 'name_zh');
   if (s.note !== undefined) out.note = str(s.note, 'note');
+  if (s.note_zh !== undefined) out.note_zh = str(s.note_zh, 'note_zh');
   return out;
 }
 
@@ -340,10 +341,11 @@ export function parseScenarioText(text: string): Scenario {
  * `parseScenario(JSON.parse(serializeScenario(s)))` deep-equals a parsed `s`.
  */
 export function serializeScenario(s: Scenario): string {
-  const { format, version, name, name_zh, note, ...rest } = s;
+  const { format, version, name, name_zh, note, note_zh, ...rest } = s;
   const head: Json = { format, version, name };
   if (name_zh !== undefined) head.name_zh = name_zh;
   if (note !== undefined) head.note = note;
+  if (note_zh !== undefined) head.note_zh = note_zh;
   const indicators = s.indicators.map((ind) => ({
     id: ind.id, category: ind.category, weight: ind.weight, label_zh: ind.label_zh, label_en: ind.label_en,
     metrics: ind.metrics.map((m) => ({

@@ -64,6 +64,8 @@ export interface Scenario {
   name: string;
   name_zh?: string;
   note?: string;
+  /** the note in Chinese, when `note` is in English (built-in scenarios); shown in the Chinese UI */
+  note_zh?: string;
   high_value_threshold: number;
   strategic_industries: string[];
   strategic_industry_multiplier: number;

@@ -52,7 +52,8 @@ async function writeScenario(scoring: ScoringState, id: string, scenario: Scenar
 export async function saveCurrentAs(scoring: ScoringState, name: string, note: string): Promise<string> {
   const trimmed = note.trim();
   scoring.edit((s) => {
-    const { note: _old, ...rest } = s;
+    // The new note replaces both of the old one's languages.
+    const { note: _old, note_zh: _oldZh, ...rest } = s;
     return trimmed ? { ...rest, note: trimmed } : rest;
   });
   return scoring.saveAs(name);

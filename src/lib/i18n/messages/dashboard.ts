@@ -176,3 +176,5 @@ export const labelOf = (x: { label_zh: string; label_en: string }): Text => ({ z
 
 /** A scenario's display name: its Chinese name when it has one. */
 export const scenarioName = (s: { name: string; name_zh?: string }): Text => ({ zh: s.name_zh || s.name, en: s.name });
+/** A scenario's note in the UI language: `note_zh` (built-ins) in Chinese, else the one note. */
+export const scenarioNote = (s: { note?: string; note_zh?: string }): Text => ({ zh: s.note_zh || s.note || '', en: s.note ?? '' });
