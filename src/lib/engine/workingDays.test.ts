@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOLIDAY_KIND } from './codes';
 import { dayNumber, formatDay, type HolidaysTable } from './dataset';
-import { addWorkingDays, firstWorkingDayAfter, isWorkingDay } from './workingDays';
+import { addWorkingDays, calendarEnd, firstWorkingDayAfter, isWorkingDay } from './workingDays';
 
 const d = (s: string) => {
   const [y, m, dd] = s.split('-').map(Number);
@@ -49,5 +49,13 @@ describe('working days (spec §7)', () => {
     expect(formatDay(firstWorkingDayAfter(d('2026-03-31'), none))).toBe('2026-04-01');
     expect(formatDay(firstWorkingDayAfter(d('2026-10-02'), national))).toBe('2026-10-08');
     expect(formatDay(firstWorkingDayAfter(d('2026-12-31'), table([['2027-01-01', 'holiday']])))).toBe('2027-01-04');
+  });
+});
+
+describe('calendarEnd', () => {
+  it('is the last date the holidays file lists, whatever the row order, and null without one', () => {
+    expect(calendarEnd(none)).toBeNull();
+    expect(formatDay(calendarEnd(national)!)).toBe('2026-10-10');
+    expect(formatDay(calendarEnd(table([['2027-01-01', 'holiday'], ['2026-05-01', 'holiday']]))!)).toBe('2027-01-01');
   });
 });

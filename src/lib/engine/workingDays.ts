@@ -5,16 +5,17 @@
 import { HOLIDAY_KIND } from './codes';
 import type { HolidaysTable } from './dataset';
 
-interface Calendar { off: Set<number>; on: Set<number> }
+interface Calendar { off: Set<number>; on: Set<number>; last: number | null }
 const calendars = new WeakMap<HolidaysTable, Calendar>();
 
 function calendar(holidays: HolidaysTable): Calendar {
   let cal = calendars.get(holidays);
   if (!cal) {
-    cal = { off: new Set(), on: new Set() };
+    cal = { off: new Set(), on: new Set(), last: null };
     for (let i = 0; i < holidays.length; i++) {
       const day = holidays.date[i];
       if (day !== day) continue;
+      if (cal.last === null || day > cal.last) cal.last = day;
       if (holidays.kind[i] === HOLIDAY_KIND.holiday) cal.off.add(day);
       else if (holidays.kind[i] === HOLIDAY_KIND.workday) cal.on.add(day);
     }
@@ -53,4 +54,13 @@ export function addWorkingDays(day: number, n: number, holidays: HolidaysTable):
 /** The first working day strictly after `day`. `firstWorkingDayAfter(dayNumber(2026, 3, 31), none) === dayNumber(2026, 4, 1)`. */
 export function firstWorkingDayAfter(day: number, holidays: HolidaysTable): number {
   return addWorkingDays(day, 1, holidays);
+}
+
+/**
+ * The last date the holidays file lists (null without one): after it, working days are plain
+ * Monday–Friday, so a public holiday there (元旦, 春节) is counted as a working day.
+ * `calendarEnd(holidays2026) === dayNumber(2026, 12, 31)` when that is its last row.
+ */
+export function calendarEnd(holidays: HolidaysTable): number | null {
+  return calendar(holidays).last;
 }

@@ -65,6 +65,14 @@ export const R = dict({
     zh: '面谈须在结果发布后 5 个工作日内完成（周一至周五，按节假日文件扣除假日、加上调休上班日）。记录保存在本机浏览器中。',
     en: 'Meetings are due 5 working days after the results are published (Monday–Friday, minus holidays and plus adjusted workdays of the holidays file). Records are kept in this browser.',
   },
+  calendarEnds: {
+    zh: '节假日文件只列到 {last}；之后的日期按周一至周五计算，元旦、春节等假日不会被扣除。请在“数据管理”导入包含 {year} 年的节假日文件。',
+    en: 'The holidays file lists dates up to {last} only; after that, working days are plain Monday–Friday and public holidays (New Year, Spring Festival) are not skipped. Import a holidays file that covers {year} on the Data page.',
+  },
+  noCalendar: {
+    zh: '还没有导入节假日文件：工作日按周一至周五计算，法定假日不会被扣除。可在“数据管理”导入节假日文件。',
+    en: 'No holidays file has been imported: working days are plain Monday–Friday and public holidays are not skipped. Import one on the Data page.',
+  },
   publishedOn: { zh: '结果发布日期', en: 'Results published on' },
   publishedDefault: { zh: '默认：期间结束后的第一个工作日（{day}）', en: 'Default: the first working day after the period ({day})' },
   useDefault: { zh: '恢复默认', en: 'Use the default' },
