@@ -126,18 +126,20 @@ describe('MeetingsPage', () => {
     const warn = await screen.findByTestId('calendar-short');
     expect(warn.textContent).toContain('还没有导入节假日文件');
     cleanup();
-    const app: ScoringApp = { dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store };
-    // A holidays file that ends before the 2026Q1 due date (2026-04-08): the dates after it skip no holiday.
-    app.dataset = { ...app.dataset, holidays: { length: 1, date: Float64Array.of(parseIsoDay('2026-04-03')), kind: Float64Array.of(0) } };
-    meetingsFor(app, { today: () => parseIsoDay('2026-04-09') });
-    render(MeetingsPage, { context: scoringContext(new ScoringState(app)) });
+    // A holidays file with one row on `last`: the dates after it skip no holiday.
+    const withCalendarTo = (last: string) => {
+      const dataset = { ...metricsDataset(20), holidays: { length: 1, date: Float64Array.of(parseIsoDay(last)), kind: Float64Array.of(0) } };
+      const app: ScoringApp = { dataset, periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store };
+      meetingsFor(app, { today: () => parseIsoDay('2026-04-09') });
+      render(MeetingsPage, { context: scoringContext(new ScoringState(app)) });
+    };
+    // It ends before the 2026Q1 due date (2026-04-08).
+    withCalendarTo('2026-04-03');
     const short = await screen.findByTestId('calendar-short');
     expect(short.textContent).toContain('节假日文件只列到 2026-04-03');
     expect(short.textContent).toContain('包含 2026 年');
     cleanup();
-    app.dataset = { ...app.dataset, holidays: { length: 1, date: Float64Array.of(parseIsoDay('2026-12-31')), kind: Float64Array.of(0) } };
-    meetingsFor(app, { today: () => parseIsoDay('2026-04-09') });
-    render(MeetingsPage, { context: scoringContext(new ScoringState(app)) });
+    withCalendarTo('2026-12-31');
     await screen.findByTestId('due-on');
     expect(screen.queryByTestId('calendar-short')).toBeNull();
   });
