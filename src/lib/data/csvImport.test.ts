@@ -121,6 +121,12 @@ describe('bad files', () => {
     expect(r.issues[0].value!.length).toBeLessThanOrEqual(60);
     expect(r.rowCount).toBe(1);
   });
+  it('reports an unreadable result date once, not again as "required when won"', () => {
+    const header = 'project_id,staff_id,role,customer_id,industry,amount,status,decided_on';
+    const r = importCsvText(`${header}\nP1,PS1,lead,C1,金融,100000,won,2026-13-45\nP2,PS1,lead,C2,金融,100000,won,\n`, 'p.csv');
+    // Line 2: the impossible date only; line 3: empty, so "must be filled in".
+    expect(errors(r).map((i) => [i.row, i.code])).toEqual([[2, 'impossible_date'], [3, 'conditional_required']]);
+  });
   it('shows a default bound it compared with', () => {
     const r = importCsvBytes(readFileSync(new URL('score-gt-default-scale.csv', BAD)), 's.csv');
     expect(errors(r)).toHaveLength(1);

@@ -11,7 +11,7 @@ import { NumBuilder, TextBuilder } from './columnBuilders';
 import { decodeBytes, hasUtf16Bom, sniffBinary, type Encoding } from './decode';
 import { detectDelimiter, detectKind, requiredColumnsText } from './detect';
 import { IssueLog, makeIssue, shorten, type Issue } from './issues';
-import { mixedLineBreaks, mixedLineBreaksIssue } from './lineBreaks';
+import { guessNewline, mixedLineBreaks, mixedLineBreaksIssue, NEWLINE_SAMPLE_CHARS } from './lineBreaks';
 import {
   booleanFromBytes, dateFromBytes, dateTimeFromBytes, INVALID, IMPOSSIBLE_DATE, normaliseActivityType, numberFromBytes,
   parseBoolean, parseDate, parseDateTime, parseEnum, parseNumber, parsePeriod, trimmable,
@@ -131,8 +131,11 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
     lines.a[lines.n++] = n;
   }
 
+  // Cells already reported as wrong (line + column key): the row rules say nothing more about them.
+  const badCells = new Set<string>();
   function cellError(c: Col, code: string, raw: string, params?: { zh?: string; en?: string }): void {
     log.add('error', code, line, c.written, raw, params);
+    badCells.add(`${line}:${c.rule.key}`);
   }
 
   /** The row being pushed, for the raw text of a cell an issue quotes. */
@@ -323,7 +326,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
       for (const c of cols) if (!schema.columns.includes(c.rule)) values[c.rule.key] = c.num!.done();
       table.values = values;
     }
-    validateTable({ kind: k, length: n, cols: table as never, lines: lineArr, written }, log);
+    validateTable({ kind: k, length: n, cols: table as never, lines: lineArr, written, badCell: (l, key) => badCells.has(`${l}:${key}`) }, log);
     return table as unknown as Dataset[Kind];
   }
 
@@ -361,17 +364,6 @@ export function fileError(fileName: string, code: string, encoding: Encoding = '
     fileName, encoding, delimiter: ',', kind: null, table: null, rowCount: 0, issues: log.finish(),
     unknownColumns: [], headerLanguage: 'en', lines: new Int32Array(0),
   };
-}
-
-/** papaparse guesses the line break from the first 1 MB of its input. */
-export const NEWLINE_SAMPLE_CHARS = 1024 * 1024;
-
-/**
- * The line break papaparse guesses for `text` (from its first 1 MB), decided once per file so
- * that pieces and chunks never change it. `guessNewline('a,b\r\n1,2', ',') === '\r\n'`.
- */
-export function guessNewline(text: string, delimiter: string): '\r\n' | '\n' | '\r' {
-  return Papa.parse(text.slice(0, NEWLINE_SAMPLE_CHARS), { delimiter, preview: 1 }).meta.linebreak as '\r\n' | '\n' | '\r';
 }
 
 /** Characters per papaparse chunk: big enough to amortise the callback, small enough that rows die young. */

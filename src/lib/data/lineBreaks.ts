@@ -1,4 +1,6 @@
 /**
+ * The line breaks of a CSV file: the one papaparse guesses, and files that end lines two ways.
+ *
  * Files that end lines two ways. Excel writes CR LF; rows added afterwards in a text editor or
  * appended by a script often end in a bare LF. Read with CR LF as the line break (what the
  * file's first lines say), each LF-ended row would merge into the row after it, and the
@@ -9,7 +11,19 @@
  * sample, so they give the same rows. A file whose second kind of line break starts only after
  * its first 1 MB is read as before.
  */
+import Papa from 'papaparse';
 import { makeIssue, type Issue } from './issues';
+
+/** papaparse guesses the line break from the first 1 MB of its input. */
+export const NEWLINE_SAMPLE_CHARS = 1024 * 1024;
+
+/**
+ * The line break papaparse guesses for `text` (from its first 1 MB), decided once per file so
+ * that pieces and chunks never change it. `guessNewline('a,b\r\n1,2', ',') === '\r\n'`.
+ */
+export function guessNewline(text: string, delimiter: string): '\r\n' | '\n' | '\r' {
+  return Papa.parse(text.slice(0, NEWLINE_SAMPLE_CHARS), { delimiter, preview: 1 }).meta.linebreak as '\r\n' | '\n' | '\r';
+}
 
 /**
  * Whether `sample` ends lines both with CR LF and with a bare LF, outside double quotes: a

@@ -8,13 +8,13 @@ import type { Kind } from '../engine/dataset';
 import { arrived, readArriving, type ArrivingBytes } from './arrivingBytes';
 import { ByteRecords, UndecodableBytes } from './byteCsv';
 import {
-  createCsvImporter, crossFileChecks, fileError, guessNewline, importCsvBytes, NEWLINE_SAMPLE_CHARS, papaparseInto,
+  createCsvImporter, crossFileChecks, fileError, importCsvBytes, papaparseInto,
   undecodableCharsIssue, type ImportResult,
 } from './csvImport';
 import { hasUtf16Bom, sniffBinary, SNIFF_BYTES, type Encoding } from './decode';
 import { detectDelimiter } from './detect';
 import type { Issue } from './issues';
-import { crlfToLf, mixedLineBreaks, mixedLineBreaksIssue } from './lineBreaks';
+import { crlfToLf, guessNewline, mixedLineBreaks, mixedLineBreaksIssue, NEWLINE_SAMPLE_CHARS } from './lineBreaks';
 import { contentHash, duplicateBatchError, StoreError, toStoreError, type BatchInfo, type NewBatch, type Store, type StoreErrorCode } from './store';
 
 /** Bytes read between progress reports and looks for a cancel: ~0.1 s of work. */

@@ -34,6 +34,8 @@ export interface TableUnderTest {
   lines: Int32Array;
   /** the header text of a column as the file wrote it (or its alias in the file's language when absent) */
   written: (key: string) => string;
+  /** whether the cell of column `key` on file line `line` was already reported as wrong (its value is then empty here) */
+  badCell?: (line: number, key: string) => boolean;
 }
 
 /** How a stored value reads in a message: enum code, date, boolean, number or text. */
@@ -65,7 +67,8 @@ function checkRowRules(t: TableUnderTest, log: IssueLog): void {
       const on = t.cols[cond.column] as Float64Array;
       for (let i = 0; i < t.length; i++) {
         if (Number.isNaN(on[i])) continue;
-        if (c.requiredWhen && codes.has(on[i]) && isEmpty(col[i]))
+        // An unreadable value is already an error of its own: "must be filled in" would be noise.
+        if (c.requiredWhen && codes.has(on[i]) && isEmpty(col[i]) && !t.badCell?.(t.lines[i], c.key))
           log.add('error', 'conditional_required', t.lines[i], t.written(c.key), '', {
             other: t.written(cond.column), otherValue: showValue(condRule, on[i]),
           });
