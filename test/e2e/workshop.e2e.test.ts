@@ -91,7 +91,7 @@ describe.skipIf(!requireChromiumOrSkip())('workshop pages in the built app', () 
     await page.fill('[data-testid="rob-samples"]', '2000');
     await page.click('text=开始分析');
     await page.waitForSelector('[data-testid="rob-summary"]', { timeout: BOOT });
-    expect(await page.textContent('[data-testid="rob-summary"]')).toMatch(/^2,000 次抽样/);
+    expect(await page.textContent('[data-testid="rob-summary"]')).toMatch(/^2,000 组权重/);
     expect(await page.$$eval('[data-testid="rob-result"] tbody tr', (trs) => trs.length)).toBeGreaterThan(0);
   });
 
