@@ -89,7 +89,7 @@ describe('DataPage', () => {
     flushSync();
     expect(screen.getByRole('heading', { level: 1, name: 'Data' })).toBeTruthy();
     const card = screen.getByRole('article', { name: 'projects.csv' });
-    expect(within(card).getByRole('alert').textContent).toContain('NOT imported');
+    expect(within(card).getByRole('alert').textContent).toContain('Not imported: the file has errors');
     expect(within(card).getByText('Projects')).toBeTruthy();
     expect(within(card).getByText('Showing the first 200 of 250.')).toBeTruthy();
     expect(within(card).getByText('Amount must be a number; please fix line 2')).toBeTruthy();
@@ -110,7 +110,7 @@ describe('DataPage', () => {
     expect(warn.textContent).toContain('已导入，但有警告');
     expect(within(warn).queryByRole('alert')).toBeNull();
     const refused = screen.getByRole('article', { name: 'staff.csv' });
-    expect(within(refused).getByRole('alert').textContent).toContain('未导入： 内容与已导入的批次相同');
+    expect(within(refused).getByRole('alert').textContent).toBe('未导入：内容与已导入的批次相同');
     // A refused file was not checked: no "no problems found" under "not imported".
     expect(within(refused).queryByText('未发现问题。')).toBeNull();
     expect(within(warn).queryByText('未发现问题。')).toBeNull();

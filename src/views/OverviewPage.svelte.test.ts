@@ -27,7 +27,7 @@ describe('OverviewPage', () => {
     const lines = [...container.querySelectorAll('[data-testid="distribution-chart"] li')].map((l) => l.textContent);
     const actual = scoring.bands.map((b) => b.actual);
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe(`S: ${actual[0]} 人, 目标 2, ${actual[0] - 2 > 0 ? '+' : ''}${actual[0] - 2}`);
+    expect(lines[0]).toBe(`S：${actual[0]} 人，目标 2，${actual[0] - 2 > 0 ? '+' : ''}${actual[0] - 2}`);
     expect(container.querySelectorAll('[data-testid="histogram-chart"] line.threshold')).toHaveLength(4);
     // one contribution row per weighted indicator of the standard scenario
     expect(container.querySelectorAll('ul.bars li')).toHaveLength(10);

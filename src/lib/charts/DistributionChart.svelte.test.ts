@@ -26,10 +26,17 @@ describe('DistributionChart', () => {
   it('states actual, target and gap per band in Chinese and English', () => {
     const { container } = render(DistributionChart, { rows: bandRows(bands, shares) });
     const lines = () => [...container.querySelectorAll('.gaps li')].map((li) => li.textContent);
-    expect(lines()).toEqual(['S: 4 人, 目标 6, -2', 'A: 18 人, 目标 12, +6', 'B: 30 人, 目标 36, -6', 'C+D: 8 人, 目标 6, +2']);
+    expect(lines()).toEqual(['S：4 人，目标 6，-2', 'A：18 人，目标 12，+6', 'B：30 人，目标 36，-6', 'C+D：8 人，目标 6，+2']);
     i18n.lang = 'en';
     flushSync();
     expect(lines()[1]).toBe('A: 18 people, target 12, +6');
+  });
+
+  it('says "1 person", not "1 people"', () => {
+    i18n.lang = 'en';
+    const one: BandCount[] = [{ band: 'S', target: 1, actual: 1, gap: 0 }, ...bands.slice(1)];
+    const { container } = render(DistributionChart, { rows: bandRows(one, shares) });
+    expect(container.querySelector('.gaps li')!.textContent).toBe('S: 1 person, target 1, 0');
   });
 
   it('draws actual and target bars to one scale, with shares under each band', () => {

@@ -38,7 +38,7 @@ export const M = dict({
   cardInsufficient: { zh: '数据不足人数', en: 'Insufficient data' },
   cardInScope: { zh: '在岗人数', en: 'Staff in scope' },
   distTitle: { zh: '等级分布与强制分布目标', en: 'Grade distribution vs forced-distribution target' },
-  bandLine: { zh: '{band}: {actual} 人, 目标 {target}, {gap}', en: '{band}: {actual} people, target {target}, {gap}' },
+  bandLine: { zh: '{band}：{actual} 人，目标 {target}，{gap}', en: '{band}: {actual} {people}, target {target}, {gap}' },
   legendActual: { zh: '实际人数', en: 'Actual' },
   legendTarget: { zh: '目标名额', en: 'Quota' },
   distAria: { zh: '各等级实际人数与目标名额柱状图', en: 'Bar chart of actual counts and quotas per grade band' },

@@ -81,7 +81,7 @@ export const D = dict({
   },
   statusBlocked: {
     zh: '未导入：文件中有错误，整个文件都没有保存。请按下表修改这些行，保存后重新导入。',
-    en: 'NOT imported: the file has errors, so none of it was saved. Fix the rows listed below, save the file and import it again.',
+    en: 'Not imported: the file has errors, so none of it was saved. Fix the rows listed below, save the file and import it again.',
   },
   statusRefused: { zh: '未导入：', en: 'Not imported:' },
   reportTitle: { zh: '校验报告', en: 'Validation report' },
