@@ -12,8 +12,8 @@ import { expect } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { launchBrowser, serveDir, type ServedDir } from './browser';
-import { C } from '../../src/lib/i18n/messages/common';
-import { D } from '../../src/lib/i18n/messages/data';
+import { commonText } from '../../src/lib/i18n/messages/common';
+import { dataText } from '../../src/lib/i18n/messages/data';
 
 /** The shared sample fixture folder (a sibling of the repository). */
 export const SAMPLE_DIR = fileURLToPath(new URL('../../../shared/fixtures/sample/', import.meta.url));
@@ -111,12 +111,12 @@ export async function textOf(locator: Locator): Promise<string> {
 
 /** The first-run demo banner, which holds the "clear demo data" button. */
 export function demoBanner(page: Page): Locator {
-  return page.locator('[role="status"]', { hasText: C.demoBanner.zh });
+  return page.locator('[role="status"]', { hasText: commonText.demoBanner.zh });
 }
 
 /** Clears the demo data through the first-run banner and waits until no period is left to choose. */
 export async function clearDemoFromBanner(page: Page): Promise<void> {
-  await demoBanner(page).getByRole('button', { name: C.clearDemo.zh }).click();
+  await demoBanner(page).getByRole('button', { name: commonText.clearDemo.zh }).click();
   await eventually(() => demoBanner(page).count()).toBe(0);
   await eventually(() => page.getByTestId('period-select').isDisabled()).toBe(true);
 }
@@ -125,7 +125,7 @@ export async function clearDemoFromBanner(page: Page): Promise<void> {
 export async function clearAllData(page: Page): Promise<void> {
   await gotoPage(page, 'data');
   await page.getByTestId('clear-all').click();
-  await page.getByText(D.cleared.zh).waitFor({ timeout: STATE_TIMEOUT });
+  await page.getByText(dataText.cleared.zh).waitFor({ timeout: STATE_TIMEOUT });
   await page.getByTestId('no-batches').waitFor({ timeout: STATE_TIMEOUT });
 }
 
@@ -213,7 +213,7 @@ export async function importFiles(page: Page, paths: string[]): Promise<ImportCa
   await eventually(() => page.getByTestId('import-result').count()).toBe(paths.length);
   await eventually(() => input.isEnabled()).toBe(true);
   const cards = await readImportCards(page);
-  const stored = cards.filter((c) => c.status.includes(D.statusImported.zh));
+  const stored = cards.filter((c) => c.status.includes(dataText.statusImported.zh));
   // The batch list is re-read from the store after the import; wait for that, not for a time.
   await eventually(async () => {
     const names = new Set((await readBatches(page)).map((b) => b.file));

@@ -14,8 +14,8 @@ import {
   loadSample, openApp, readBatches, readCsv, readIssues, readOverviewCards, reloadApp, sampleFiles, startSite, textOf,
   type AppPage, type BatchRow, type Site,
 } from './helpers';
-import { D, KIND_LABELS } from '../../src/lib/i18n/messages/data';
-import { M } from '../../src/lib/i18n/messages/dashboard';
+import { dataText, KIND_LABELS } from '../../src/lib/i18n/messages/data';
+import { dashboardText } from '../../src/lib/i18n/messages/dashboard';
 import type { Kind } from '../../src/lib/engine/dataset';
 import { readCsvFolder } from '../../src/lib/data/readFolder';
 import { computeResults } from '../../src/lib/engine/results';
@@ -70,7 +70,7 @@ describe.skipIf(!requireChromiumOrSkip())('import in the built app (headless Chr
     const expected = sampleBatches();
     expect(cards.map(({ file, kind, rows, errors }) => ({ file, kind, rows, errors })).sort((a, b) => a.file.localeCompare(b.file)))
       .toEqual(expected.map(({ file, kind, rows }) => ({ file, kind, rows, errors: 0 })));
-    expect(cards.every((c) => c.status.includes(D.statusImported.zh) && c.alert === '')).toBe(true);
+    expect(cards.every((c) => c.status.includes(dataText.statusImported.zh) && c.alert === '')).toBe(true);
     expect(await readBatches(page)).toEqual(expected);
 
     await gotoPage(page, 'overview');
@@ -103,8 +103,8 @@ describe.skipIf(!requireChromiumOrSkip())('import in the built app (headless Chr
     const staff = join(BROKEN_DIR, 'staff-bad-level.csv');
     const cards = await importFiles(page, [projects, staff]);
     for (const c of cards) {
-      expect(c.status).toContain(D.statusNotImported.zh);
-      expect(c.alert).toBe(D.statusBlocked.zh);
+      expect(c.status).toContain(dataText.statusNotImported.zh);
+      expect(c.alert).toBe(dataText.statusBlocked.zh);
     }
     expect(cards.map(({ file, kind, errors }) => ({ file, kind, errors }))).toEqual([
       { file: 'projects-broken.csv', kind: KIND_LABELS.projects.zh, errors: 2 },
@@ -147,8 +147,8 @@ describe.skipIf(!requireChromiumOrSkip())('import in the built app (headless Chr
       copyFileSync(join(SAMPLE_DIR, 'staff.csv'), copy);
       const cards = await importFiles(page, [join(SAMPLE_DIR, 'staff.csv'), copy]);
       for (const c of cards) {
-        expect(c.status).toContain(D.statusNotImported.zh);
-        expect(c.alert.startsWith(D.statusRefused.zh)).toBe(true);
+        expect(c.status).toContain(dataText.statusNotImported.zh);
+        expect(c.alert.startsWith(dataText.statusRefused.zh)).toBe(true);
         expect(c.alert).toMatch(HAN);
         // The message names both the refused file and the stored batch it duplicates.
         expect(c.alert).toContain(`“${c.file}”`);
@@ -198,14 +198,14 @@ describe.skipIf(!requireChromiumOrSkip())('import in the built app (headless Chr
 
     await gotoPage(page, 'data');
     const before = await readBatches(page);
-    await page.getByRole('button', { name: D.deleteBatchLabel.zh.replace('{file}', 'reviews.csv') }).click();
+    await page.getByRole('button', { name: dataText.deleteBatchLabel.zh.replace('{file}', 'reviews.csv') }).click();
     await eventually(async () => (await readBatches(page)).map((b) => b.file))
       .toEqual(before.filter((b) => b.file !== 'reviews.csv').map((b) => b.file));
     expect(await readBatches(page)).toEqual(before.filter((b) => b.file !== 'reviews.csv'));
 
     await gotoPage(page, `person/${reviewed.staff_id}`);
-    await eventually(() => textOf(completeness)).toBe(M.notApplicable.zh);
-    expect(await textOf(page.getByTestId('metric-row-first_pass_rate').getByTestId('metric-value'))).toBe(M.notApplicable.zh);
+    await eventually(() => textOf(completeness)).toBe(dashboardText.notApplicable.zh);
+    expect(await textOf(page.getByTestId('metric-row-first_pass_rate').getByTestId('metric-value'))).toBe(dashboardText.notApplicable.zh);
     await gotoPage(page, 'overview');
     expect(await readOverviewCards(page)).toMatchObject(expectedAfter);
     expect(app.errors).toEqual([]);

@@ -14,7 +14,7 @@ import { generateDemoFiles } from '../demo/generate';
 import { DerivedCache, DERIVED_SETTING, dataSignature, usableRecord } from './derivedCache';
 import type { MetricMatrix } from '../engine/types';
 import { i18n, type Lang, type Text } from '../i18n/i18n.svelte';
-import { D } from '../i18n/messages/data';
+import { dataText } from '../i18n/messages/data';
 
 /** A page id of the hash router (`#/<page>`); the pages themselves are listed in src/views/routes. */
 export type PageId = string;
@@ -318,7 +318,7 @@ export class AppState {
       });
       this.importResults = results;
     } catch (e) {
-      if (signal.aborted || isAbort(e)) this.notice = D.cancelled;
+      if (signal.aborted || isAbort(e)) this.notice = dataText.cancelled;
       else this.importError = errorText(e);
     } finally {
       this.importing = false;
@@ -354,7 +354,7 @@ export class AppState {
       this.importResults = [];
       this.demoBanner = false;
       await this.reload();
-      this.notice = D.cleared;
+      this.notice = dataText.cleared;
     });
   }
 

@@ -10,7 +10,7 @@
 import type { Store } from '../data/store';
 import type { Text } from '../i18n/i18n.svelte';
 import { fill } from '../i18n/messages/dashboard';
-import { R } from '../i18n/messages/results';
+import { resultsText } from '../i18n/messages/results';
 import {
   MEETING_STATUSES, blankMeeting, meetingKey, parseIsoDay, todayDay, type MeetingRecord, type MeetingStatus,
 } from '../../views/results/meetingRules';
@@ -24,7 +24,7 @@ const STORE_NAME = 'meetings';
 /** Setting key of a period's publication date: `publishedKey('2026Q1') === 'meetings.publishedOn.2026Q1'`. */
 export const publishedKey = (periodId: string): string => `meetings.publishedOn.${periodId}`;
 
-const invalidDate = (value: string): Text => ({ zh: fill(R.invalidDate.zh, { value }), en: fill(R.invalidDate.en, { value }) });
+const invalidDate = (value: string): Text => ({ zh: fill(resultsText.invalidDate.zh, { value }), en: fill(resultsText.invalidDate.en, { value }) });
 const validDay = (text: string) => text.trim() === '' || !Number.isNaN(parseIsoDay(text));
 
 /** A stored record as this version reads it: unknown or missing fields fall back to blanks. */
@@ -88,7 +88,7 @@ export class MeetingsState {
         this.records = merged;
         this.loaded = true;
       } catch {
-        this.error = R.loadFailed;
+        this.error = resultsText.loadFailed;
         this.#loading = null;
       }
     })();
@@ -105,7 +105,7 @@ export class MeetingsState {
       if (typeof v === 'string' && validDay(v) && !(periodId in this.published)) this.published = { ...this.published, [periodId]: v };
     } catch {
       this.#publishedAsked.delete(periodId);
-      this.error = R.loadFailed;
+      this.error = resultsText.loadFailed;
     }
   }
 
@@ -151,7 +151,7 @@ export class MeetingsState {
       this.error = null;
       this.#wrote = true;
     } catch {
-      this.error = R.saveFailed;
+      this.error = resultsText.saveFailed;
     } finally {
       this.pending--;
     }

@@ -8,7 +8,7 @@
 import { decodeShareLink, SHARE_ROUTE, ShareLinkError } from '../engine/shareLink';
 import type { Scenario } from '../engine/types';
 import type { Text } from '../i18n/i18n.svelte';
-import { W } from '../i18n/messages/workshop';
+import { workshopText } from '../i18n/messages/workshop';
 import { fill } from '../i18n/messages/dashboard';
 import type { ScoringState } from './scoring.svelte';
 
@@ -67,11 +67,11 @@ export function applySharedLink(scoring: ScoringState, env: ShareLinkEnv | null 
     // ScoringApp exposes periodId read-only; AppState (the real app) has a persisting setter.
     if (known) (scoring.app as { periodId: string }).periodId = periodId;
     const name = { zh: scenario.name_zh || scenario.name, en: scenario.name };
-    let message: Text = { zh: fill(W.shareLoaded.zh, { name: name.zh }), en: fill(W.shareLoaded.en, { name: name.en }) };
+    let message: Text = { zh: fill(workshopText.shareLoaded.zh, { name: name.zh }), en: fill(workshopText.shareLoaded.en, { name: name.en }) };
     if (periodId !== null && !known) {
       message = {
-        zh: `${message.zh} ${fill(W.sharePeriodMissing.zh, { period: periodId })}`,
-        en: `${message.en} ${fill(W.sharePeriodMissing.en, { period: periodId })}`,
+        zh: `${message.zh} ${fill(workshopText.sharePeriodMissing.zh, { period: periodId })}`,
+        en: `${message.en} ${fill(workshopText.sharePeriodMissing.en, { period: periodId })}`,
       };
     }
     sharedLinkNotice.kind = periodId !== null && !known ? 'warning' : 'info';
@@ -79,8 +79,8 @@ export function applySharedLink(scoring: ScoringState, env: ShareLinkEnv | null 
     outcome = { status: 'loaded', scenario, periodId, periodApplied: known };
   } catch (e) {
     const err = e instanceof ShareLinkError ? e : null;
-    const error = err ? both(err.message_zh, err.message_en, W.shareFailed)
-      : both(String((e as Error)?.message ?? e), String((e as Error)?.message ?? e), W.shareFailed);
+    const error = err ? both(err.message_zh, err.message_en, workshopText.shareFailed)
+      : both(String((e as Error)?.message ?? e), String((e as Error)?.message ?? e), workshopText.shareFailed);
     sharedLinkNotice.kind = 'error';
     sharedLinkNotice.message = error;
     outcome = { status: 'error', error };

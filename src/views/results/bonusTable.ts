@@ -6,7 +6,7 @@
 import { GRADES, type Grade, type Level } from '../../lib/engine/codes';
 import type { Period, PersonResult, Scenario } from '../../lib/engine/types';
 import type { Text } from '../../lib/i18n/i18n.svelte';
-import { R } from '../../lib/i18n/messages/results';
+import { resultsText } from '../../lib/i18n/messages/results';
 import { fill } from '../../lib/i18n/messages/dashboard';
 
 export type BonusStatus = 'ok' | 'no_salary' | 'no_grade';
@@ -59,7 +59,7 @@ const both = (text: Text, vars: Record<string, string | number>): Text => ({ zh:
  */
 export function parseSharePercent(text: string): Parsed {
   const x = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(x) || x < 0 || x > 100) return { error: both(R.invalidShare, { value: text }) };
+  if (text.trim() === '' || !Number.isFinite(x) || x < 0 || x > 100) return { error: both(resultsText.invalidShare, { value: text }) };
   // Percent to share without 0.07 * 100 = 7.000000000000001 style noise.
   return { value: Number((x / 100).toPrecision(12)) };
 }
@@ -67,7 +67,7 @@ export function parseSharePercent(text: string): Parsed {
 /** A grade coefficient as typed (≥ 0). `parseCoefficient('A', '1.2')` → `{ value: 1.2 }`. */
 export function parseCoefficient(grade: Grade, text: string): Parsed {
   const x = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(x) || x < 0) return { error: both(R.invalidCoefficient, { grade, value: text }) };
+  if (text.trim() === '' || !Number.isFinite(x) || x < 0) return { error: both(resultsText.invalidCoefficient, { grade, value: text }) };
   return { value: x };
 }
 

@@ -2,20 +2,20 @@
  * Every page of the app, grouped into navigation sections. The shell renders the sections as
  * the top navigation and the active section's pages as a second row of tabs.
  */
-import { C } from '../../lib/i18n/messages/common';
+import { commonText } from '../../lib/i18n/messages/common';
 import { DATA, EXPORT, OVERVIEW, PEOPLE, PERSON, WEIGHTS } from './core';
 import { RESULTS_ROUTES } from './results';
 import type { Route, Section } from './route';
 import { WORKSHOP_ROUTES } from './workshop';
 
 export const SECTIONS: Section[] = [
-  { id: 'overview', label: C.navOverview, routes: [OVERVIEW] },
-  { id: 'weights', label: C.navWeights, routes: [WEIGHTS] },
-  { id: 'people', label: C.navPeople, routes: [PEOPLE, PERSON] },
-  { id: 'workshop', label: C.navWorkshop, routes: WORKSHOP_ROUTES },
-  { id: 'results', label: C.navResults, routes: RESULTS_ROUTES },
-  { id: 'export', label: C.navExport, routes: [EXPORT] },
-  { id: 'data', label: C.navData, routes: [DATA] },
+  { id: 'overview', label: commonText.navOverview, routes: [OVERVIEW] },
+  { id: 'weights', label: commonText.navWeights, routes: [WEIGHTS] },
+  { id: 'people', label: commonText.navPeople, routes: [PEOPLE, PERSON] },
+  { id: 'workshop', label: commonText.navWorkshop, routes: WORKSHOP_ROUTES },
+  { id: 'results', label: commonText.navResults, routes: RESULTS_ROUTES },
+  { id: 'export', label: commonText.navExport, routes: [EXPORT] },
+  { id: 'data', label: commonText.navData, routes: [DATA] },
 ];
 
 export const ROUTES: Route[] = SECTIONS.flatMap((s) => s.routes);

@@ -5,7 +5,7 @@
  */
 import type { Component } from 'svelte';
 import type { Text } from '../../lib/i18n/i18n.svelte';
-import { R } from '../../lib/i18n/messages/results';
+import { resultsText } from '../../lib/i18n/messages/results';
 import BonusPage from '../BonusPage.svelte';
 import ListsPage from '../ListsPage.svelte';
 import MeetingsPage from '../MeetingsPage.svelte';
@@ -14,9 +14,9 @@ import TeamReportPage from '../results/TeamReportPage.svelte';
 
 /** `RESULTS_ROUTES.filter((r) => r.nav)` → bonus, lists, meetings, report (in menu order). */
 export const RESULTS_ROUTES: { page: string; label: Text; component: Component; nav: boolean }[] = [
-  { page: 'bonus', label: R.navBonus, component: BonusPage, nav: true },
-  { page: 'lists', label: R.navLists, component: ListsPage, nav: true },
-  { page: 'meetings', label: R.navMeetings, component: MeetingsPage, nav: true },
-  { page: 'report', label: R.navReport, component: ReportPage, nav: true },
-  { page: 'report-team', label: R.navTeamReport, component: TeamReportPage, nav: false },
+  { page: 'bonus', label: resultsText.navBonus, component: BonusPage, nav: true },
+  { page: 'lists', label: resultsText.navLists, component: ListsPage, nav: true },
+  { page: 'meetings', label: resultsText.navMeetings, component: MeetingsPage, nav: true },
+  { page: 'report', label: resultsText.navReport, component: ReportPage, nav: true },
+  { page: 'report-team', label: resultsText.navTeamReport, component: TeamReportPage, nav: false },
 ];

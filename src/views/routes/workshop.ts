@@ -6,7 +6,7 @@
  */
 import type { Component } from 'svelte';
 import type { Text } from '../../lib/i18n/i18n.svelte';
-import { W } from '../../lib/i18n/messages/workshop';
+import { workshopText } from '../../lib/i18n/messages/workshop';
 import ScenariosPage from '../ScenariosPage.svelte';
 import ComparePage from '../ComparePage.svelte';
 import SensitivityPage from '../SensitivityPage.svelte';
@@ -16,10 +16,10 @@ import CalibrationPage from '../CalibrationPage.svelte';
 
 /** In the shell: `{#each WORKSHOP_ROUTES.filter((r) => r.nav) as r}<a href="#/{r.page}">{t(r.label)}</a>{/each}`. */
 export const WORKSHOP_ROUTES: { page: string; label: Text; component: Component; nav: boolean }[] = [
-  { page: 'scenarios', label: W.navScenarios, component: ScenariosPage, nav: true },
-  { page: 'compare', label: W.navCompare, component: ComparePage, nav: true },
-  { page: 'sensitivity', label: W.navSensitivity, component: SensitivityPage, nav: true },
-  { page: 'robustness', label: W.navRobustness, component: RobustnessPage as Component, nav: true },
-  { page: 'targets', label: W.navTargets, component: TargetsPage, nav: true },
-  { page: 'calibration', label: W.navCalibration, component: CalibrationPage, nav: true },
+  { page: 'scenarios', label: workshopText.navScenarios, component: ScenariosPage, nav: true },
+  { page: 'compare', label: workshopText.navCompare, component: ComparePage, nav: true },
+  { page: 'sensitivity', label: workshopText.navSensitivity, component: SensitivityPage, nav: true },
+  { page: 'robustness', label: workshopText.navRobustness, component: RobustnessPage as Component, nav: true },
+  { page: 'targets', label: workshopText.navTargets, component: TargetsPage, nav: true },
+  { page: 'calibration', label: workshopText.navCalibration, component: CalibrationPage, nav: true },
 ];

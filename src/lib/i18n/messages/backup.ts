@@ -1,7 +1,7 @@
 /** Labels and messages of backup and restore (备份与恢复), Chinese first. `{name}` placeholders are filled with `fill`. */
 import { dict } from '../i18n.svelte';
 
-export const B = dict({
+export const backupText = dict({
   title: { zh: '备份与恢复', en: 'Backup and restore' },
   intro: {
     zh: '把本机浏览器中的全部数据（导入批次、已保存的方案、校准记录、面谈记录和设置）保存为一个文件，可在另一台电脑或另一个浏览器中恢复。备份文件只保存在您选择的位置，不会上传。',

@@ -2,7 +2,7 @@
 import type { Period } from '../../engine/types';
 import { dict, type Lang } from '../i18n.svelte';
 
-export const C = dict({
+export const commonText = dict({
   productName: { zh: '售前KPI工作室', en: 'Presales KPI Studio' },
   productTagline: { zh: '数据仅保存在本机浏览器中', en: 'Data stays in this browser on this PC' },
   navLabel: { zh: '主导航', en: 'Main navigation' },

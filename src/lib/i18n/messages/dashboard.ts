@@ -3,7 +3,7 @@ import { dict, type Text } from '../i18n.svelte';
 import type { Category, Domain, Level } from '../../engine/codes';
 import type { GroupBy } from '../../engine/types';
 
-export const M = dict({
+export const dashboardText = dict({
   // shared
   noData: { zh: '当前期间没有可计算的人员数据。请先在“数据管理”中导入文件或载入演示数据。', en: 'No staff data for this period. Import files or load the demo data on the Data page first.' },
   loadingRest: { zh: '正在读取全部原始记录，此期间或方案的结果稍后显示。', en: 'Loading all raw records; the results for this period or scenario appear in a moment.' },

@@ -38,7 +38,7 @@ export const DELIMITER_LABELS: Record<string, Text> = {
   '\t': { zh: '制表符 (Tab)', en: 'tab' },
 };
 
-export const D = dict({
+export const dataText = dict({
   title: { zh: '数据管理', en: 'Data' },
   intro: {
     zh: '导入从 CRM、HR 系统和调查问卷导出的 CSV 文件。所有数据只保存在本机浏览器中，不会上传。',

@@ -2,7 +2,7 @@
 import { dict, type Text } from '../i18n.svelte';
 import type { MeetingStatus } from '../../../views/results/meetingRules';
 
-export const R = dict({
+export const resultsText = dict({
   // navigation
   navBonus: { zh: '奖金', en: 'Bonus' },
   navLists: { zh: '晋升与提升', en: 'Promotion & improvement' },

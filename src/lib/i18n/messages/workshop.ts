@@ -2,7 +2,7 @@
 import { dict, type Text } from '../i18n.svelte';
 import type { MetricDefine } from '../../engine/types';
 
-export const W = dict({
+export const workshopText = dict({
   // navigation
   navScenarios: { zh: '方案', en: 'Scenarios' },
   navCompare: { zh: '方案对比', en: 'Compare' },
@@ -180,7 +180,7 @@ export const W = dict({
 });
 
 export const UNIT_LABEL: Record<'month' | 'quarter' | 'year' | 'none', Text> = {
-  month: W.perMonth, quarter: W.perQuarter, year: W.perYear, none: W.noUnit,
+  month: workshopText.perMonth, quarter: workshopText.perQuarter, year: workshopText.perYear, none: workshopText.noUnit,
 };
 
 export const DEFINE_LABEL: Record<MetricDefine['kind'], Text> = {
