@@ -124,7 +124,7 @@ describe('ScenariosPage', () => {
     bad.indicators[2].metrics[0].target = 0;
     await pickFile('bad.json', JSON.stringify(bad));
     expect(screen.getByTestId('scenarios-error').textContent)
-      .toBe('无法导入 bad.json：方案文件字段 indicators[2].metrics[0].target：必须大于 0（当前 0）');
+      .toBe('无法导入 bad.json：方案文件字段 indicators[2].metrics[0].target：超出允许范围 10^-6 至 10^12（当前 0）');
     expect(store.records.size).toBe(0);
 
     await pickFile('v2.json', JSON.stringify({ ...bad, version: 2 }));

@@ -36,7 +36,7 @@ describe('TargetsPage', () => {
   it('refuses an invalid target with the field-named message and keeps the scenario', async () => {
     render(TargetsPage, { context: scoringContext(scoring) });
     const input = await change('项目中标率 · 基础目标', '-5');
-    expect(screen.getByTestId('targets-error').textContent).toBe('未采用：方案文件字段 indicators[0].metrics[0].target：必须大于 0（当前 -5）');
+    expect(screen.getByTestId('targets-error').textContent).toBe('未采用：方案文件字段 indicators[0].metrics[0].target：超出允许范围 10^-6 至 10^12（当前 -5）');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(scoring.scenario.indicators[0].metrics[0].target).toBe(60);
   });

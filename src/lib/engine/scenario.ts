@@ -3,6 +3,7 @@
  * and the two per-person look-ups every other engine file needs (weights, targets).
  */
 import { CATEGORIES, DOMAINS, GRADES, LEVELS, RATING_SOURCES, type Domain, type Level } from './codes';
+import { inRange, rangeText, SCENARIO_LIMITS, SCENARIO_RANGES, SUBWEIGHT, TARGET, WEIGHT, WEIGHT_DELTA, type NumberRange } from './scenarioRanges';
 import type {
   BonusItem, GroupBy, Indicator, IndicatorMetric, MetricDefine, Period, ProfileOverride, Scenario, ScoringRule, TargetUnit,
 } from './types';
@@ -44,20 +45,28 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
 function obj(v: unknown, field: string, optional = false): Json {
   if (v === undefined && optional) return {};
   if (!isObj(v)) throw new ScenarioError(field, `应为对象（当前 ${show(v)}）`, `must be an object (got ${show(v)})`);
+  const keys = Object.keys(v).length;
+  const most = SCENARIO_LIMITS.listEntries;
+  if (keys > most) throw new ScenarioError(field, `条目过多：${keys} 项，最多 ${most} 项`, `has too many entries: ${keys}, at most ${most}`);
   return v;
 }
 function arr(v: unknown, field: string, optional = false): unknown[] {
   if (v === undefined && optional) return [];
   if (!Array.isArray(v)) throw new ScenarioError(field, `应为数组（当前 ${show(v)}）`, `must be an array (got ${show(v)})`);
+  const most = SCENARIO_LIMITS.listEntries;
+  if (v.length > most) throw new ScenarioError(field, `条目过多：${v.length} 项，最多 ${most} 项`, `has too many entries: ${v.length}, at most ${most}`);
   return v;
 }
-function str(v: unknown, field: string, fallback?: string): string {
+function str(v: unknown, field: string, fallback?: string, maxChars: number = SCENARIO_LIMITS.labelChars): string {
   if (v === undefined && fallback !== undefined) return fallback;
   if (typeof v !== 'string') throw new ScenarioError(field, `应为文本（当前 ${show(v)}）`, `must be a text (got ${show(v)})`);
+  if (v.length > maxChars) {
+    throw new ScenarioError(field, `过长：${v.length} 个字符，最多 ${maxChars} 个`, `is too long: ${v.length} characters, at most ${maxChars}`);
+  }
   return v;
 }
 function id(v: unknown, field: string): string {
-  const s = str(v, field).trim();
+  const s = str(v, field, undefined, SCENARIO_LIMITS.idChars).trim();
   if (s === '') throw new ScenarioError(field, '不能为空', 'must not be empty');
   return s;
 }
@@ -66,14 +75,16 @@ function bool(v: unknown, field: string, fallback: boolean): boolean {
   if (typeof v !== 'boolean') throw new ScenarioError(field, `应为 true 或 false（当前 ${show(v)}）`, `must be true or false (got ${show(v)})`);
   return v;
 }
-type Bound = 'any' | 'nonneg' | 'positive';
-function num(v: unknown, field: string, bound: Bound, fallback?: number): number {
+/** A number inside its stated range (scenarioRanges.ts); the refusal states the range. */
+function num(v: unknown, field: string, range: NumberRange, fallback?: number): number {
   if (v === undefined && fallback !== undefined) return fallback;
+  const allowed = rangeText(range);
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    throw new ScenarioError(field, `应为数字（当前 ${show(v)}）`, `must be a number (got ${show(v)})`);
+    throw new ScenarioError(field, `应为数字，范围 ${allowed.zh}（当前 ${show(v)}）`, `must be a number from ${allowed.en} (got ${show(v)})`);
   }
-  if (bound === 'positive' && !(v > 0)) throw new ScenarioError(field, `必须大于 0（当前 ${show(v)}）`, `must be greater than 0 (got ${show(v)})`);
-  if (bound === 'nonneg' && v < 0) throw new ScenarioError(field, `不能为负数（当前 ${show(v)}）`, `must not be negative (got ${show(v)})`);
+  if (!inRange(v, range)) {
+    throw new ScenarioError(field, `超出允许范围 ${allowed.zh}（当前 ${show(v)}）`, `is outside the allowed range ${allowed.en} (got ${show(v)})`);
+  }
   return v;
 }
 function oneOf<T extends string>(v: unknown, field: string, allowed: readonly T[], fallback?: T): T {
@@ -109,9 +120,9 @@ function parseMetric(v: unknown, field: string): IndicatorMetric {
   const m = obj(v, field);
   const out: IndicatorMetric = {
     id: id(m.id, `${field}.id`),
-    target: num(m.target, `${field}.target`, 'positive'),
+    target: num(m.target, `${field}.target`, TARGET),
     direction: oneOf(m.direction, `${field}.direction`, ['higher', 'lower'] as const, 'higher'),
-    subweight: num(m.subweight, `${field}.subweight`, 'positive', 1),
+    subweight: num(m.subweight, `${field}.subweight`, SUBWEIGHT, 1),
   };
   if (m.unit !== undefined) out.unit = oneOf(m.unit, `${field}.unit`, ['month', 'quarter', 'year'] as const);
   if (m.define !== undefined) {
@@ -132,7 +143,7 @@ function parseIndicator(v: unknown, field: string): Indicator {
   return {
     id: indicatorId,
     category: oneOf(ind.category, `${field}.category`, CATEGORIES),
-    weight: num(ind.weight, `${field}.weight`, 'nonneg'),
+    weight: num(ind.weight, `${field}.weight`, WEIGHT),
     label_zh: str(ind.label_zh, `${field}.label_zh`, labelEn),
     label_en: labelEn,
     metrics,
@@ -162,13 +173,13 @@ function checkMetricIds(indicators: Indicator[]): Set<string> {
 function parseRule(v: unknown, field: string, fallback: ScoringRule | null): Partial<ScoringRule> {
   const r = obj(v, field, fallback !== null);
   const out: Partial<ScoringRule> = {};
-  const pick = (key: keyof ScoringRule, bound: Bound) => {
-    if (r[key] !== undefined || fallback) out[key] = num(r[key], `${field}.${key}`, bound, fallback?.[key]);
+  const pick = (key: keyof ScoringRule) => {
+    if (r[key] !== undefined || fallback) out[key] = num(r[key], `${field}.${key}`, SCENARIO_RANGES[`scoring.${key}`], fallback?.[key]);
   };
-  pick('cap', 'positive');
-  pick('bonus_slope', 'nonneg');
-  pick('penalty_slope', 'nonneg');
-  pick('zero_below', 'nonneg');
+  pick('cap');
+  pick('bonus_slope');
+  pick('penalty_slope');
+  pick('zero_below');
   return out;
 }
 
@@ -180,7 +191,7 @@ function parseProfile(v: unknown, field: string, indicatorIds: Set<string>, metr
     out.weights = {};
     for (const key of Object.keys(w)) {
       keyIn(key, `${field}.weights.${key}`, indicatorIds, '考核指标', 'indicator');
-      out.weights[key] = num(w[key], `${field}.weights.${key}`, 'any');
+      out.weights[key] = num(w[key], `${field}.weights.${key}`, WEIGHT_DELTA);
     }
   }
   if (p.targets !== undefined) {
@@ -188,7 +199,7 @@ function parseProfile(v: unknown, field: string, indicatorIds: Set<string>, metr
     out.targets = {};
     for (const key of Object.keys(t)) {
       keyIn(key, `${field}.targets.${key}`, metricIds, '指标项', 'metric');
-      out.targets[key] = num(t[key], `${field}.targets.${key}`, 'positive');
+      out.targets[key] = num(t[key], `${field}.targets.${key}`, TARGET);
     }
   }
   return out;
@@ -211,7 +222,7 @@ function parseBonusItem(v: unknown, field: string, metricIds: Set<string>): Bonu
   return {
     id: id(b.id, `${field}.id`),
     metric,
-    max_points: num(b.max_points, `${field}.max_points`, 'nonneg', 3),
+    max_points: num(b.max_points, `${field}.max_points`, SCENARIO_RANGES['bonus_items[].max_points'], 3),
     enabled: bool(b.enabled, `${field}.enabled`, false),
   };
 }
@@ -245,8 +256,8 @@ export function parseScenario(input: unknown): Scenario {
   for (const key of Object.keys(bandsIn)) {
     const cat = oneOf(key, `category_bands.${key}`, CATEGORIES);
     const band = arr(bandsIn[key], `category_bands.${key}`);
-    const lo = num(band[0], `category_bands.${key}[0]`, 'nonneg');
-    const hi = num(band[1], `category_bands.${key}[1]`, 'nonneg');
+    const lo = num(band[0], `category_bands.${key}[0]`, SCENARIO_RANGES['category_bands.*[]']);
+    const hi = num(band[1], `category_bands.${key}[1]`, SCENARIO_RANGES['category_bands.*[]']);
     if (band.length !== 2 || lo > hi || hi > 100) {
       throw new ScenarioError(`category_bands.${key}`, `应为 [下限, 上限]，0 ≤ 下限 ≤ 上限 ≤ 100（当前 ${show(band)}）`,
         `must be [low, high] with 0 ≤ low ≤ high ≤ 100 (got ${show(band)})`);
@@ -264,9 +275,10 @@ export function parseScenario(input: unknown): Scenario {
   }
 
   const g = obj(s.grades, 'grades', true);
+  const gradeRange = SCENARIO_RANGES['grades.*'];
   const grades = {
-    S: num(g.S, 'grades.S', 'any', 90), A: num(g.A, 'grades.A', 'any', 80),
-    B: num(g.B, 'grades.B', 'any', 70), C: num(g.C, 'grades.C', 'any', 60),
+    S: num(g.S, 'grades.S', gradeRange, 90), A: num(g.A, 'grades.A', gradeRange, 80),
+    B: num(g.B, 'grades.B', gradeRange, 70), C: num(g.C, 'grades.C', gradeRange, 60),
   };
   if (!(grades.S >= grades.A && grades.A >= grades.B && grades.B >= grades.C)) {
     throw new ScenarioError('grades', `分数线须满足 S ≥ A ≥ B ≥ C（当前 ${show(grades)}）`, `thresholds must satisfy S ≥ A ≥ B ≥ C (got ${show(grades)})`);
@@ -275,9 +287,7 @@ export function parseScenario(input: unknown): Scenario {
   const fd = obj(s.forced_distribution, 'forced_distribution', true);
   const sh = obj(fd.shares, 'forced_distribution.shares', true);
   const share = (k: 'S' | 'A' | 'B' | 'CD', d: number) => {
-    const v = num(sh[k], `forced_distribution.shares.${k}`, 'nonneg', d);
-    if (v > 1) throw new ScenarioError(`forced_distribution.shares.${k}`, `比例应在 0–1 之间（当前 ${v}）`, `share must be within 0–1 (got ${v})`);
-    return v;
+    return num(sh[k], `forced_distribution.shares.${k}`, SCENARIO_RANGES['forced_distribution.shares.*'], d);
   };
   const shares = { S: share('S', 0.1), A: share('A', 0.2), B: share('B', 0.6), CD: share('CD', 0.1) };
   const shareSum = shares.S + shares.A + shares.B + shares.CD;
@@ -289,18 +299,18 @@ export function parseScenario(input: unknown): Scenario {
   const bonus = obj(s.bonus, 'bonus', true);
   const coeffIn = obj(bonus.coefficients, 'bonus.coefficients', true);
   const coefficients = { ...DEFAULT_COEFFICIENTS };
-  for (const gr of GRADES) coefficients[gr] = num(coeffIn[gr], `bonus.coefficients.${gr}`, 'nonneg', DEFAULT_COEFFICIENTS[gr]);
+  for (const gr of GRADES) coefficients[gr] = num(coeffIn[gr], `bonus.coefficients.${gr}`, SCENARIO_RANGES['bonus.coefficients.*'], DEFAULT_COEFFICIENTS[gr]);
 
   const out: Scenario = {
     format: 'presales-kpi-scenario',
     version: 1,
     name: str(s.name, 'name', ''),
-    high_value_threshold: num(s.high_value_threshold, 'high_value_threshold', 'nonneg', 1_000_000),
+    high_value_threshold: num(s.high_value_threshold, 'high_value_threshold', SCENARIO_RANGES.high_value_threshold, 1_000_000),
     strategic_industries: arr(s.strategic_industries, 'strategic_industries', true).map((x, i) => id(x, `strategic_industries[${i}]`)),
-    strategic_industry_multiplier: num(s.strategic_industry_multiplier, 'strategic_industry_multiplier', 'positive', 1.5),
+    strategic_industry_multiplier: num(s.strategic_industry_multiplier, 'strategic_industry_multiplier', SCENARIO_RANGES.strategic_industry_multiplier, 1.5),
     role_coefficients: {
-      lead: num(roles.lead, 'role_coefficients.lead', 'nonneg', 0.3),
-      support: num(roles.support, 'role_coefficients.support', 'nonneg', 0.2),
+      lead: num(roles.lead, 'role_coefficients.lead', SCENARIO_RANGES['role_coefficients.*'], 0.3),
+      support: num(roles.support, 'role_coefficients.support', SCENARIO_RANGES['role_coefficients.*'], 0.2),
     },
     indicators,
     category_bands,
@@ -315,12 +325,16 @@ export function parseScenario(input: unknown): Scenario {
       level: parseProfiles(pr.level, 'profiles.level', LEVELS, indicatorIds, metricIds),
       domain: parseProfiles(pr.domain, 'profiles.domain', DOMAINS, indicatorIds, metricIds),
     },
-    bonus: { bonus_share: num(bonus.bonus_share, 'bonus.bonus_share', 'nonneg', 0.25), coefficients },
+    bonus: { bonus_share: num(bonus.bonus_share, 'bonus.bonus_share', SCENARIO_RANGES['bonus.bonus_share'], 0.25), coefficients },
     bonus_items: arr(s.bonus_items, 'bonus_items', true).map((b, i) => parseBonusItem(b, `bonus_items[${i}]`, metricIds)),
   };
   if (s.name_zh !== undefined) out.name_zh = str(s.name_zh, 'name_zh');
-  if (s.note !== undefined) out.note = str(s.note, 'note');
-  if (s.note_zh !== undefined) out.note_zh = str(s.note_zh, 'note_zh');
+  if (s.note !== undefined) out.note = str(s.note, 'note', undefined, SCENARIO_LIMITS.noteChars);
+  if (s.note_zh !== undefined) out.note_zh = str(s.note_zh, 'note_zh', undefined, SCENARIO_LIMITS.noteChars);
+  if (exportedIndicators(out).length === 0) {
+    throw new ScenarioError('indicators', '所有考核指标的权重（含职级、领域调整）都为 0，无人能得分：请至少给一个指标大于 0 的权重',
+      'every indicator weight (with level and domain adjustments) is 0, so nobody can be scored: give at least one indicator a weight above 0');
+  }
   return out;
 }
 

@@ -70,7 +70,7 @@ describe('share links', () => {
     const e = errorOf(encodeShareLink(bad));
     expect(e.code).toBe('scenario');
     expect(e.message_zh).toContain('indicators[1].metrics[0].target');
-    expect(e.message_en).toContain('must be greater than 0');
+    expect(e.message_en).toContain('outside the allowed range 10^-6 to 10^12 (got -5)');
     expect(errorOf(packShareJson('{"p":"2026Q5","s":{}}')).code).toBe('period');
     expect(errorOf(packShareJson('[1,2]')).code).toBe('damaged');
     expect(errorOf(packShareJson('{"p":null,"s":{"format":"x"}}')).message_en).toMatch(/not a scenario file/);

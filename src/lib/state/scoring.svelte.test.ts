@@ -300,4 +300,30 @@ describe('saved scenarios', () => {
     const names = s.choices.filter((c) => !c.builtIn).map((c) => c.scenario.name).sort();
     expect(names).toEqual(['新方案', '旧方案'].sort());
   });
+
+  it('skips a saved scenario outside the stated ranges (cap 1e308), even when it was the selected one', async () => {
+    const store = memoryStore();
+    const bad = { ...JSON.parse(JSON.stringify((await import('../engine/presets')).presetScenario('standard'))), name: '坏方案' };
+    bad.scoring.cap = 1e308;
+    store.records.set('user-bad', { id: 'user-bad', text: JSON.stringify(bad) });
+    store.settings.set('scoring.scenarioId', 'user-bad');
+    const { s } = setup((x) => x.graded, store);
+    await s.loadSaved();
+    flushSync();
+    expect(s.scenarioId).not.toBe('user-bad');
+    expect(s.choices.some((c) => c.id === 'user-bad')).toBe(false);
+    expect(s.error?.zh).toContain('user-bad');
+    expect(s.exportCsv()).not.toMatch(/Infinity|NaN/);
+  });
+
+  it('refuses to save a scenario in which nobody can be scored, with the reason, instead of throwing', async () => {
+    const store = memoryStore();
+    const { s } = setup((x) => x.graded, store);
+    s.edit((x) => ({ ...x, profiles: { level: {}, domain: {} }, indicators: x.indicators.map((i) => ({ ...i, weight: 0 })) }));
+    for (let j = 0; j < s.weights.length; j++) s.setWeight(j, 0);
+    const before = s.scenarioId;
+    await expect(s.saveAs('全零')).resolves.toBe(before);
+    expect(s.error?.en).toContain('nobody can be scored');
+    expect(store.records.size).toBe(0);
+  });
 });

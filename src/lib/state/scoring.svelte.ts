@@ -21,7 +21,7 @@ import { prepareScoring, scoreWithWeights, type ScoringModel } from '../engine/s
 import { groupIndex } from '../engine/forcedDistribution';
 import { BUILT_IN_PRESETS } from '../engine/presets';
 import { parsePeriod } from '../engine/periods';
-import { parseScenario, serializeScenario } from '../engine/scenario';
+import { parseScenario, ScenarioError, serializeScenario } from '../engine/scenario';
 import { resultsFromMatrix } from '../engine/results';
 import { calibrationFor } from './calibration.svelte';
 import { allocateGrading, gradeAll, type Graded } from './gradeAll';
@@ -401,7 +401,14 @@ export class ScoringState {
   /** Stores the scenario under `id`; false (and `error` set) when storage refused it. */
   async #persist(id: string, s: Scenario): Promise<boolean> {
     const text = serializeScenario(s);
-    const scenario = parseScenario(JSON.parse(text));
+    let scenario: Scenario;
+    try {
+      scenario = parseScenario(JSON.parse(text));
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      this.error = { zh: `方案未保存：${e.message_zh}`, en: `The scenario was not saved: ${e.message_en}` };
+      return false;
+    }
     try {
       await this.app.store?.putRecord(SAVED_STORE, { id, text, savedAt: new Date().toISOString() });
     } catch {
