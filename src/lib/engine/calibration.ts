@@ -188,6 +188,25 @@ function csvRecords(text: string): string[][] {
 }
 
 /**
+ * The §8 results export of results with overrides already applied (applyOverrides' rows, or a
+ * closed period's snapshot): when at least one person is overridden, an `override_reason`
+ * column follows `final_grade` (empty for people not overridden); else exactly `resultsToCsv`'s.
+ * `calibratedResultsToCsv(applyOverrides(results, overrides, ctx), scenario, period)`.
+ */
+export function calibratedResultsToCsv(
+  calibrated: readonly CalibratedResult[], scenario: Scenario, period: Period, opts: { bom?: boolean } = {},
+): string {
+  if (!calibrated.some((r) => r.override_reason !== null)) return resultsToCsv([...calibrated], scenario, period, opts);
+  // Reuse exportCsv's row formatting and insert the column; resultsToCsv sorts stably by staff_id, and so do we.
+  const sorted = [...calibrated].sort((a, b) => (a.staff_id < b.staff_id ? -1 : a.staff_id > b.staff_id ? 1 : 0));
+  const [header, ...rows] = csvRecords(resultsToCsv([...calibrated], scenario, period, { bom: false }));
+  const at = header.indexOf('final_grade') + 1;
+  const lines = [csvLine([...header.slice(0, at), 'override_reason', ...header.slice(at)])];
+  rows.forEach((cells, i) => lines.push(csvLine([...cells.slice(0, at), sorted[i].override_reason ?? '', ...cells.slice(at)])));
+  return `${opts.bom === false ? '' : '\uFEFF'}${lines.join('\n')}\n`;
+}
+
+/**
  * The §8 results export with the period's overrides applied; when the period has at least
  * one override, an `override_reason` column follows `final_grade` (empty for people not
  * overridden). Without overrides the text is exactly `resultsToCsv`'s.
@@ -199,11 +218,5 @@ export function resultsToCsvWithOverrides(
 ): string {
   const calibrated = applyOverrides(results, overrides, { scenario, period, salary });
   if (!calibrated.some((r) => r.override_reason !== null)) return resultsToCsv([...results], scenario, period, opts);
-  // Reuse exportCsv's row formatting and insert the column; resultsToCsv sorts stably by staff_id, and so do we.
-  const sorted = [...calibrated].sort((a, b) => (a.staff_id < b.staff_id ? -1 : a.staff_id > b.staff_id ? 1 : 0));
-  const [header, ...rows] = csvRecords(resultsToCsv(calibrated, scenario, period, { bom: false }));
-  const at = header.indexOf('final_grade') + 1;
-  const lines = [csvLine([...header.slice(0, at), 'override_reason', ...header.slice(at)])];
-  rows.forEach((cells, i) => lines.push(csvLine([...cells.slice(0, at), sorted[i].override_reason ?? '', ...cells.slice(at)])));
-  return `${opts.bom === false ? '' : '\uFEFF'}${lines.join('\n')}\n`;
+  return calibratedResultsToCsv(calibrated, scenario, period, opts);
 }
