@@ -1,10 +1,13 @@
 /**
- * The import worker: a thin shell over `runImport`. It receives File objects, parses them,
+ * The import worker: a thin shell over `runImport`. It asks the page for each file's bytes
+ * ('need'; the page reads the File and transfers them: WebKit cannot read a File posted to a
+ * worker when the page was opened from `file://`), parses them,
  * writes the batches to IndexedDB itself (posting a million rows to the page would cost as
  * much as parsing them), and posts back progress and the per-file summaries only.
  */
 import type { Encoding } from '../lib/data/decode';
-import { runImport, type FileOutcome, type ImportProgress } from '../lib/data/runImport';
+import { receiveBytes, type ReceivingBytes } from '../lib/data/arrivingBytes';
+import { runImport, type FileOutcome, type ImportProgress, type ImportSource } from '../lib/data/runImport';
 import { contentHash, openStore, toStoreError, type Store, type StoreErrorCode } from '../lib/data/store';
 
 /**
@@ -13,11 +16,15 @@ import { contentHash, openStore, toStoreError, type Store, type StoreErrorCode }
  * are hashed here.
  */
 export type ImportRequest =
-  | { type: 'import'; files: File[]; encoding?: Encoding; dbName?: string; hashesFromPage?: boolean }
+  | { type: 'import'; files: ImportSource[]; encoding?: Encoding; dbName?: string; hashesFromPage?: boolean }
   | { type: 'hash'; index: number; hash: string | null }
+  /** The next part of file `index`'s bytes (transferred), in order; `error`: the page could not read it. */
+  | { type: 'bytes'; index: number; part?: ArrayBuffer; error?: { name: string; message: string } }
   | { type: 'cancel' };
 
 export type ImportReply =
+  /** send file `index`'s bytes ('bytes' messages) */
+  | { type: 'need'; index: number }
   | { type: 'progress'; progress: ImportProgress }
   /** file `index` has been read whole: the page may now have it hashed */
   | { type: 'read'; index: number }
@@ -45,7 +52,7 @@ export function createImportHandler(
     }
     return s;
   };
-  const fromPage = (signal: AbortSignal) => (index: number, _file: File, bytes: Promise<Uint8Array<ArrayBuffer>>) => new Promise<string>((resolve, reject) => {
+  const fromPage = (signal: AbortSignal) => (index: number, _file: ImportSource, bytes: Promise<Uint8Array<ArrayBuffer>>) => new Promise<string>((resolve, reject) => {
     // A cancel does not wait for a hash the page will no longer send.
     const onAbort = () => reject(toStoreError(new DOMException('cancelled', 'AbortError')));
     if (signal.aborted) return onAbort();
@@ -55,9 +62,24 @@ export function createImportHandler(
       resolve(h ?? bytes.then((b) => contentHash(b)));
     });
   });
+  // The bytes of each file the import has asked for, as the page sends them.
+  const received = new Map<number, ReceivingBytes>();
+  const read = (files: ImportSource[]) => (index: number) => {
+    const src = receiveBytes(files[index].size);
+    received.set(index, src);
+    post({ type: 'need', index });
+    return src;
+  };
   return async (msg) => {
     if (msg.type === 'cancel') {
       current?.abort();
+      return;
+    }
+    if (msg.type === 'bytes') {
+      const src = received.get(msg.index);
+      if (msg.error) src?.fail(new DOMException(msg.error.message, msg.error.name));
+      else if (msg.part) src?.push(new Uint8Array(msg.part));
+      if (src && src.filled === src.size) received.delete(msg.index);
       return;
     }
     if (msg.type === 'hash') {
@@ -71,6 +93,7 @@ export function createImportHandler(
       store = await open(msg.dbName);
       const { results } = await runImport(msg.files, {
         store, encoding: msg.encoding, signal: ac.signal, onProgress: (progress) => post({ type: 'progress', progress }),
+        read: read(msg.files),
         hashOf: msg.hashesFromPage ? fromPage(ac.signal) : undefined,
         onRead: msg.hashesFromPage ? (index) => post({ type: 'read', index }) : undefined,
       });
@@ -81,7 +104,7 @@ export function createImportHandler(
     } finally {
       // Closing lets a newer tab upgrade the schema; the change message has already been posted.
       store?.close();
-      if (current === ac) { current = null; hashes.clear(); }
+      if (current === ac) { current = null; hashes.clear(); received.clear(); }
     }
   };
 }

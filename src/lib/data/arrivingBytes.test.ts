@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrived, readArriving } from './arrivingBytes';
+import { arrived, readArriving, receiveBytes } from './arrivingBytes';
 
 const blob = (n: number) => new Blob([Uint8Array.from({ length: n }, (_, i) => (i * 7) & 255)]);
 
@@ -51,5 +51,42 @@ describe('arrived', () => {
     expect(src.filled).toBe(3);
     await expect(src.more()).resolves.toBeUndefined();
     expect(await src.all).toBe(bytes);
+  });
+});
+
+describe('receiveBytes', () => {
+  const bytes = (n: number, from = 0) => Uint8Array.from({ length: n }, (_, i) => (from + i) & 255);
+
+  it('takes a whole file\'s single part as its bytes, without a copy', async () => {
+    const src = receiveBytes(5);
+    const part = bytes(5);
+    src.push(part);
+    expect(src.filled).toBe(5);
+    expect(await src.all).toBe(part);
+    await expect(src.more()).resolves.toBeUndefined();
+  });
+
+  it('puts parts in order into one buffer and wakes a waiting reader at each', async () => {
+    const src = receiveBytes(10);
+    const seen: number[] = [];
+    const reader = (async () => { while (src.filled < 10) { await src.more(); seen.push(src.filled); } })();
+    src.push(bytes(4));
+    await Promise.resolve();
+    src.push(bytes(6, 4));
+    await reader;
+    expect(seen).toEqual([4, 10]);
+    expect(Array.from(await src.all)).toEqual(Array.from(bytes(10)));
+  });
+
+  it('is complete at once when empty; rejects more() and all on fail() or on more bytes than the size', async () => {
+    expect((await receiveBytes(0).all).length).toBe(0);
+    const failed = receiveBytes(3);
+    const waiting = failed.more();
+    failed.fail(new Error('NotReadableError'));
+    await expect(waiting).rejects.toThrow('NotReadableError');
+    await expect(failed.all).rejects.toThrow('NotReadableError');
+    const over = receiveBytes(3);
+    over.push(bytes(4));
+    await expect(over.all).rejects.toThrow(/4 bytes of a 3-byte file/);
   });
 });

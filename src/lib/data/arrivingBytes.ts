@@ -84,3 +84,60 @@ export function arrived(bytes: Uint8Array<ArrayBuffer>): ArrivingBytes {
   const all = Promise.resolve(bytes);
   return { size: bytes.length, bytes, filled: bytes.length, all, more: () => Promise.resolve() };
 }
+
+/** An ArrivingBytes fed from outside: the import worker's file bytes, posted by the page in parts. */
+export interface ReceivingBytes extends ArrivingBytes {
+  /** The next part, in order; the first part of a whole file becomes `bytes` as it is (no copy). */
+  push(part: Uint8Array<ArrayBuffer>): void;
+  /** The read failed on the page: `more()` and `all` reject with `error`. */
+  fail(error: unknown): void;
+}
+
+/**
+ * Bytes that arrive as posted parts. WebKit cannot read a File posted to a worker from a
+ * `file://` page (NotReadableError); the page reads it and transfers the parts instead.
+ * @example const src = receiveBytes(10); src.push(new Uint8Array(10)); await src.all;
+ */
+export function receiveBytes(size: number): ReceivingBytes {
+  let bytes = new Uint8Array(0);
+  let filled = 0;
+  let failure: { error: unknown } | null = null;
+  let waiting: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let settle!: { resolve: (b: Uint8Array<ArrayBuffer>) => void; reject: (e: unknown) => void };
+  const all = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => { settle = { resolve, reject }; });
+  all.catch(() => { /* reported through more() and to whoever awaits all */ });
+  const wake = () => {
+    const w = waiting;
+    waiting = [];
+    for (const x of w) (failure ? x.reject(failure.error) : x.resolve());
+  };
+  if (size === 0) settle.resolve(bytes);
+  return {
+    size,
+    get bytes() { return bytes; },
+    get filled() { return filled; },
+    all,
+    more: () => new Promise<void>((resolve, reject) => {
+      if (failure) reject(failure.error);
+      else if (filled === size) resolve();
+      else waiting.push({ resolve, reject });
+    }),
+    push(part) {
+      if (failure || filled + part.length > size) return this.fail(new RangeError(`received ${filled + part.length} bytes of a ${size}-byte file`));
+      if (filled === 0 && part.length === size) bytes = part;
+      else {
+        if (bytes.length !== size) bytes = new Uint8Array(size);
+        bytes.set(part, filled);
+      }
+      filled += part.length;
+      if (filled === size) settle.resolve(bytes);
+      wake();
+    },
+    fail(error) {
+      if (failure) return;
+      failure = { error };
+      settle.reject(error);
+      wake();
+    },
+  };
+}

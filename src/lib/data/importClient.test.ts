@@ -83,7 +83,7 @@ describe('importFiles (through the worker handler)', () => {
     const err = await pending.catch((e) => e);
     expect(err.code).toBe('cancelled');
     expect(err.message_en).toContain('cancelled');
-    expect(sent).toEqual(['import', 'cancel']);
+    expect(sent.filter((t) => t !== 'bytes')).toEqual(['import', 'cancel']);
     expect(await (await storeOf(factory)).listBatches()).toEqual([]);
   });
 
@@ -109,6 +109,34 @@ describe('importFiles (through the worker handler)', () => {
   });
 });
 
+describe('importFiles: the bytes are read on the page', () => {
+  it('posts no File to the worker, only names and sizes, and sends each file\'s bytes (transferred) when the worker asks', async () => {
+    const factory = new IDBFactory();
+    const sent: { m: ImportRequest; transfer?: Transferable[] }[] = [];
+    const worker = inProcessWorker(factory);
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (m, transfer) => { sent.push({ m, transfer }); post(m, transfer); };
+    const { results } = await importFiles([new File([STAFF], 'staff.csv'), new File([RATINGS], '评分.csv')], { dbName: 'client', createWorker: () => worker, createHashWorker: () => null });
+    expect(results.map((r) => r.batch?.rowCount)).toEqual([2, 2]);
+    const anyBlob = (v: unknown): boolean => v instanceof Blob || (typeof v === 'object' && v !== null && Object.values(v).some(anyBlob));
+    expect(sent.some(({ m }) => anyBlob(m))).toBe(false);
+    const bytes = sent.filter(({ m }) => m.type === 'bytes');
+    expect(bytes.map(({ m }) => m.type === 'bytes' && [m.index, m.part?.byteLength])).toEqual([[0, text(STAFF).length], [1, text(RATINGS).length]]);
+    expect(bytes.every(({ m, transfer }) => m.type === 'bytes' && transfer?.[0] === m.part)).toBe(true);
+  });
+
+  it('a file the page cannot read fails the import with the browser\'s reason and stores nothing', async () => {
+    const factory = new IDBFactory();
+    const unreadable = new File([STAFF], 'gone.csv');
+    unreadable.arrayBuffer = () => Promise.reject(new DOMException('The I/O read operation failed.', 'NotReadableError'));
+    const err = await importFiles([unreadable], { dbName: 'client', createWorker: () => inProcessWorker(factory), createHashWorker: () => null }).catch((e) => e);
+    expect(err.code).toBe('failed');
+    expect(err.message_zh).toContain('The I/O read operation failed.');
+    expect(err.message_en).toContain('The I/O read operation failed.');
+    expect(await (await storeOf(factory)).listBatches()).toEqual([]);
+  });
+});
+
 describe('the hash worker', () => {
   it('hashes the files in order, one reply each, and reports a file it cannot read without stopping', async () => {
     const replies: HashReply[] = [];
@@ -130,12 +158,20 @@ describe('the hash worker', () => {
 });
 
 describe('the import worker with hashes from the page', () => {
+  // The handler alone, with the page's part played here: each 'need' is answered with the file's bytes.
+  let dropped: File[] = [];
   const run = (factory: IDBFactory) => {
     const replies: ImportReply[] = [];
-    const handle = createImportHandler((r) => replies.push(r), (name) => openStore(factory, name));
+    const handle = createImportHandler((r) => {
+      replies.push(r);
+      if (r.type === 'need') void dropped[r.index].arrayBuffer().then((part) => handle({ type: 'bytes', index: r.index, part }));
+    }, (name) => openStore(factory, name));
     return { replies, handle };
   };
-  const importOf = (files: File[], hashesFromPage = true): ImportRequest => ({ type: 'import', files, dbName: 'client', hashesFromPage });
+  const importOf = (files: File[], hashesFromPage = true): ImportRequest => {
+    dropped = files;
+    return { type: 'import', files: files.map((f) => ({ name: f.name, size: f.size })), dbName: 'client', hashesFromPage };
+  };
 
   it('uses a hash that arrived before the import request', async () => {
     const factory = new IDBFactory();
@@ -196,8 +232,8 @@ describe('importFiles with a hash worker', () => {
     expect(results.map((r) => r.batch?.contentHash)).toEqual([`fake-${text(STAFF).length}`, `fake-${text(RATINGS).length}`]);
     // each file once the import worker has read it
     expect(hasher.got).toEqual([{ type: 'hash', files: [fs[0]], first: 0 }, { type: 'hash', files: [fs[1]], first: 1 }]);
-    expect(sent).toEqual([
-      { type: 'import', files: fs, encoding: undefined, dbName: 'client', hashesFromPage: true },
+    expect(sent.filter((m) => m.type !== 'bytes')).toEqual([
+      { type: 'import', files: [{ name: 'staff.csv', size: fs[0].size }, { name: 'r.csv', size: fs[1].size }], encoding: undefined, dbName: 'client', hashesFromPage: true },
       { type: 'hash', index: 0, hash: `fake-${text(STAFF).length}` },
       { type: 'hash', index: 1, hash: `fake-${text(RATINGS).length}` },
     ]);
@@ -242,7 +278,7 @@ describe('importFiles with a hash worker', () => {
     const sent: ImportRequest[] = [];
     const worker = inProcessWorker(factory, { onRequest: (m) => sent.push(m) });
     const { results } = await importFiles(files(), { dbName: 'client', createWorker: () => worker, createHashWorker: () => null });
-    expect(sent.map((m) => m.type === 'import' && m.hashesFromPage)).toEqual([false]);
+    expect(sent.filter((m) => m.type !== 'bytes').map((m) => m.type === 'import' && m.hashesFromPage)).toEqual([false]);
     expect(results.map((r) => r.batch?.contentHash)).toEqual([await contentHash(text(STAFF)), await contentHash(text(RATINGS))]);
   });
 
@@ -260,7 +296,7 @@ describe('importFiles with a hash worker', () => {
     });
     const err = await pending.catch((e) => e);
     expect(err.code).toBe('cancelled');
-    expect(sent).toEqual(['import', 'cancel']);
+    expect(sent.filter((t) => t !== 'bytes')).toEqual(['import', 'cancel']);
     expect(worker.terminated && hasher.terminated).toBe(true);
     expect(await hashesOf(factory)).toEqual({});
   });

@@ -1,6 +1,7 @@
 /**
- * The page's side of the import: hands File objects to the import worker and waits for the
- * per-file summaries. The rows go from the worker straight into IndexedDB; afterwards the
+ * The page's side of the import: reads each file's bytes when the import worker asks for them
+ * and transfers them there (WebKit cannot read a File posted to a worker from a `file://`
+ * page), and waits for the per-file summaries. The rows go from the worker straight into IndexedDB; afterwards the
  * page reloads its Dataset with `store.loadDataset()` (every tab also hears the store's
  * 'kpi-store' BroadcastChannel message).
  */
@@ -11,6 +12,7 @@ import type { ImportReply, ImportRequest } from '../../workers/import.worker';
 import HashWorker from '../../workers/hash.worker.ts?worker&inline';
 import ImportWorker from '../../workers/import.worker.ts?worker&inline';
 import type { Encoding } from './decode';
+import { SLICE_BYTES } from './arrivingBytes';
 import { runImport, type FileOutcome, type ImportProgress } from './runImport';
 import { openStore, StoreError, toStoreError, type Store } from './store';
 
@@ -18,7 +20,7 @@ export type { FileOutcome, ImportProgress } from './runImport';
 
 /** What importFiles needs of a Worker (tests pass an in-process one). */
 export interface WorkerLike {
-  postMessage(message: ImportRequest): void;
+  postMessage(message: ImportRequest, transfer?: Transferable[]): void;
   terminate(): void;
   onmessage: ((e: MessageEvent<ImportReply>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
@@ -52,6 +54,24 @@ const moduleHashWorker = (): HashWorkerLike | null => {
     return null;
   }
 };
+
+/**
+ * Sends `file`'s bytes to the import worker as file `index`: whole up to SLICE_BYTES (one
+ * transfer, no copy on either side), bigger files slice by slice so the worker parses while the
+ * rest is read. A read that fails is passed on as the worker's read error.
+ */
+async function sendBytes(worker: WorkerLike, index: number, file: Blob, sliceBytes = SLICE_BYTES): Promise<void> {
+  try {
+    // (An empty file needs no message: the worker has all of its 0 bytes.)
+    for (let pos = 0; pos < file.size; pos += sliceBytes) {
+      const part = await (file.size <= sliceBytes ? file : file.slice(pos, Math.min(file.size, pos + sliceBytes))).arrayBuffer();
+      worker.postMessage({ type: 'bytes', index, part }, [part]);
+    }
+  } catch (e) {
+    const { name, message } = e instanceof Error ? e : new Error(String(e));
+    worker.postMessage({ type: 'bytes', index, error: { name, message } });
+  }
+}
 
 /**
  * Imports dropped files in the import worker. Rejects with StoreError 'cancelled' when
@@ -91,7 +111,8 @@ export function importFiles(files: File[], opts: ImportFilesOptions = {}): Promi
     signal?.addEventListener('abort', onAbort);
     worker.onmessage = (e) => {
       const m = e.data;
-      if (m.type === 'progress') opts.onProgress?.(m.progress);
+      if (m.type === 'need') void sendBytes(worker, m.index, files[m.index]);
+      else if (m.type === 'progress') opts.onProgress?.(m.progress);
       // Hashed once the import worker has read it: the same file read twice at once slows both reads.
       else if (m.type === 'read') hasher?.postMessage({ type: 'hash', files: [files[m.index]], first: m.index });
       else if (m.type === 'done') { end(); resolve({ results: m.results }); }
@@ -102,7 +123,8 @@ export function importFiles(files: File[], opts: ImportFilesOptions = {}): Promi
       const detail = e.message || 'worker error';
       reject(new StoreError('failed', `导入程序意外停止，数据未作任何更改（${detail}）。`, `The import stopped unexpectedly; the stored data was not changed (${detail}).`));
     };
-    worker.postMessage({ type: 'import', files, encoding: opts.encoding, dbName: opts.dbName, hashesFromPage: hasher !== null });
+    const sources = files.map((f) => ({ name: f.name, size: f.size }));
+    worker.postMessage({ type: 'import', files: sources, encoding: opts.encoding, dbName: opts.dbName, hashesFromPage: hasher !== null });
     if (hasher) {
       hasher.onmessage = (e) => {
         const m = e.data;

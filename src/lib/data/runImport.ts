@@ -50,9 +50,23 @@ export interface RunImportOptions {
    * The content hash of file `index` of the drop (default: `contentHash(bytes)` here). The import
    * worker passes hashes a second worker computes while this one parses: Chromium's digest blocks its thread.
    */
-  hashOf?(index: number, file: File, bytes: Promise<Uint8Array<ArrayBuffer>>): Promise<string>;
+  hashOf?(index: number, file: ImportSource, bytes: Promise<Uint8Array<ArrayBuffer>>): Promise<string>;
   /** File `index` has been read whole (the hash worker then reads it: two reads at once slow both). */
   onRead?(index: number): void;
+  /**
+   * The bytes of file `index` (default: `readArriving(file)`, which needs a Blob). The import
+   * worker gets them from the page: a File posted to a worker is unreadable there in WebKit
+   * when the page was opened from `file://`.
+   */
+  read?(index: number): ArrivingBytes;
+}
+
+/** A file of a drop: a File, or its name and size when `read` supplies its bytes. */
+export type ImportSource = Pick<File, 'name' | 'size'>;
+
+function readBlob(file: ImportSource): ArrivingBytes {
+  if (!(file instanceof Blob)) throw new TypeError(`runImport: ${file.name} is not a Blob and no read() was given`);
+  return readArriving(file);
 }
 
 const cancelled = () => toStoreError(new DOMException('cancelled', 'AbortError'));
@@ -240,7 +254,7 @@ const refusedOutcome = (name: string, batch: BatchInfo, err: StoreError): FileOu
  * (nothing stored); a quota or write failure refuses every file of the drop (nothing stored).
  * @example const { results } = await runImport(files, { store }); results[0].batch?.rowCount
  */
-export async function runImport(files: File[], opts: RunImportOptions): Promise<{ results: FileOutcome[] }> {
+export async function runImport(files: readonly ImportSource[], opts: RunImportOptions): Promise<{ results: FileOutcome[] }> {
   const { store, signal } = opts;
   const totalBytes = files.reduce((s, f) => s + f.size, 0);
   let before = 0;
@@ -249,7 +263,7 @@ export async function runImport(files: File[], opts: RunImportOptions): Promise<
   for (const [i, file] of files.entries()) {
     if (signal?.aborted) throw cancelled();
     // Read whole (or in slices while it is parsed, when huge: arrivingBytes.ts).
-    const src = readArriving(file);
+    const src = opts.read ? opts.read(i) : readBlob(file);
     if (opts.onRead) src.all.then(() => opts.onRead!(i), () => { /* the parse reports the read's failure */ });
     // The hash (from `hashOf`: another worker, while this file is parsed); a copy of a stored
     // file stops the parse as soon as the hash says so (a million-row copy is not parsed through).
