@@ -8,7 +8,10 @@
 import type { Encoding } from '../lib/data/decode';
 import { receiveBytes, type ReceivingBytes } from '../lib/data/arrivingBytes';
 import { runImport, type FileOutcome, type ImportProgress, type ImportSource } from '../lib/data/runImport';
-import { contentHash, openStore, toStoreError, type Store, type StoreErrorCode } from '../lib/data/store';
+import { contentHash, DB_NAME, openStore, toStoreError, type Store, type StoreErrorCode } from '../lib/data/store';
+
+/** The setting the page writes the import's storage probe to (see ImportRequest). */
+export const PROBE_SETTING = 'importStorageProbe';
 
 /**
  * `hashesFromPage`: the page runs a hash worker (hash.worker.ts) and sends each file's hash as a
@@ -16,7 +19,12 @@ import { contentHash, openStore, toStoreError, type Store, type StoreErrorCode }
  * are hashed here.
  */
 export type ImportRequest =
-  | { type: 'import'; files: ImportSource[]; encoding?: Encoding; dbName?: string; hashesFromPage?: boolean }
+  /**
+   * `probe`: a token the page has just stored under the setting PROBE_SETTING. A worker that does
+   * not find it there sees other storage than the page (WebKit, page opened from `file://`) and
+   * answers 'foreign-storage' instead of importing.
+   */
+  | { type: 'import'; files: ImportSource[]; encoding?: Encoding; dbName?: string; hashesFromPage?: boolean; probe?: string }
   | { type: 'hash'; index: number; hash: string | null }
   /** The next part of file `index`'s bytes (transferred), in order; `error`: the page could not read it. */
   | { type: 'bytes'; index: number; part?: ArrayBuffer; error?: { name: string; message: string } }
@@ -29,6 +37,8 @@ export type ImportReply =
   /** file `index` has been read whole: the page may now have it hashed */
   | { type: 'read'; index: number }
   | { type: 'done'; results: FileOutcome[] }
+  /** this worker's IndexedDB is not the page's: the page imports on its own thread */
+  | { type: 'foreign-storage' }
   | { type: 'error'; code: StoreErrorCode; message_zh: string; message_en: string };
 
 /**
@@ -91,6 +101,15 @@ export function createImportHandler(
     let store: Store | undefined;
     try {
       store = await open(msg.dbName);
+      if (msg.probe !== undefined && (await store.getSetting(PROBE_SETTING)) !== msg.probe) {
+        // Leave no empty database behind in this worker's own storage.
+        const empty = (await store.listBatches()).length === 0;
+        store.close();
+        store = undefined;
+        if (empty && typeof indexedDB !== 'undefined') indexedDB.deleteDatabase(msg.dbName ?? DB_NAME);
+        post({ type: 'foreign-storage' });
+        return;
+      }
       const { results } = await runImport(msg.files, {
         store, encoding: msg.encoding, signal: ac.signal, onProgress: (progress) => post({ type: 'progress', progress }),
         read: read(msg.files),

@@ -137,6 +137,38 @@ describe('importFiles: the bytes are read on the page', () => {
   });
 });
 
+describe('importFiles: the storage probe', () => {
+  it('imports in the worker when the worker finds the page\'s token in its store', async () => {
+    const factory = new IDBFactory();
+    const sent: string[] = [];
+    const worker = inProcessWorker(factory, { onRequest: (m) => sent.push(m.type) });
+    const { results } = await importFiles([new File([STAFF], 'staff.csv')], {
+      dbName: 'client', createWorker: () => worker, createHashWorker: () => null, openPageStore: () => openStore(factory, 'client'),
+    });
+    expect(results.map((r) => r.batch?.rowCount)).toEqual([2]);
+    expect(sent).toEqual(['import', 'bytes']);
+    expect((await (await storeOf(factory)).listBatches()).map((b) => b.fileName)).toEqual(['staff.csv']);
+  });
+
+  it('imports on the page when the worker\'s IndexedDB is not the page\'s (WebKit from file://), leaving nothing in the worker\'s', async () => {
+    const pageFactory = new IDBFactory();
+    const workerFactory = new IDBFactory();
+    const sent: string[] = [];
+    const worker = inProcessWorker(workerFactory, { onRequest: (m) => sent.push(m.type) });
+    const progress: string[] = [];
+    const { results } = await importFiles([new File([STAFF], 'staff.csv'), new File([RATINGS], '评分.csv')], {
+      dbName: 'client', createWorker: () => worker, createHashWorker: () => null, openPageStore: () => openStore(pageFactory, 'client'),
+      onProgress: (p) => progress.push(p.file),
+    });
+    expect(sent).toEqual(['import']);
+    expect(worker.terminated).toBe(true);
+    expect(results.map((r) => [r.fileName, r.batch?.rowCount])).toEqual([['staff.csv', 2], ['评分.csv', 2]]);
+    expect(progress).toContain('评分.csv');
+    expect((await (await storeOf(pageFactory)).listBatches()).map((b) => b.fileName).sort()).toEqual(['staff.csv', '评分.csv'].sort());
+    expect(await (await storeOf(workerFactory)).listBatches()).toEqual([]);
+  });
+});
+
 describe('the hash worker', () => {
   it('hashes the files in order, one reply each, and reports a file it cannot read without stopping', async () => {
     const replies: HashReply[] = [];

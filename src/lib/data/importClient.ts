@@ -6,7 +6,7 @@
  * 'kpi-store' BroadcastChannel message).
  */
 import type { HashReply, HashRequest } from '../../workers/hash.worker';
-import type { ImportReply, ImportRequest } from '../../workers/import.worker';
+import { PROBE_SETTING, type ImportReply, type ImportRequest } from '../../workers/import.worker';
 // Inlined (a blob worker) so the single-file build also runs opened from disk (file://),
 // where a worker script beside the page cannot be loaded.
 import HashWorker from '../../workers/hash.worker.ts?worker&inline';
@@ -43,6 +43,12 @@ export interface ImportFilesOptions {
   createWorker?: () => WorkerLike;
   /** The hash worker; null: none (the import worker hashes the files itself). */
   createHashWorker?: () => HashWorkerLike | null;
+  /**
+   * The page's store, for the storage probe: when given (always, with the app's own worker), the
+   * page writes a token the worker must find, and imports on its own thread if the worker's
+   * IndexedDB is not the page's (WebKit from `file://`: see import.worker.ts).
+   */
+  openPageStore?: () => Promise<Store>;
 }
 
 const moduleWorker = (): WorkerLike => new ImportWorker() as unknown as WorkerLike;
@@ -79,9 +85,31 @@ async function sendBytes(worker: WorkerLike, index: number, file: Blob, sliceByt
  * (duplicate, quota) come back in `results`.
  * @example const { results } = await importFiles([...input.files], { onProgress: (p) => bar.set(p.bytes / p.totalBytes) });
  */
-export function importFiles(files: File[], opts: ImportFilesOptions = {}): Promise<{ results: FileOutcome[] }> {
+export async function importFiles(files: File[], opts: ImportFilesOptions = {}): Promise<{ results: FileOutcome[] }> {
   const { signal } = opts;
-  if (signal?.aborted) return Promise.reject(toStoreError(new DOMException('cancelled', 'AbortError')));
+  if (signal?.aborted) throw toStoreError(new DOMException('cancelled', 'AbortError'));
+  const openPage = opts.openPageStore ?? (opts.createWorker ? undefined : () => openStore(indexedDB, opts.dbName));
+  if (!openPage) return inWorker(files, opts);
+  const store = await openPage();
+  try {
+    const probe = randomToken();
+    await store.setSetting(PROBE_SETTING, probe);
+    const outcome = await inWorker(files, opts, probe);
+    if (outcome !== 'foreign-storage') return outcome;
+    // The worker's IndexedDB is not this page's: parse and write here (runImport yields every 50 ms).
+    return await runImport(files, { store, encoding: opts.encoding, signal, onProgress: opts.onProgress });
+  } finally {
+    store.close();
+  }
+}
+
+/** 16 random bytes as hex (crypto.randomUUID exists in secure contexts only). */
+function randomToken(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function inWorker(files: File[], opts: ImportFilesOptions, probe?: string): Promise<{ results: FileOutcome[] } | 'foreign-storage'> {
+  const { signal } = opts;
   const worker = (opts.createWorker ?? moduleWorker)();
   // The hashes are computed in a second worker while the import worker parses (Chromium's
   // digest blocks its thread); each is passed on to the import worker, null if it failed.
@@ -116,6 +144,7 @@ export function importFiles(files: File[], opts: ImportFilesOptions = {}): Promi
       // Hashed once the import worker has read it: the same file read twice at once slows both reads.
       else if (m.type === 'read') hasher?.postMessage({ type: 'hash', files: [files[m.index]], first: m.index });
       else if (m.type === 'done') { end(); resolve({ results: m.results }); }
+      else if (m.type === 'foreign-storage') { end(); resolve('foreign-storage'); }
       else { end(); reject(new StoreError(m.code, m.message_zh, m.message_en)); }
     };
     worker.onerror = (e) => {
@@ -124,7 +153,7 @@ export function importFiles(files: File[], opts: ImportFilesOptions = {}): Promi
       reject(new StoreError('failed', `导入程序意外停止，数据未作任何更改（${detail}）。`, `The import stopped unexpectedly; the stored data was not changed (${detail}).`));
     };
     const sources = files.map((f) => ({ name: f.name, size: f.size }));
-    worker.postMessage({ type: 'import', files: sources, encoding: opts.encoding, dbName: opts.dbName, hashesFromPage: hasher !== null });
+    worker.postMessage({ type: 'import', files: sources, encoding: opts.encoding, dbName: opts.dbName, hashesFromPage: hasher !== null, probe });
     if (hasher) {
       hasher.onmessage = (e) => {
         const m = e.data;
