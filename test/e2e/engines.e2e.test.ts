@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDir, type ServedDir } from './browser';
 import { launchEngine, requireEngineOrSkip, type EngineName } from './engines';
 import { CLEAR_DEMO_ZH, runJourney, sampleFolderWithGb18030, type JourneyResult } from './journey';
-import { C } from '../../src/lib/i18n/messages/common';
+import { commonText } from '../../src/lib/i18n/messages/common';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -55,7 +55,7 @@ describe.skipIf(!has.chromium)('the core journey in every engine', () => {
   });
 
   it('Chromium (the reference): demo, GB18030 import, export, backup → restore, share link', async () => {
-    expect(C.clearDemo.zh).toBe(CLEAR_DEMO_ZH);
+    expect(commonText.clearDemo.zh).toBe(CLEAR_DEMO_ZH);
     const r = await chromiumReference();
     expect(r.demoGraded).toMatch(/^\d+$/);
     expect(r.cards.map((c) => [c.file, c.status, c.encoding])).toEqual(

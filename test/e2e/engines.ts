@@ -100,7 +100,7 @@ async function launchFirefox(): Promise<EngineBrowser> {
       return {
         engine: 'firefox',
         goto: async (url) => { await page.goto(url); },
-        run: (fn, ...args) => page.evaluate(fn as never, ...(args as never[])) as never,
+        run: (fn, ...args) => page.evaluate(fn as never, ...(args as unknown as never[])) as never,
         setFiles: async (css, paths) => {
           const input = await page.$(css);
           if (!input) throw new Error(`firefox: no ${css}`);

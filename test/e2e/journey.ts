@@ -15,7 +15,7 @@ import { encodeGb18030 } from './gb18030';
 
 // No app or vitest imports here: the per-engine bench (scripts/bench/engines-browser.ts) runs this under tsx.
 const SAMPLE_DIR = fileURLToPath(new URL('../../../shared/fixtures/sample/', import.meta.url));
-/** The first-run banner's button (C.clearDemo.zh; engines.e2e.test.ts checks they agree). */
+/** The first-run banner's button (commonText.clearDemo.zh; engines.e2e.test.ts checks they agree). */
 export const CLEAR_DEMO_ZH = '清除演示数据';
 
 export const PERIOD = '2026Q2';
@@ -113,7 +113,10 @@ export async function goPage(page: EnginePage, name: string, ready = `[data-test
 
 /** The overview's "graded" card once it shows a number. */
 export const gradedCount = (page: EnginePage) =>
-  waitFor(page, 'a number on the overview', () => /\d/.test(document.querySelector('[data-testid="card-graded-value"]')?.textContent ?? '') && document.querySelector('[data-testid="card-graded-value"]')!.textContent!.trim());
+  waitFor(page, 'a number on the overview', () => {
+    const text = document.querySelector('[data-testid="card-graded-value"]')?.textContent?.trim() ?? '';
+    return /\d/.test(text) ? text : '';
+  });
 
 /** The grade-distribution chart's actual counts, S A B C+D. */
 export async function distribution(page: EnginePage): Promise<string> {

@@ -89,7 +89,8 @@ export async function importFiles(files: File[], opts: ImportFilesOptions = {}):
   const { signal } = opts;
   if (signal?.aborted) throw toStoreError(new DOMException('cancelled', 'AbortError'));
   const openPage = opts.openPageStore ?? (opts.createWorker ? undefined : () => openStore(indexedDB, opts.dbName));
-  if (!openPage) return inWorker(files, opts);
+  // Without a probe the worker never answers 'foreign-storage'.
+  if (!openPage) return inWorker(files, opts) as Promise<{ results: FileOutcome[] }>;
   const store = await openPage();
   try {
     const probe = randomToken();
