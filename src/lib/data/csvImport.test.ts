@@ -49,6 +49,7 @@ const BAD_FILES: [string, 'error' | 'warning' | 'notice', string, string | null,
   ['duplicate-header.csv', 'error', 'duplicate_column', '工号', 1],
   ['unknown-kind.csv', 'error', 'unknown_kind', null, 1],
   ['duplicate-staff.csv', 'error', 'duplicate_key', 'staff_id', 4],
+  ['invisible-key.csv', 'error', 'duplicate_key', 'staff_id', 3],
   ['project-mismatch.csv', 'error', 'project_mismatch', 'amount', 3],
   ['duplicate-participation.csv', 'error', 'duplicate_key', 'project_id+staff_id', 3],
   ['adopted-gt-made.csv', 'error', 'exceeds_column', 'proposals_adopted', 2],
@@ -101,6 +102,17 @@ describe('bad files', () => {
     const wb = importCsvBytes(readFileSync(new URL('workbook.csv', BAD)), 'workbook.csv');
     expect(wb.issues[0].message_zh).toContain('这是 Excel 工作簿');
     expect(wb.issues[0].message_zh).toContain('另存为');
+  });
+  it('cleans invisible characters from keys: BW001 and BW001+U+200B are one person, reported twice, with a notice naming the line', () => {
+    const r = importCsvBytes(readFileSync(new URL('invisible-key.csv', BAD)), 'invisible-key.csv');
+    expect(r.issues.map((i) => [i.severity, i.code, i.row])).toEqual([['error', 'duplicate_key', 3], ['notice', 'invisible_chars', 3]]);
+    expect(r.issues[0].value).toBe('BW001');
+    expect(r.issues[1].value).toBe('BW001<U+200B>');
+    expect(r.issues[1].message_zh).toContain('不可见字符');
+    const ok = importCsvText('staff_id,name,level,domain,team\n\u2060BW002\u00a0,赵\u200b六,mid,consulting,华东\u200d售前部\n', 'ok.csv');
+    const t = ok.table as { staff_id: string[]; name: string[]; team: string[] };
+    expect([t.staff_id[0], t.name[0], t.team[0]]).toEqual(['BW002', '赵六', '华东售前部']);
+    expect(ok.issues.filter((i) => i.code === 'invisible_chars').map((i) => i.column)).toEqual(['staff_id', 'name', 'team']);
   });
   it('names both rows of a project that disagrees with itself', () => {
     const r = importCsvBytes(readFileSync(new URL('project-mismatch.csv', BAD)), 'p.csv');

@@ -6,7 +6,9 @@
 import Papa from 'papaparse';
 import { KNOWN_ACTIVITY_TYPES } from '../engine/codes';
 import type { Dataset, Kind } from '../engine/dataset';
+import { needsCleaning } from '../engine/keyText';
 import { ByteRecords, Interner } from './byteCsv';
+import { CleanedKeys } from './cleanedKeys';
 import { NumBuilder, TextBuilder } from './columnBuilders';
 import { decodeBytes, hasUtf16Bom, sniffBinary, type Encoding } from './decode';
 import { detectDelimiter, detectKind, requiredColumnsText } from './detect';
@@ -50,6 +52,8 @@ interface Col {
   str: TextBuilder | null;
   lookup: Map<string, number> | null;
   interner: Interner;
+  /** text columns: cells cleaned of invisible characters (keyText.ts) */
+  cleaned: CleanedKeys | null;
 }
 
 /** Extra parameters of a cell's format message (allowed values, `%` hint). */
@@ -116,6 +120,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
         num: isNum ? new NumBuilder(expectedRows) : null, str: isNum ? null : new TextBuilder(expectedRows),
         lookup: t === T_ENUM ? enumLookup(rule) : null,
         interner: new Interner(),
+        cleaned: t === T_TEXT ? new CleanedKeys() : null,
       }];
     });
     const read = new Set(cols.map((c) => c.pos));
@@ -149,6 +154,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
     if (c.t === T_TEXT) {
       // Most cells have nothing to trim; checking the two ends is cheaper than calling trim().
       s = raw === '' || (!trimmable(raw.charCodeAt(0)) && !trimmable(raw.charCodeAt(raw.length - 1))) ? raw : raw.trim();
+      if (needsCleaning(s)) s = c.cleaned!.clean(s, line, raw);
     } else if (c.t === T_ACTIVITY) {
       s = normaliseActivityType(raw);
       if (s !== '' && !KNOWN_TYPES.has(s)) {
@@ -338,6 +344,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
     if (kind !== null && header !== null) {
       table = buildTable(kind, lineArr);
       const typeCol = cols.find((c) => c.t === T_ACTIVITY);
+      for (const c of cols) c.cleaned?.report(log, c.written);
       for (const [type, seen] of customTypes)
         log.add('notice', 'custom_activity_type', seen.row, typeCol?.written ?? 'type', type, { count: seen.count });
     }
@@ -432,27 +439,4 @@ export function undecodableCharsIssue(fileName: string): Issue {
   return makeIssue('warning', 'undecodable_chars', fileName, null, null, null);
 }
 
-/**
- * Cross-file check: staff IDs used in other files but absent from the staff file — a warning,
- * one per ID and file with its first line and row count.
- * `crossFileChecks(new Set(['PS1']), [projectsResult])` warns about every other ID.
- */
-export function crossFileChecks(staffIds: ReadonlySet<string>, results: ImportResult[]): Issue[] {
-  const out: Issue[] = [];
-  for (const r of results) {
-    if (r.table === null || r.kind === 'staff' || !('staff_id' in r.table)) continue;
-    const ids = (r.table as { staff_id: string[] }).staff_id;
-    const missing = new Map<string, { row: number; count: number }>();
-    for (let i = 0; i < ids.length; i++) {
-      if (ids[i] === '' || staffIds.has(ids[i])) continue;
-      const m = missing.get(ids[i]);
-      if (m) m.count++;
-      else missing.set(ids[i], { row: r.lines[i] ?? null, count: 1 });
-    }
-    const log = new IssueLog(r.fileName);
-    const column = r.headerLanguage === 'zh' ? SCHEMAS.staff.columns[0].zh : 'staff_id';
-    for (const [id, m] of missing) log.add('warning', 'unknown_staff', m.row, column, id, { count: m.count });
-    out.push(...log.finish());
-  }
-  return out;
-}
+export { crossFileChecks } from './crossFileChecks';

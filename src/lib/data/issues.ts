@@ -165,6 +165,10 @@ const MESSAGES: Messages = {
     `项目“${p.other}”的“${p.col}”在第 ${p.otherRow} 行是“${p.otherValue}”，在第 ${p.row} 行是“${p.value}”；同一项目每一行的项目信息必须一致，请统一后再导入。`,
     `Project "${p.other}": "${p.col}" is "${p.otherValue}" on line ${p.otherRow} but "${p.value}" on line ${p.row}; project details must be the same on every row of a project. Make them agree and import again.`,
   ],
+  invisible_chars: (p) => [
+    `“${p.col}”有 ${p.count} 个单元格含不可见字符（如零宽空格、不换行空格），已去除后导入，第 ${p.row} 行起（原为“${p.value}”）；去除后相同的编号视为同一个。请在原系统中清理这些字符。`,
+    `"${p.col}": ${p.count} cell(s) held invisible characters (such as zero-width or no-break spaces), removed on import, from line ${p.row} (was "${p.value}"); values equal after removal are the same key. Clean them in the source system.`,
+  ],
   custom_activity_type: (p) => [
     `活动类型“${p.value}”不是已知类型，按自定义类型导入（第 ${p.row} 行起共 ${p.count} 行）；如果是笔误，请改成已知类型。`,
     `Activity type "${p.value}" is not a known type and is imported as a custom type (${p.count} rows from line ${p.row}); if it is a typo, change it to a known type.`,

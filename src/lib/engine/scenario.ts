@@ -3,6 +3,7 @@
  * and the two per-person look-ups every other engine file needs (weights, targets).
  */
 import { CATEGORIES, DOMAINS, GRADES, LEVELS, RATING_SOURCES, type Domain, type Level } from './codes';
+import { cleanKey } from './keyText';
 import { inRange, rangeText, SCENARIO_LIMITS, SCENARIO_RANGES, SUBWEIGHT, TARGET, WEIGHT, WEIGHT_DELTA, type NumberRange } from './scenarioRanges';
 import type {
   BonusItem, GroupBy, Indicator, IndicatorMetric, MetricDefine, Period, ProfileOverride, Scenario, ScoringRule, TargetUnit,
@@ -66,7 +67,7 @@ function str(v: unknown, field: string, fallback?: string, maxChars: number = SC
   return v;
 }
 function id(v: unknown, field: string): string {
-  const s = str(v, field, undefined, SCENARIO_LIMITS.idChars).trim();
+  const s = cleanKey(str(v, field, undefined, SCENARIO_LIMITS.idChars).trim());
   if (s === '') throw new ScenarioError(field, '不能为空', 'must not be empty');
   return s;
 }
