@@ -6,6 +6,7 @@ import { KINDS } from '../engine/dataset';
 import {
   BACKUP_FORMAT, BackupError, backupFileName, createBackup, readBackup, restoreBackup, toJsonSafe,
 } from './backup';
+import { MAX_BACKUP_UNPACKED } from './backupChecks';
 import { openStore, STORE_CHANNEL, type Store, type StoreChange } from './store';
 import { fullDataset, plain, projectsTable, staffTable } from './storeTestTables';
 
@@ -195,12 +196,39 @@ describe('refusals leave the store untouched', () => {
       col.v!.b64 = 'AAAAAAAA8D8='; // one number where the chunk has many rows
     }, /broken column/],
     ['a record without id', (d: { stores: Record<string, unknown[]> }) => { d.stores.scenarios.push({ name: 'x' }); }, /has no id/],
+    ['a staff chunk without its staff_id column (checksums intact)', (d: { stores: Record<string, { kind?: string; id?: string; batchId?: string; columns?: Record<string, unknown> }[]> }) => {
+      const staff = d.stores.batches.find((x) => x.kind === 'staff')!;
+      delete d.stores.chunks.find((c) => c.batchId === staff.id)!.columns!.staff_id;
+    }, /chunk .+\/0 \(staff\) lacks the column staff_id/],
+    ['a projects chunk whose amount column holds text', (d: { stores: Record<string, { kind?: string; id?: string; batchId?: string; columns?: Record<string, unknown> }[]> }) => {
+      const projects = d.stores.batches.find((x) => x.kind === 'projects')!;
+      const chunk = d.stores.chunks.find((c) => c.batchId === projects.id)!;
+      chunk.columns!.amount = chunk.columns!.project_id;
+    }, /\(projects\) stores the column amount as text/],
   ])('consistent gzip but %s is "damaged"', async (_, spoil, detail) => {
     const doc = await docOf();
     spoil(doc);
     const e = await refusal(gzipSync(strToU8(JSON.stringify(doc))));
     expect(e.code).toBe('damaged');
     expect(e.message_en).toMatch(detail);
+  });
+
+  it('a small file that unpacks past the stated bound is refused before it fills memory, naming the bound', async () => {
+    // The same check at 2 MiB instead of MAX_BACKUP_UNPACKED (400 MiB), so the test does not inflate 400 MiB.
+    const limit = 2 * 1024 * 1024;
+    const bomb = gzipSync(new Uint8Array(8 * limit).fill(0x20), { level: 9 });
+    expect(bomb.length).toBeLessThan(100_000);
+    const refused = (bytes: Uint8Array) => { try { readBackup(bytes, 'bomb.json.gz', limit); } catch (e) { return e as BackupError; } throw new Error('accepted'); };
+    const e = refused(bomb);
+    expect(e.code).toBe('too_large');
+    expect(e.message_zh).toContain('解压后超过 2 MB');
+    expect(e.message_en).toContain('unpacks to more than 2 MB');
+    // A trailer that lies about the size changes nothing: the inflating is counted.
+    const lying = bomb.slice();
+    lying.set([1, 0, 0, 0], lying.length - 4);
+    expect(refused(lying).code).toBe('too_large');
+    expect(MAX_BACKUP_UNPACKED).toBe(400 * 1024 * 1024);
+    expect(readBackup(source.bytes, 'x.json.gz', limit).summary.batches).toBeGreaterThan(0);
   });
 
   it('a later format version is refused with "made by a newer version"', async () => {

@@ -7,12 +7,13 @@
  * refused before anything is touched, and a restore replaces the store in one readwrite
  * transaction (all or nothing). See docs/hosting.md "Backup and restore".
  */
-import { Gzip, gunzipSync } from 'fflate';
+import { Gzip } from 'fflate';
 import { wrap, unwrap, type IDBPDatabase } from 'idb';
 import { KINDS } from '../engine/dataset';
 import { fill } from '../i18n/messages/common';
 import { backupText } from '../i18n/messages/backup';
 import type { Text } from '../i18n/i18n.svelte';
+import { chunkColumnsProblem, gunzipBounded, MAX_BACKUP_UNPACKED, TooLargeError } from './backupChecks';
 import type { BatchRecord, ChunkRecord, StoreChange } from './store';
 import { DB_NAME, DB_VERSION, openStore, STORE_CHANNEL } from './store';
 
@@ -22,7 +23,7 @@ export const BACKUP_VERSION = 1;
 const RECORD_STORES = ['scenarios', 'calibration', 'meetings'] as const;
 const ALL_STORES = ['batches', 'chunks', ...RECORD_STORES, 'settings'] as const;
 
-export type BackupErrorCode = 'foreign' | 'damaged' | 'newer' | 'unsupported' | 'quota' | 'failed';
+export type BackupErrorCode = 'foreign' | 'damaged' | 'newer' | 'unsupported' | 'quota' | 'failed' | 'too_large';
 
 /** A refused backup or restore, with the message for the user in both languages. */
 export class BackupError extends Error {
@@ -163,9 +164,9 @@ function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** gunzip and check the trailer's CRC-32 and size, which fflate itself does not verify. */
-function gunzipChecked(bytes: Uint8Array): Uint8Array {
-  const out = gunzipSync(bytes);
+/** gunzip (bounded, backupChecks.ts) and check the trailer's CRC-32 and size, which fflate itself does not verify. */
+function gunzipChecked(bytes: Uint8Array, limit: number): Uint8Array {
+  const out = gunzipBounded(bytes, limit);
   const t = bytes.length - 8;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(t, true) !== crc32(out)) throw new Error('CRC-32 mismatch');
@@ -274,6 +275,8 @@ function problem(stores: Record<string, unknown>): string | null {
     if (!isObj(c) || typeof c.batchId !== 'string' || !isCount(c.index) || !isCount(c.rows) || !isObj(c.columns)) return 'a chunk is incomplete';
     const where = `chunk ${c.batchId}/${c.index}`;
     if (!byId.has(c.batchId)) return `${where} has no batch`;
+    const shape = chunkColumnsProblem(byId.get(c.batchId)!.kind, c.columns);
+    if (shape) return `${where} (${byId.get(c.batchId)!.kind}) ${shape}`;
     for (const col of Object.values(c.columns)) {
       const ok = isObj(col) && (col.t === 'num' ? col.v instanceof Float64Array && col.v.length === c.rows
         : col.t === 'int' ? (col.v instanceof Uint8Array || col.v instanceof Uint16Array || col.v instanceof Int32Array) && col.v.length === c.rows
@@ -303,18 +306,22 @@ function problem(stores: Record<string, unknown>): string | null {
 /**
  * Decodes and checks a backup file (gzip'd or, if someone unpacked it, plain JSON). Throws
  * BackupError 'foreign' (not our file), 'damaged' (bad gzip, checksum, JSON or records) or
- * 'newer' (a later format version); never touches the store.
+ * 'newer' (a later format version) or 'too_large' (unpacks past `limit`, MAX_BACKUP_UNPACKED);
+ * never touches the store.
  * @example const backup = readBackup(new Uint8Array(await file.arrayBuffer()), file.name); backup.summary.rows
  */
-export function readBackup(bytes: Uint8Array, fileName = 'backup'): ParsedBackup {
+export function readBackup(bytes: Uint8Array, fileName = 'backup', limit = MAX_BACKUP_UNPACKED): ParsedBackup {
   const foreign = () => backupError('foreign', backupText.foreign, { file: fileName });
   const damaged = (detail: string) => backupError('damaged', backupText.damaged, { file: fileName, detail });
   const gzipped = bytes.length >= 18 && bytes[0] === 0x1f && bytes[1] === 0x8b;
   if (!gzipped && bytes[0] !== 0x7b /* { */) throw foreign();
+  const tooLarge = () => backupError('too_large', backupText.tooLarge, { file: fileName, limit: `${Math.round(limit / 1024 / 1024)} MB` });
+  if (bytes.length > limit) throw tooLarge();
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(gzipped ? gunzipChecked(bytes) : bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(gzipped ? gunzipChecked(bytes, limit) : bytes);
   } catch (e) {
+    if (e instanceof TooLargeError) throw tooLarge();
     throw damaged(e instanceof Error ? e.message : String(e));
   }
   // Read the header first: a foreign JSON file must be refused as foreign, not as damaged.

@@ -50,6 +50,11 @@ const BAD_FILES: [string, 'error' | 'warning' | 'notice', string, string | null,
   ['unknown-kind.csv', 'error', 'unknown_kind', null, 1],
   ['duplicate-staff.csv', 'error', 'duplicate_key', 'staff_id', 4],
   ['invisible-key.csv', 'error', 'duplicate_key', 'staff_id', 3],
+  ['count-huge.csv', 'warning', 'implausible_number', '数量', 2],
+  ['salary-underflow.csv', 'error', 'number_out_of_bounds', 'salary', 2],
+  ['amount-beyond-2-53.csv', 'error', 'number_out_of_bounds', 'amount', 2],
+  ['date-placeholder.csv', 'warning', 'implausible_date', 'hired_on', 2],
+  ['date-out-of-range.csv', 'error', 'date_out_of_range', 'left_on', 2],
   ['project-mismatch.csv', 'error', 'project_mismatch', 'amount', 3],
   ['duplicate-participation.csv', 'error', 'duplicate_key', 'project_id+staff_id', 3],
   ['adopted-gt-made.csv', 'error', 'exceeds_column', 'proposals_adopted', 2],
@@ -113,6 +118,21 @@ describe('bad files', () => {
     const t = ok.table as { staff_id: string[]; name: string[]; team: string[] };
     expect([t.staff_id[0], t.name[0], t.team[0]]).toEqual(['BW002', '赵六', '华东售前部']);
     expect(ok.issues.filter((i) => i.code === 'invisible_chars').map((i) => i.column)).toEqual(['staff_id', 'name', 'team']);
+  });
+  it('states the accepted date range and the plausible window; odd counts and placeholder dates still import', () => {
+    const far = importCsvBytes(readFileSync(new URL('date-out-of-range.csv', BAD)), 'd.csv').issues[0];
+    expect(far.message_zh).toContain('1900-01-01 至 2200-12-31');
+    expect(far.message_zh).not.toContain('不存在');
+    expect(far.message_en).toContain('"9999-12-31" is outside the accepted range');
+    const placeholder = importCsvBytes(readFileSync(new URL('date-placeholder.csv', BAD)), 'p.csv');
+    expect(placeholder.table).not.toBeNull();
+    expect(placeholder.issues).toHaveLength(1);
+    expect(placeholder.issues[0].message_zh).toMatch(/有 1 个日期不在 2000-01-01 至 \d{4}-\d\d-\d\d 之间.*第 2 行起（例如“1900-01-01”）/);
+    const huge = importCsvBytes(readFileSync(new URL('count-huge.csv', BAD)), 'c.csv');
+    expect((huge.table as { count: Float64Array }).count[0]).toBe(99999999999);
+    expect(huge.issues[0].message_en).toContain('above the usual maximum of 100000');
+    const tiny = importCsvBytes(readFileSync(new URL('salary-underflow.csv', BAD)), 's.csv').issues[0];
+    expect(tiny.message_zh).toContain('1e-400');
   });
   it('names both rows of a project that disagrees with itself', () => {
     const r = importCsvBytes(readFileSync(new URL('project-mismatch.csv', BAD)), 'p.csv');

@@ -6,19 +6,19 @@
 import Papa from 'papaparse';
 import { KNOWN_ACTIVITY_TYPES } from '../engine/codes';
 import type { Dataset, Kind } from '../engine/dataset';
-import { needsCleaning } from '../engine/keyText';
-import { ByteRecords, Interner } from './byteCsv';
-import { CleanedKeys } from './cleanedKeys';
-import { NumBuilder, TextBuilder } from './columnBuilders';
+import { cleanKey, needsCleaning, showInvisible } from '../engine/keyText';
+import { ByteRecords } from './byteCsv';
+import { FORMAT_CODE, formatParams, makeCol, T_ACTIVITY, T_BOOL, T_DATE, T_ENUM, T_NUM, T_TEXT, type Col } from './importColumns';
+import { windowParams } from './plausible';
 import { decodeBytes, hasUtf16Bom, sniffBinary, type Encoding } from './decode';
 import { detectDelimiter, detectKind, requiredColumnsText } from './detect';
 import { IssueLog, makeIssue, shorten, type Issue } from './issues';
 import { guessNewline, mixedLineBreaks, mixedLineBreaksIssue, NEWLINE_SAMPLE_CHARS } from './lineBreaks';
 import {
   booleanFromBytes, dateFromBytes, dateTimeFromBytes, INVALID, IMPOSSIBLE_DATE, normaliseActivityType, numberFromBytes,
-  parseBoolean, parseDate, parseDateTime, parseEnum, parseNumber, parsePeriod, trimmable,
+  parseBoolean, parseDate, parseDateTime, parseEnum, parseNumber, parsePeriod, trimmable, yearOutsideRange,
 } from './normalise';
-import { enumLookup, enumText, METRIC_LABELS_ZH, metricColumnRule, SCHEMAS, type ColumnRule } from './schema';
+import { METRIC_LABELS_ZH, metricColumnRule, SCHEMAS } from './schema';
 import { numberProblem, rangeText, validateTable } from './validate';
 
 export interface ImportResult {
@@ -36,32 +36,7 @@ export interface ImportResult {
   lines: Int32Array;
 }
 
-const T_TEXT = 0, T_NUM = 1, T_BOOL = 2, T_ENUM = 3, T_DATE = 4, T_DATETIME = 5, T_ACTIVITY = 6, T_PERIOD = 7;
-const TYPE_CODE = { text: T_TEXT, number: T_NUM, integer: T_NUM, boolean: T_BOOL, enum: T_ENUM, date: T_DATE, datetime: T_DATETIME, activity_type: T_ACTIVITY, period: T_PERIOD } as const;
-const FORMAT_CODE = ['', 'not_number', 'not_boolean', 'not_enum', 'not_date', 'not_datetime', '', 'not_period'];
 const KNOWN_TYPES: ReadonlySet<string> = new Set(KNOWN_ACTIVITY_TYPES);
-
-interface Col {
-  rule: ColumnRule;
-  pos: number;
-  written: string;
-  t: number;
-  required: boolean;
-  checksNumber: boolean;
-  num: NumBuilder | null;
-  str: TextBuilder | null;
-  lookup: Map<string, number> | null;
-  interner: Interner;
-  /** text columns: cells cleaned of invisible characters (keyText.ts) */
-  cleaned: CleanedKeys | null;
-}
-
-/** Extra parameters of a cell's format message (allowed values, `%` hint). */
-function formatParams(c: Col): { zh?: string; en?: string } {
-  if (c.t === T_ENUM) return { zh: enumText(c.rule, 'zh'), en: enumText(c.rule, 'en') };
-  if (c.t === T_NUM && c.rule.percent) return { zh: ' 或 85%', en: ' or 85%' };
-  return {};
-}
 
 export type CsvImporter = ReturnType<typeof createCsvImporter>;
 
@@ -112,16 +87,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
       const rule = schema.columns.find((c) => c.key === key) ?? metricColumnRule(key);
       if (schema.metricColumns && !schema.columns.includes(rule) && !(key in METRIC_LABELS_ZH))
         log.add('notice', 'custom_metric_column', headerLine, names[pos], null);
-      const t = TYPE_CODE[rule.type];
-      const isNum = t !== T_TEXT && t !== T_ACTIVITY && t !== T_PERIOD;
-      return [{
-        rule, pos, written: names[pos], t, required: !!rule.required,
-        checksNumber: t === T_NUM && (rule.type === 'integer' || rule.min !== undefined || rule.max !== undefined),
-        num: isNum ? new NumBuilder(expectedRows) : null, str: isNum ? null : new TextBuilder(expectedRows),
-        lookup: t === T_ENUM ? enumLookup(rule) : null,
-        interner: new Interner(),
-        cleaned: t === T_TEXT ? new CleanedKeys() : null,
-      }];
+      return [makeCol(rule, pos, names[pos], expectedRows)];
     });
     const read = new Set(cols.map((c) => c.pos));
     unread = row.map((_, pos) => pos).filter((pos) => !read.has(pos));
@@ -154,7 +120,10 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
     if (c.t === T_TEXT) {
       // Most cells have nothing to trim; checking the two ends is cheaper than calling trim().
       s = raw === '' || (!trimmable(raw.charCodeAt(0)) && !trimmable(raw.charCodeAt(raw.length - 1))) ? raw : raw.trim();
-      if (needsCleaning(s)) s = c.cleaned!.clean(s, line, raw);
+      if (needsCleaning(s)) {
+        c.cleaned!.note(line, raw);
+        s = cleanKey(s);
+      }
     } else if (c.t === T_ACTIVITY) {
       s = normaliseActivityType(raw);
       if (s !== '' && !KNOWN_TYPES.has(s)) {
@@ -179,14 +148,19 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
       cellError(c, FORMAT_CODE[c.t], rawAt(c.pos), formatParams(c));
       x = NaN;
     } else if (x === IMPOSSIBLE_DATE) {
-      cellError(c, 'impossible_date', rawAt(c.pos));
+      // OUT_OF_BOUNDS for a number; for a date, outside 1900–2200 or a day that does not exist.
+      const raw = rawAt(c.pos);
+      cellError(c, c.t === T_NUM ? 'number_out_of_bounds' : yearOutsideRange(raw) !== null ? 'date_out_of_range' : 'impossible_date', raw);
       x = NaN;
-    } else if (c.checksNumber) {
-      const problem = numberProblem(c.rule, x);
-      if (problem !== null) {
-        cellError(c, problem, rawAt(c.pos), problem === 'out_of_range' ? rangeText(c.rule) : undefined);
-        x = NaN;
+    } else {
+      if (c.checksNumber) {
+        const problem = numberProblem(c.rule, x);
+        if (problem !== null) {
+          cellError(c, problem, rawAt(c.pos), problem === 'out_of_range' ? rangeText(c.rule) : undefined);
+          x = NaN;
+        }
       }
+      if (x > c.hi || x < c.lo) c.odd!.note(line, rawAt(c.pos));
     }
     c.num!.push(x);
   }
@@ -344,7 +318,10 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
     if (kind !== null && header !== null) {
       table = buildTable(kind, lineArr);
       const typeCol = cols.find((c) => c.t === T_ACTIVITY);
-      for (const c of cols) c.cleaned?.report(log, c.written);
+      for (const c of cols) {
+        c.cleaned?.report(log, 'notice', 'invisible_chars', c.written, {}, showInvisible);
+        c.odd?.report(log, 'warning', c.t === T_NUM ? 'implausible_number' : 'implausible_date', c.written, windowParams(c.rule, c.hi));
+      }
       for (const [type, seen] of customTypes)
         log.add('notice', 'custom_activity_type', seen.row, typeCol?.written ?? 'type', type, { count: seen.count });
     }

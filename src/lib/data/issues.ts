@@ -165,6 +165,22 @@ const MESSAGES: Messages = {
     `项目“${p.other}”的“${p.col}”在第 ${p.otherRow} 行是“${p.otherValue}”，在第 ${p.row} 行是“${p.value}”；同一项目每一行的项目信息必须一致，请统一后再导入。`,
     `Project "${p.other}": "${p.col}" is "${p.otherValue}" on line ${p.otherRow} but "${p.value}" on line ${p.row}; project details must be the same on every row of a project. Make them agree and import again.`,
   ],
+  date_out_of_range: (p) => [
+    `“${p.col}”的日期“${p.value}”超出可接受的范围：本程序读取 1900-01-01 至 2200-12-31 之间的日期${at(p)[0]}。`,
+    `"${p.col}": the date "${p.value}" is outside the accepted range; the app reads dates from 1900-01-01 to 2200-12-31${at(p)[1]}.`,
+  ],
+  number_out_of_bounds: (p) => [
+    `“${p.col}”的数值“${p.value}”超出可处理的范围：数值的绝对值最大为 10^15（1000 万亿），且不能小到被当作 0（如 1e-400）${at(p)[0]}。`,
+    `"${p.col}": the number "${p.value}" is outside what the app can hold exactly: at most 10^15 (a thousand trillion) in size, and not so small it would read as 0 (like 1e-400)${at(p)[1]}.`,
+  ],
+  implausible_date: (p) => [
+    `“${p.col}”有 ${p.count} 个日期不在 ${p.zh} 之间（可能是占位值，如 1900-01-01），第 ${p.row} 行起（例如“${p.value}”）；已按原值导入，但这些日期所在的期间不会出现在期间选择中。请核对。`,
+    `"${p.col}": ${p.count} date(s) outside ${p.en} (perhaps a placeholder such as 1900-01-01), from line ${p.row} (e.g. "${p.value}"); imported as written, but their periods are not offered in the period picker. Please check them.`,
+  ],
+  implausible_number: (p) => [
+    `“${p.col}”有 ${p.count} 个值大于通常的上限 ${p.zh}，第 ${p.row} 行起（例如“${p.value}”）；已按原值导入，请核对是否多写了位数。`,
+    `"${p.col}": ${p.count} value(s) above the usual maximum of ${p.en}, from line ${p.row} (e.g. "${p.value}"); imported as written. Please check for extra digits.`,
+  ],
   invisible_chars: (p) => [
     `“${p.col}”有 ${p.count} 个单元格含不可见字符（如零宽空格、不换行空格），已去除后导入，第 ${p.row} 行起（原为“${p.value}”）；去除后相同的编号视为同一个。请在原系统中清理这些字符。`,
     `"${p.col}": ${p.count} cell(s) held invisible characters (such as zero-width or no-break spaces), removed on import, from line ${p.row} (was "${p.value}"); values equal after removal are the same key. Clean them in the source system.`,

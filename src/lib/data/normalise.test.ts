@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateTimeSeconds, dayNumber } from '../engine/dataset';
 import {
-  booleanFromBytes, dateFromBytes, dateTimeFromBytes, IMPOSSIBLE_DATE, INVALID, isBad, normaliseActivityType, numberFromBytes,
+  booleanFromBytes, dateFromBytes, dateTimeFromBytes, IMPOSSIBLE_DATE, INVALID, isBad, OUT_OF_BOUNDS, normaliseActivityType, numberFromBytes,
   parseBoolean, parseDate, parseDateTime, parseEnum, parseNumber, parsePeriod,
 } from './normalise';
 import { columnRule, enumLookup } from './schema';
@@ -31,9 +31,21 @@ describe('parseNumber', () => {
 
   it.each([
     ['1.2.3', false], ['abc', false], ['12,00', false], ['1,2345', false], ['85%', false], ['--5', false],
-    ['Infinity', false], ['0x10', false], ['5万%', true], ['12 34', false], ['1e999', false], ['-', false], ['¥', false],
+    ['Infinity', false], ['0x10', false], ['5万%', true], ['12 34', false], ['-', false], ['¥', false],
   ])('rejects %s', (raw, percent) => {
     expect(parseNumber(raw, percent)).toBe(INVALID);
+  });
+
+  it.each([
+    ['1e999', 'Infinity as a double'], ['1e-400', 'would silently become 0'], ['-1E-400', 'would silently become -0'],
+    ['9007199254740993', 'past 2^53: not exact'], ['1000000000000001', 'above 10^15'], ['-2000000000000000', 'below -10^15'],
+    ['1.5e16', 'above 10^15 in Excel notation'], ['99999999999999999', 'the 17-digit fast path'],
+  ])('%s is OUT_OF_BOUNDS (%s), not a number the app would hold wrongly', (raw) => {
+    expect(parseNumber(raw, false)).toBe(OUT_OF_BOUNDS);
+  });
+
+  it.each([['1000000000000000', 1e15], ['-1000000000000000', -1e15], ['0e5', 0], ['0.000', 0], ['1e-5', 1e-5]])('%s is still read (%s)', (raw, v) => {
+    expect(parseNumber(raw, false)).toBe(v);
   });
 
   it('treats empty and blank cells as empty (NaN), not as zero', () => {

@@ -5,10 +5,27 @@
  * nothing: NaN = empty cell, `INVALID` = not in an accepted format, `IMPOSSIBLE_DATE` = a
  * well-formed date that does not exist (2026-02-30). Valid results are always finite.
  */
+import { FIRST_ACCEPTED_YEAR, LAST_ACCEPTED_YEAR } from '../engine/dateWindow';
 import { ACTIVITY_TYPE_BY_LABEL } from './schema';
 
 export const INVALID = Number.NEGATIVE_INFINITY;
 export const IMPOSSIBLE_DATE = Number.POSITIVE_INFINITY;
+/**
+ * A number cell the app cannot hold exactly: larger than MAX_NUMBER in size (integers lose
+ * exactness past 2^53 ≈ 9×10^15, amounts their cents before that), or so small it would
+ * silently become 0 (`1e-400`). Shares IMPOSSIBLE_DATE's value: a column is numbers or dates.
+ */
+export const OUT_OF_BOUNDS = IMPOSSIBLE_DATE;
+/** The largest size of a number cell: 10^15. */
+export const MAX_NUMBER = 1e15;
+
+/** The year of a date cell the parsers refused, when it is outside 1900–2200 (a refusal that must state the range); else null. */
+export function yearOutsideRange(raw: string): number | null {
+  const m = /^\s*(\d{4,})\s*[-/.年]/.exec(raw);
+  if (m === null) return null;
+  const y = +m[1];
+  return y < FIRST_ACCEPTED_YEAR || y > LAST_ACCEPTED_YEAR ? y : null;
+}
 
 /** True for a parser's failure results (not for NaN, which is an empty cell). */
 export const isBad = (x: number): boolean => x === INVALID || x === IMPOSSIBLE_DATE;
@@ -39,7 +56,7 @@ const LOOSE_NUMBER = /^([-+]?)(?:¥|￥|RMB|CNY)?\s*([-+]?)(\d{1,3}(?:,\d{3})+(?
 export function parseNumber(raw: string, percent: boolean): number {
   if (raw.length === 0) return NaN;
   const fast = plainNumber(raw);
-  if (fast !== INVALID) return fast;
+  if (fast !== INVALID) return fast > MAX_NUMBER || fast < -MAX_NUMBER ? OUT_OF_BOUNDS : fast;
   const s = raw.trim();
   if (s.length === 0) return NaN;
   const m = LOOSE_NUMBER.exec(s);
@@ -48,7 +65,8 @@ export function parseNumber(raw: string, percent: boolean): number {
   const unit = m[4] === '万' ? 10_000 : m[4] === '亿' ? 100_000_000 : 1;
   // 120万 must be exactly 1200000, not 1200000.0000000002: scale with a decimal shift, not a float multiply.
   const v = unit === 1 ? +m[3].replaceAll(',', '') : +(m[3].replaceAll(',', '') + 'e' + Math.log10(unit));
-  if (!Number.isFinite(v)) return INVALID;
+  // 1e400 or 1e-400: a number written right, but not one a double holds (Infinity, or 0 from non-zero digits).
+  if (!Number.isFinite(v) || v > MAX_NUMBER || (v === 0 && /[1-9]/.test(m[3].split(/[eE]/)[0]))) return OUT_OF_BOUNDS;
   return m[1] === '-' || m[2] === '-' ? -v : v;
 }
 
@@ -84,7 +102,7 @@ function civilDay(y: number, m: number, d: number): number {
 }
 
 function checkedDay(y: number, m: number, d: number): number {
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return IMPOSSIBLE_DATE;
+  if (y < FIRST_ACCEPTED_YEAR || y > LAST_ACCEPTED_YEAR || m < 1 || m > 12 || d < 1) return IMPOSSIBLE_DATE;
   if (d > daysIn(y, m)) return IMPOSSIBLE_DATE;
   return civilDay(y, m, d);
 }

@@ -28,6 +28,8 @@ export interface ColumnRule {
   synonyms?: Readonly<Record<number, readonly string[]>>;
   min?: number;
   max?: number;
+  /** above this a value is unusual (a typo, a placeholder): imported, with a warning (docs/decisions.md) */
+  warnAbove?: number;
   /** min is exclusive (`> 0` rather than `≥ 0`) */
   minExclusive?: boolean;
   /** `85%` is accepted and means 85 */
@@ -72,7 +74,7 @@ export const SCHEMAS: Readonly<Record<Kind, KindSchema>> = {
       },
       { key: 'team', zh: '团队', type: 'text' },
       { key: 'manager', zh: '直属经理', type: 'text' },
-      { key: 'salary', zh: '月薪', type: 'number', min: 0 },
+      { key: 'salary', zh: '月薪', type: 'number', min: 0, warnAbove: 10_000_000 },
       { key: 'hired_on', zh: '入职日期', type: 'date' },
       { key: 'left_on', zh: '离职日期', type: 'date' },
     ],
@@ -85,15 +87,15 @@ export const SCHEMAS: Readonly<Record<Kind, KindSchema>> = {
       { key: 'role', zh: '角色', type: 'enum', required: true, codes: ROLES, labelsZh: ['主导', '支撑'] },
       { key: 'customer_id', zh: '客户编号', type: 'text', required: true, projectLevel: true },
       { key: 'industry', zh: '行业', type: 'text', required: true, projectLevel: true },
-      { key: 'amount', zh: '金额', type: 'number', required: true, min: 0, projectLevel: true },
+      { key: 'amount', zh: '金额', type: 'number', required: true, min: 0, projectLevel: true, warnAbove: 10_000_000_000 },
       {
         key: 'status', zh: '状态', type: 'enum', required: true, codes: STATUSES,
         labelsZh: ['中标', '未中标', '进行中', '取消'], synonyms: { 1: ['丢标'], 3: ['已取消'] }, projectLevel: true,
       },
       { key: 'decided_on', zh: '结果日期', type: 'date', requiredWhen: { column: 'status', codes: WON_LOST }, projectLevel: true },
       { key: 'strategic', zh: '战略项目', type: 'boolean', defaultValue: 0, projectLevel: true },
-      { key: 'proposals_made', zh: '方案建议数', type: 'integer', min: 0, defaultValue: 0 },
-      { key: 'proposals_adopted', zh: '采纳建议数', type: 'integer', min: 0, defaultValue: 0, atMost: 'proposals_made' },
+      { key: 'proposals_made', zh: '方案建议数', type: 'integer', min: 0, defaultValue: 0, warnAbove: 10_000 },
+      { key: 'proposals_adopted', zh: '采纳建议数', type: 'integer', min: 0, defaultValue: 0, atMost: 'proposals_made', warnAbove: 10_000 },
     ],
   },
   requests: {
@@ -141,7 +143,7 @@ export const SCHEMAS: Readonly<Record<Kind, KindSchema>> = {
       { key: 'staff_id', zh: '工号', type: 'text', required: true },
       { key: 'date', zh: '日期', type: 'date', required: true },
       { key: 'type', zh: '类型', type: 'activity_type', required: true },
-      { key: 'count', zh: '数量', type: 'integer', min: 1, defaultValue: 1 },
+      { key: 'count', zh: '数量', type: 'integer', min: 1, defaultValue: 1, warnAbove: 100_000 },
     ],
   },
   metrics: {

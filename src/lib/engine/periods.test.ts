@@ -111,4 +111,20 @@ describe('periodsInData', () => {
       '2025Q1', '2025Q4', '2025', '2026Q1', '2026Q2', '2026Q3', '2026', '2027',
     ]);
   });
+
+  it('offers no period for dates outside 2000 … a year after today (1900-01-01 placeholders, 9999 ends)', () => {
+    const ds = buildDataset({
+      staff: [{ staff_id: 'A' }],
+      activities: [
+        { staff_id: 'A', date: '1900-01-01', type: 'visit' },
+        { staff_id: 'A', date: '1999-12-31', type: 'visit' },
+        { staff_id: 'A', date: '2000-01-01', type: 'visit' },
+        { staff_id: 'A', date: '2027-06-30', type: 'visit' },
+        { staff_id: 'A', date: '2028-01-02', type: 'visit' },
+        { staff_id: 'A', date: '2199-12-31', type: 'visit' },
+      ],
+    });
+    const today = dayFromCivil(2026, 12, 7);
+    expect(periodsInData(ds, today).map((p) => p.id)).toEqual(['2000Q1', '2000', '2027Q2', '2027']);
+  });
 });

@@ -7,6 +7,7 @@
  */
 import type { Dataset } from './dataset';
 import { STATUS } from './codes';
+import { plausibleYear, todayDay } from './dateWindow';
 import type { Period } from './types';
 
 /** Calendar date of a day number: `civilFromDay(dayNumber(2026, 3, 31))` → `{ year: 2026, month: 3, day: 31 }`. */
@@ -101,8 +102,9 @@ export function isInScope(ds: Dataset, staffRow: number, p: Period): boolean {
  * since open and cancelled ones count for nothing; requests: requested_at; reviews:
  * reviewed_on; ratings: rated_on; activities: date). A metrics-file row adds exactly the
  * period it names (a workshop may run on that file alone); unparseable period cells are skipped.
+ * Years before 2000 or after next year (`today` + 1 year) are not offered (dateWindow.ts).
  */
-export function periodsInData(ds: Dataset): Period[] {
+export function periodsInData(ds: Dataset, today: number = todayDay()): Period[] {
   const known = new Set(ds.staff.staff_id);
   const quarters = new Set<number>(); // year * 4 + quarter - 1
   const years = new Set<number>();
@@ -130,6 +132,8 @@ export function periodsInData(ds: Dataset): Period[] {
   add(reviews.staff_id, reviews.reviewed_on, reviews.length);
   add(ratings.staff_id, ratings.rated_on, ratings.length);
   add(activities.staff_id, activities.date, activities.length);
+  // Dates outside the plausible window (dateWindow.ts: 1900-01-01 placeholders, 9999 ends) offer no period.
+  for (const q of quarters) if (!plausibleYear(Math.floor(q / 4), today)) quarters.delete(q);
   for (const q of quarters) years.add(Math.floor(q / 4));
 
   const explicit = new Map<string, Period>();
@@ -137,7 +141,7 @@ export function periodsInData(ds: Dataset): Period[] {
     if (!known.has(metrics.staff_id[r])) continue;
     try {
       const p = parsePeriod(metrics.period[r]);
-      explicit.set(p.id, p);
+      if (plausibleYear(p.year, today)) explicit.set(p.id, p);
     } catch {
       // the import reports malformed period cells; here they simply add no period
     }

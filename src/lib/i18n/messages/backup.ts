@@ -39,6 +39,10 @@ export const backupText = dict({
     zh: '备份文件“{file}”已损坏（{detail}），未恢复任何数据，当前数据未作任何更改。请使用另一份备份。',
     en: 'The backup “{file}” is damaged ({detail}); nothing was restored and the current data was not changed. Use another copy of the backup.',
   },
+  tooLarge: {
+    zh: '备份文件“{file}”解压后超过 {limit}，超出本应用能恢复的大小，未恢复任何数据，当前数据未作任何更改。请确认选择的是“备份全部数据”生成的文件。',
+    en: 'The backup “{file}” unpacks to more than {limit}, more than this app can restore; nothing was restored and the current data was not changed. Check that it is a file made with “Back up everything”.',
+  },
   newerVersion: {
     zh: '备份文件“{file}”由更新版本的售前KPI工作室生成（格式版本 {version}），当前版本无法读取。请更新本应用后再恢复。',
     en: 'The backup “{file}” was made by a newer version of Presales KPI Studio (format version {version}); this version cannot read it. Update the app, then restore.',
