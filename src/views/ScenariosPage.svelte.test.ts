@@ -130,6 +130,11 @@ describe('ScenariosPage', () => {
     await pickFile('v2.json', JSON.stringify({ ...bad, version: 2 }));
     expect(screen.getByTestId('scenarios-error').textContent).toContain('方案文件字段 version：不支持的版本 2');
 
+    // A 3 MB "scenario" is refused by its size, before its text is read.
+    await pickFile('huge.json', `{"name":"${'x'.repeat(3 * 1024 * 1024)}"}`);
+    expect(screen.getByTestId('scenarios-error').textContent).toMatch(/^无法导入 huge\.json：方案文件字段 \(file\)：文件过大：\d+ 字节，方案文件最多 1024 KB$/);
+    expect(store.records.size).toBe(0);
+
     const good = { ...presetScenario('saas-push'), name: 'Imported', name_zh: '导入的方案' };
     await pickFile('good.json', serializeScenario(good));
     expect(screen.getByTestId('scenarios-status').textContent).toBe('已导入方案“导入的方案”。');

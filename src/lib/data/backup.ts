@@ -13,7 +13,8 @@ import { KINDS } from '../engine/dataset';
 import { fill } from '../i18n/messages/common';
 import { backupText } from '../i18n/messages/backup';
 import type { Text } from '../i18n/i18n.svelte';
-import { chunkColumnsProblem, gunzipBounded, MAX_BACKUP_UNPACKED, TooLargeError } from './backupChecks';
+import { TooLargeError } from '../engine/boundedInflate';
+import { chunkColumnsProblem, gunzipBounded, MAX_BACKUP_UNPACKED } from './backupChecks';
 import type { BatchRecord, ChunkRecord, StoreChange } from './store';
 import { DB_NAME, DB_VERSION, openStore, STORE_CHANNEL } from './store';
 

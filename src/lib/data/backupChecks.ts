@@ -2,7 +2,7 @@
  * Limits and structure checks for a backup file, applied before anything is replaced:
  * how large it may unpack, and that every chunk holds the columns its batch's kind needs.
  */
-import { Gunzip } from 'fflate';
+import { inflateBounded } from '../engine/boundedInflate';
 import type { Kind } from '../engine/dataset';
 import { SCHEMAS } from './schema';
 
@@ -13,34 +13,8 @@ import { SCHEMAS } from './schema';
  */
 export const MAX_BACKUP_UNPACKED = 400 * 1024 * 1024;
 
-/** Thrown by `gunzipBounded` when the output would pass `limit` bytes. */
-export class TooLargeError extends Error {
-  constructor(readonly limit: number) {
-    super(`unpacks to more than ${limit} bytes`);
-    this.name = 'TooLargeError';
-  }
-}
-
-/**
- * gunzip that stops as soon as the output passes `limit` bytes, inflating 64 KiB of input at
- * a time, so a small file that inflates to gigabytes is refused instead of filling the tab's
- * memory. (The size in the gzip trailer is not trusted: a cut or forged file may say anything.)
- */
-export function gunzipBounded(bytes: Uint8Array, limit = MAX_BACKUP_UNPACKED): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  const gz = new Gunzip((chunk) => {
-    total += chunk.length;
-    if (total > limit) throw new TooLargeError(limit);
-    parts.push(chunk);
-  });
-  const STEP = 64 * 1024;
-  for (let i = 0; i < bytes.length; i += STEP) gz.push(bytes.subarray(i, i + STEP), i + STEP >= bytes.length);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
-  return out;
-}
+/** gunzip that stops when the output passes `limit` bytes (boundedInflate.ts). */
+export const gunzipBounded = (bytes: Uint8Array, limit = MAX_BACKUP_UNPACKED): Uint8Array => inflateBounded('gzip', bytes, limit);
 
 const isText = (type: string) => type === 'text' || type === 'activity_type' || type === 'period';
 

@@ -341,6 +341,10 @@ export function parseScenario(input: unknown): Scenario {
 
 /** `parseScenario` for file text; a JSON syntax error becomes a ScenarioError on field `(file)`. */
 export function parseScenarioText(text: string): Scenario {
+  const most = SCENARIO_LIMITS.fileBytes;
+  if (text.length > most) {
+    throw new ScenarioError('(file)', `文件过大：${text.length} 个字符，方案文件最多 ${most / 1024} KB`, `is too large: ${text.length} characters, a scenario file holds at most ${most / 1024} KB`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -5,7 +5,7 @@ import { resultsToCsv } from './exportCsv';
 import { parsePeriod } from './periods';
 import standardJson from './presets/standard.json';
 import { computeResults } from './results';
-import { parseScenario, ScenarioError } from './scenario';
+import { parseScenario, parseScenarioText, ScenarioError } from './scenario';
 import { inRange, rangeOf, rangeText, SCENARIO_LIMITS, SCENARIO_RANGES, TARGET, WEIGHT } from './scenarioRanges';
 
 const raw = (): Record<string, any> => structuredClone(standardJson) as Record<string, any>;
@@ -93,6 +93,15 @@ describe('every number of a scenario has a stated finite range', () => {
     expect(rangeOf('scoring.overrides.win_rate.cap')).toBe(SCENARIO_RANGES['scoring.cap']);
     expect(rangeOf('indicators[3].weight')).toBe(WEIGHT);
     expect(rangeOf('name')).toBeUndefined();
+  });
+
+  it('a scenario text over 1 MiB is refused before JSON.parse, on the field (file)', () => {
+    const text = JSON.stringify({ ...raw(), note: ' '.repeat(1) }) + ' '.repeat(SCENARIO_LIMITS.fileBytes);
+    let e: unknown;
+    try { parseScenarioText(text); } catch (x) { e = x; }
+    expect(e).toBeInstanceOf(ScenarioError);
+    expect((e as ScenarioError).field).toBe('(file)');
+    expect((e as ScenarioError).message_zh).toContain('方案文件最多 1024 KB');
   });
 
   it('strategic industries and ids are cleaned of invisible characters, as the imported industry column is', () => {

@@ -57,6 +57,8 @@ export const SCENARIO_LIMITS = {
   labelChars: 200,
   noteChars: 2_000,
   listEntries: 500,
+  /** a scenario file (or saved text): 1 MiB; the standard preset is ~9 KB */
+  fileBytes: 1024 * 1024,
 } as const;
 
 /**

@@ -1,7 +1,9 @@
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PRESETS, presetScenario } from './presets';
-import { decodeShareLink, encodeShareLink, packShareJson, ShareLinkError, type ShareLinkErrorCode } from './shareLink';
+import {
+  decodeShareLink, encodeShareLink, MAX_SHARE_JSON_BYTES, MAX_SHARE_LINK_CHARS, packShareJson, ShareLinkError, type ShareLinkErrorCode,
+} from './shareLink';
 
 const errorOf = (link: string): ShareLinkError => {
   try { decodeShareLink(link); } catch (e) { if (e instanceof ShareLinkError) return e; throw e; }
@@ -74,5 +76,20 @@ describe('share links', () => {
     expect(errorOf(packShareJson('{"p":"2026Q5","s":{}}')).code).toBe('period');
     expect(errorOf(packShareJson('[1,2]')).code).toBe('damaged');
     expect(errorOf(packShareJson('{"p":null,"s":{"format":"x"}}')).message_en).toMatch(/not a scenario file/);
+  });
+
+  it('refuses a small link that unpacks past 64 KB (a long name, 20 MB of padding, an over-long link) without unpacking it all', () => {
+    const s = JSON.parse(JSON.stringify(presetScenario('standard')));
+    s.name = 'x'.repeat(MAX_SHARE_JSON_BYTES);
+    const link = packShareJson(JSON.stringify({ p: null, s }));
+    expect(link.length).toBeLessThan(4_000);
+    const e = errorOf(link);
+    expect(e.code).toBe('too_large');
+    expect(e.message_zh).toContain('最多 64 KB');
+    expect(e.message_en).toContain('at most 64 KB');
+    // 20 MB of spaces packs into ~20 KB: refused as soon as 64 KB are out.
+    const bomb = packShareJson(`{"p":null,"s":${' '.repeat(20 * 1024 * 1024)}1}`);
+    expect(errorOf(bomb).code).toBe('too_large');
+    expect(errorOf(`#/scenario/1.${'A'.repeat(MAX_SHARE_LINK_CHARS)}`).code).toBe('too_large');
   });
 });

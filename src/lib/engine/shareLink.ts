@@ -12,16 +12,24 @@
  * damaged, and a link made against a different dictionary (a future standard preset) says
  * so instead of decoding garbage.
  */
-import { unzlibSync, zlibSync } from 'fflate';
+import { zlibSync } from 'fflate';
+import { inflateBounded, TooLargeError } from './boundedInflate';
 import { parsePeriod } from './periods';
 import { BUILT_IN_PRESETS } from './presets';
 import { parseScenario, ScenarioError, serializeScenario } from './scenario';
 import type { Scenario } from './types';
 
 export const SHARE_ROUTE = 'scenario';
+/**
+ * The most a link's payload may unpack to: 64 KiB of JSON (the standard preset is ~2 KB; a
+ * scheme with many custom indicators and long notes stays far below). A longer link text than
+ * 128 KiB cannot hold a valid payload and is refused before it is decoded.
+ */
+export const MAX_SHARE_JSON_BYTES = 64 * 1024;
+export const MAX_SHARE_LINK_CHARS = 128 * 1024;
 const VERSION = '1';
 
-export type ShareLinkErrorCode = 'empty' | 'version' | 'damaged' | 'dictionary' | 'scenario' | 'period';
+export type ShareLinkErrorCode = 'empty' | 'version' | 'damaged' | 'dictionary' | 'scenario' | 'period' | 'too_large';
 
 /** A link that cannot be read, with the reason in Chinese and English. */
 export class ShareLinkError extends Error {
@@ -100,6 +108,9 @@ export function packShareJson(json: string): string {
  * `decodeShareLink(location.href)` → `{ scenario, periodId: '2026Q1' }`.
  */
 export function decodeShareLink(link: string): { scenario: Scenario; periodId: string | null } {
+  const tooLarge = () => new ShareLinkError('too_large', `分享链接过大：方案数据最多 ${MAX_SHARE_JSON_BYTES / 1024} KB，此链接超出，未打开。`,
+    `The share link is too large: scenario data may be at most ${MAX_SHARE_JSON_BYTES / 1024} KB, and this link holds more; it was not opened.`);
+  if (link.length > MAX_SHARE_LINK_CHARS) throw tooLarge();
   const text = link.trim();
   const hash = text.includes('#') ? text.slice(text.indexOf('#') + 1) : text;
   const m = new RegExp(`^/?(?:${SHARE_ROUTE}/)?([^./]*)\\.(.*)$`).exec(hash);
@@ -119,8 +130,9 @@ export function decodeShareLink(link: string): { scenario: Scenario; periodId: s
   }
   let raw: Uint8Array;
   try {
-    raw = unzlibSync(bytes, { dictionary: dict });
-  } catch {
+    raw = inflateBounded('zlib', bytes, MAX_SHARE_JSON_BYTES, dict);
+  } catch (e) {
+    if (e instanceof TooLargeError) throw tooLarge();
     throw damaged('cannot decompress');
   }
   if (readU32(bytes, bytes.length - 4) !== adler32(raw)) throw damaged('checksum mismatch');

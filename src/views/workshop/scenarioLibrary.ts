@@ -4,7 +4,8 @@
  * ScoringState.choices lists them after the built-in ones. These functions keep both in
  * step; ScoringState itself offers only save / saveAs / select.
  */
-import { parseScenario, parseScenarioText, serializeScenario } from '../../lib/engine/scenario';
+import { parseScenario, parseScenarioText, ScenarioError, serializeScenario } from '../../lib/engine/scenario';
+import { SCENARIO_LIMITS } from '../../lib/engine/scenarioRanges';
 import type { Scenario } from '../../lib/engine/types';
 import type { ScenarioChoice, ScoringState } from '../../lib/state/scoring.svelte';
 
@@ -87,6 +88,18 @@ export async function deleteScenario(scoring: ScoringState, id: string): Promise
   await requireStore(scoring).deleteRecord(SAVED_STORE, id);
   scoring.choices = scoring.choices.filter((x) => x.id !== id);
   if (scoring.scenarioId === id) scoring.select(scoring.choices[0]?.id ?? 'standard');
+}
+
+/**
+ * A scenario file's text, refused (ScenarioError) without reading it when it is larger than
+ * a scenario file can be (SCENARIO_LIMITS.fileBytes).
+ */
+export async function readScenarioFile(file: Blob): Promise<string> {
+  const most = SCENARIO_LIMITS.fileBytes;
+  if (file.size > most) {
+    throw new ScenarioError('(file)', `文件过大：${file.size} 字节，方案文件最多 ${most / 1024} KB`, `is too large: ${file.size} bytes, a scenario file holds at most ${most / 1024} KB`);
+  }
+  return file.text();
 }
 
 /**
