@@ -90,7 +90,7 @@ describe('calibrate', () => {
   });
 
   const refused: [string, Partial<CalibrationInput>, boolean, CalibrationErrorCode, RegExp][] = [
-    ['a locked period', {}, true, 'locked', /已锁定/],
+    ['a closed period', {}, true, 'locked', /已定版/],
     ['an empty reason', { reason: '   ' }, false, 'reason', /必须填写原因/],
     ['an unknown grade', { to: 'E' as never }, false, 'grade', /无效的等级“E”/],
     ['an unknown person', { staff_id: 'Z9' }, false, 'person', /没有工号 Z9/],

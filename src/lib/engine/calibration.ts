@@ -3,7 +3,7 @@
  * reason, and every change is logged. An override replaces final_grade and re-derives what
  * §7 derives from it (bonus amount, promotion eligibility, improvement plan); total, rank and
  * the threshold/forced grades stay as computed, so the export still shows the formula's
- * verdict beside HR's. A locked period (results published) takes no more changes.
+ * verdict beside HR's. A closed period (results published, periodClose.ts) takes no more changes.
  */
 import { GRADES, type Grade } from './codes';
 import { bonusAmount, improvementPlan, promotionEligible } from './consequences';
@@ -125,7 +125,7 @@ export function calibrate(
   const { periodId, staff_id, to, by, at } = input;
   const reason = input.reason.trim();
   if (ctx.locked) {
-    throw new CalibrationError('locked', `期间 ${periodId} 已锁定，不能再调整等级。`, `Period ${periodId} is locked; grades can no longer be changed.`);
+    throw new CalibrationError('locked', `期间 ${periodId} 已定版，不能再调整等级；如需调整，请先重新开放。`, `Period ${periodId} is closed; reopen it to change grades.`);
   }
   if (reason === '') {
     throw new CalibrationError('reason', `调整 ${staff_id} 的等级必须填写原因。`, `A reason is required to change the grade of ${staff_id}.`);

@@ -3,6 +3,7 @@ import { CalibrationError } from '../engine/calibration';
 import { parsePeriod } from '../engine/periods';
 import { presetScenario } from '../engine/presets';
 import { computeResults } from '../engine/results';
+import { serializeScenario } from '../engine/scenario';
 import { CalibrationState, CalibrationStateError, calibrationFor, LOCKS_SETTING, localStamp } from './calibration.svelte';
 import { memoryStore, metricsDataset } from './scoring.testkit';
 
@@ -80,18 +81,60 @@ describe('CalibrationState', () => {
     expect(line[header.indexOf('override_reason')]).toBe('客户表扬');
   });
 
-  it('a locked period refuses changes and the lock is stored in the settings', async () => {
+  it('closing stores a snapshot: the period refuses changes, its results and export are the snapshot\'s, a new state reads it', async () => {
     const { store, state } = make();
     state.setBy('hr');
-    await state.lock('2026Q1');
+    await state.calibrate({ periodId: '2026Q1', staff_id: graded.staff_id, to: 'S', reason: '客户表扬' }, results);
+    const live = state.exportCsv(results, scenario, period, ds.staff.salary);
+    const snap = await state.close({
+      period, scenarioId: 'standard', scenarioText: serializeScenario(scenario), batches: [],
+      results: state.applied(results, scenario, period, ds.staff.salary),
+    });
+    expect(snap).toMatchObject({ periodId: '2026Q1', version: 1, closedBy: 'hr' });
+    expect(snap.log).toHaveLength(1);
     expect(state.isLocked('2026Q1')).toBe(true);
-    expect(store.settings.get(LOCKS_SETTING)).toEqual(['2026Q1']);
-    await expect(state.calibrate({ periodId: '2026Q1', staff_id: graded.staff_id, to: 'S', reason: 'x' }, results))
+    await expect(state.calibrate({ periodId: '2026Q1', staff_id: graded.staff_id, to: 'A', reason: 'x' }, results))
       .rejects.toMatchObject({ code: 'locked' });
+    // Other weights give other live results; the closed period keeps its own.
+    const moved = computeResults(ds, '2026Q1', { ...scenario, indicators: scenario.indicators.map((i, k) => ({ ...i, weight: k === 0 ? i.weight + 10 : i.weight })) }).results;
+    expect(state.exportCsv(moved, scenario, period, ds.staff.salary)).toBe(live);
+    expect(state.applied(moved, scenario, period, ds.staff.salary)).toBe(snap.results);
     const again = new CalibrationState({ store }, { session: null });
     await again.load();
     expect(again.isLocked('2026Q1')).toBe(true);
     expect(again.isLocked('2026Q2')).toBe(false);
+    expect(again.exportCsv(moved, scenario, period, ds.staff.salary)).toBe(live);
+  });
+
+  it('reopen needs a reason; closing again makes version 2 and v1 stays readable; the old lock setting freezes nothing', async () => {
+    const store = memoryStore();
+    store.settings.set(LOCKS_SETTING, ['2026Q1']);
+    const { state } = make(store);
+    await state.load();
+    expect(state.isLocked('2026Q1')).toBe(false);
+    state.setBy('hr');
+    const ctx = { period, scenarioId: 'standard', scenarioText: serializeScenario(scenario), batches: [], results: state.applied(results, scenario, period, ds.staff.salary) };
+    await state.close(ctx);
+    await expect(state.reopen('2026Q1', '   ')).rejects.toMatchObject({ code: 'reason' });
+    expect(state.isLocked('2026Q1')).toBe(true);
+    await state.reopen('2026Q1', '补录数据');
+    expect(state.isLocked('2026Q1')).toBe(false);
+    await state.calibrate({ periodId: '2026Q1', staff_id: graded.staff_id, to: 'S', reason: '客户表扬' }, results);
+    await state.close({ ...ctx, results: state.applied(results, scenario, period, ds.staff.salary) });
+    const versions = state.versionsFor('2026Q1');
+    expect(versions.map((v) => [v.version, v.reopened?.reason ?? null])).toEqual([[1, '补录数据'], [2, null]]);
+    expect(state.closedFor('2026Q1')).toBe(versions[1]);
+    const again = new CalibrationState({ store }, { session: null });
+    await again.load();
+    expect(again.versionsFor('2026Q1').map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('a close without a name is refused and nothing is stored', async () => {
+    const { store, state } = make();
+    await expect(state.close({ period, scenarioId: 'standard', scenarioText: serializeScenario(scenario), batches: [], results: state.applied(results, scenario, period, ds.staff.salary) }))
+      .rejects.toBeInstanceOf(CalibrationStateError);
+    expect(store.records.size).toBe(0);
+    expect(state.snapshots).toEqual([]);
   });
 
   it('remembers the name for the session only', () => {

@@ -1,9 +1,11 @@
 /**
  * Calibration state (校准): the grade overrides in force, the log of every change, the
- * locked periods, and the name of whoever is calibrating (typed once per browser session).
- * The rules themselves are the engine's (engine/calibration.ts); this class keeps them in
- * the store: overrides and log entries as records of the 'calibration' record store, the
- * locks in the settings. One instance per app: `calibrationFor(app)`, so the Calibration
+ * period-close snapshots (结果定版), and the name of whoever is calibrating (typed once per
+ * browser session). The rules themselves are the engine's (engine/calibration.ts,
+ * engine/periodClose.ts); this class keeps them in the store: overrides, log entries and
+ * snapshot versions as records of the 'calibration' record store. A closed period takes no
+ * more changes, and its results and export are its snapshot's. Another tab's moves and
+ * closes arrive over the store's channel and are read again. One instance per app: `calibrationFor(app)`, so the Calibration
  * page and the Export page share it without any wiring in the shell.
  */
 import {
@@ -12,17 +14,35 @@ import {
 } from '../engine/calibration';
 import type { Grade } from '../engine/codes';
 import type { Period, PersonResult, Scenario } from '../engine/types';
-import type { Store } from '../data/store';
+import {
+  closedSnapshot, closePeriod, reopenPeriod, snapshotToCsv, versionsOf, type PeriodSnapshot, type SnapshotBatch,
+} from '../engine/periodClose';
+import { onStoreChange, type Store } from '../data/store';
+import { saveSnapshot, snapshotOfRecord } from '../data/snapshots';
 import type { Text } from '../i18n/i18n.svelte';
 
 const RECORDS = 'calibration';
-/** Settings key of the locked period ids. */
+/**
+ * Settings key of the period locks of earlier versions. A lock froze nothing (the period's
+ * figures still moved with the weights); a period close replaces it and the key is no longer read.
+ */
 export const LOCKS_SETTING = 'calibration.locks';
 const SESSION_KEY = 'kpi.calibration.by';
 
 /** What the state needs of the app: its store (null until open). */
 export interface CalibrationApp {
   readonly store?: Pick<Store, 'putRecord' | 'listRecords' | 'deleteRecord' | 'getSetting' | 'setSetting'> | null;
+}
+
+/** What closing a period takes besides the state's own overrides, log and name. */
+export interface CloseContext {
+  period: Period;
+  scenarioId: string;
+  /** the scenario in force as its file text (serializeScenario) */
+  scenarioText: string;
+  batches: readonly SnapshotBatch[];
+  /** the period's live results, overrides applied */
+  results: readonly CalibratedResult[];
 }
 
 type OverrideRecord = { id: string; type: 'override'; override: GradeOverride };
@@ -65,7 +85,8 @@ export class CalibrationState {
   readonly app: CalibrationApp;
   overrides = $state.raw<GradeOverride[]>([]);
   log = $state.raw<CalibrationLogEntry[]>([]);
-  locks = $state.raw<string[]>([]);
+  /** every version of every closed period */
+  snapshots = $state.raw<PeriodSnapshot[]>([]);
   /** who calibrates, for the log; kept for the browser session only */
   by = $state('');
   loaded = $state(false);
@@ -73,6 +94,7 @@ export class CalibrationState {
   #now: () => Date;
   #session: Pick<Storage, 'getItem' | 'setItem'> | null;
   #loading: Promise<void> | null = null;
+  #stopListening: (() => void) | null = null;
 
   constructor(app: CalibrationApp, opts: CalibrationOptions = {}) {
     this.app = app;
@@ -91,17 +113,41 @@ export class CalibrationState {
     const store = this.app.store;
     if (!store) { this.#loading = null; return; }
     try {
-      const [records, locks] = await Promise.all([
-        store.listRecords<OverrideRecord | LogRecord>(RECORDS), store.getSetting<string[]>(LOCKS_SETTING),
-      ]);
-      this.overrides = records.flatMap((r) => (r.type === 'override' ? [r.override] : []));
-      this.log = records.flatMap((r) => (r.type === 'log' ? [r.entry] : [])).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      this.locks = Array.isArray(locks) ? locks.filter((x) => typeof x === 'string') : [];
+      await this.#read(store);
       this.loaded = true;
+      this.#listen();
     } catch {
       this.error = { zh: '无法读取校准记录。', en: 'The calibration records could not be read.' };
       this.#loading = null;
     }
+  }
+
+  async #read(store: NonNullable<CalibrationApp['store']>): Promise<void> {
+    const records = await store.listRecords<OverrideRecord | LogRecord>(RECORDS);
+    this.overrides = records.flatMap((r) => (r.type === 'override' ? [r.override] : []));
+    this.log = records.flatMap((r) => (r.type === 'log' ? [r.entry] : [])).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    this.snapshots = records.flatMap((r) => {
+      const snap = snapshotOfRecord(r);
+      return snap ? [snap] : [];
+    });
+  }
+
+  /** Another tab's calibration or close (or a restore) is read again, so this tab never acts on stale state. */
+  #listen(): void {
+    if (typeof BroadcastChannel === 'undefined' || this.#stopListening) return;
+    this.#stopListening = onStoreChange((change) => {
+      const store = this.app.store;
+      if (!store || (change.what !== 'calibration' && change.what !== 'all')) return;
+      this.#read(store).catch(() => {
+        this.error = { zh: '无法读取校准记录。', en: 'The calibration records could not be read.' };
+      });
+    });
+  }
+
+  /** Stop listening to other tabs (tests, teardown). */
+  dispose(): void {
+    this.#stopListening?.();
+    this.#stopListening = null;
   }
 
   /** The overrides in force for one period: what the export applies. `calibration.overridesFor('2026Q1')`. */
@@ -114,8 +160,19 @@ export class CalibrationState {
     return this.log.filter((e) => e.periodId === periodId);
   }
 
+  /** The snapshot in force when the period is closed, else null. */
+  closedFor(periodId: string): PeriodSnapshot | null {
+    return closedSnapshot(this.snapshots, periodId);
+  }
+
+  /** Every version of the period, oldest first (reopened ones included). */
+  versionsFor(periodId: string): PeriodSnapshot[] {
+    return versionsOf(this.snapshots, periodId);
+  }
+
+  /** A closed period takes no more changes. */
   isLocked(periodId: string): boolean {
-    return this.locks.includes(periodId);
+    return this.closedFor(periodId) !== null;
   }
 
   /** Remember who calibrates for the rest of the browser session. */
@@ -158,29 +215,62 @@ export class CalibrationState {
     return entry;
   }
 
-  /** Lock a period: no more overrides for it. */
-  async lock(periodId: string): Promise<void> {
-    if (this.isLocked(periodId)) return;
-    const locks = [...this.locks, periodId];
-    try {
-      await this.#requireStore().setSetting(LOCKS_SETTING, locks);
-    } catch {
-      throw new CalibrationStateError('无法保存锁定状态：浏览器存储不可用或已满。', 'The lock could not be saved: browser storage is unavailable or full.');
+  /**
+   * Close the period (结果定版): stores the next version's snapshot with the period's overrides
+   * and log and the name of whoever calibrates. Throws the engine's PeriodCloseError (already
+   * closed, no results) or a CalibrationStateError (no name, storage).
+   */
+  async close(ctx: CloseContext): Promise<PeriodSnapshot> {
+    if (!this.by) {
+      throw new CalibrationStateError('请先填写您的姓名，定版需要记录定版人。', 'Enter your name first: the close records who closed the period.');
     }
-    this.locks = locks;
+    const snapshot = closePeriod(this.snapshots, {
+      ...ctx, overrides: this.overrides, log: this.log, by: this.by, at: localStamp(this.#now()),
+    });
+    await this.#save(snapshot);
+    this.snapshots = [...this.snapshots, snapshot];
+    return snapshot;
   }
 
-  /** The period's results with its overrides applied (original_grade and override_reason added). */
+  /** Reopen a closed period with a reason (kept on the version it reopens); closing again writes the next version. */
+  async reopen(periodId: string, reason: string): Promise<PeriodSnapshot> {
+    if (!this.by) {
+      throw new CalibrationStateError('请先填写您的姓名，重新开放需要记录操作人。', 'Enter your name first: reopening records who reopened the period.');
+    }
+    const reopened = reopenPeriod(this.snapshots, periodId, { by: this.by, at: localStamp(this.#now()), reason });
+    await this.#save(reopened);
+    this.snapshots = this.snapshots.map((s) => (s.id === reopened.id ? reopened : s));
+    return reopened;
+  }
+
+  async #save(snapshot: PeriodSnapshot): Promise<void> {
+    const store = this.#requireStore();
+    try {
+      await saveSnapshot(store, snapshot);
+    } catch {
+      throw new CalibrationStateError('定版记录保存失败：浏览器存储不可用或已满。', 'The period close could not be saved: browser storage is unavailable or full.');
+    }
+  }
+
+  /**
+   * The period's results as every page shows them: a closed period's snapshot, else the live
+   * results with its overrides applied (original_grade and override_reason added).
+   */
   applied(results: readonly PersonResult[], scenario: Scenario, period: Period, salary: ArrayLike<number>): CalibratedResult[] {
+    const closed = this.closedFor(period.id);
+    if (closed) return closed.results;
     return applyOverrides(results, this.overridesFor(period.id), { scenario, period, salary });
   }
 
   /**
    * The §8 export with the period's overrides (an `override_reason` column after
-   * final_grade only when there are any). What ExportPage downloads:
+   * final_grade only when there are any); a closed period's is its snapshot's, whatever the
+   * weights are now. What ExportPage downloads:
    * `calibrationFor(scoring.app).exportCsv(scoring.results, scoring.currentScenario, scoring.period!, scoring.app.dataset.staff.salary)`.
    */
   exportCsv(results: readonly PersonResult[], scenario: Scenario, period: Period, salary: ArrayLike<number>): string {
+    const closed = this.closedFor(period.id);
+    if (closed) return snapshotToCsv(closed);
     return resultsToCsvWithOverrides(results, scenario, period, this.overridesFor(period.id), salary);
   }
 

@@ -243,14 +243,18 @@ export class ScoringState {
     return resultsFromMatrix(this.app.dataset, m, this.currentScenario, { baseWeights: this.weights }).results;
   });
   /**
-   * The rows every page and export uses: the period's calibration overrides applied, with the
+   * The rows every page and export uses: a closed period's snapshot (结果定版), whatever the
+   * weights and the data are now; else the period's calibration overrides applied, with the
    * consequences (bonus, promotion, improvement plan) recomputed for the overridden people.
    */
   results = $derived.by((): PersonResult[] => {
     const raw = this.computedResults;
     const p = this.period;
-    if (!p || raw.length === 0) return raw;
+    if (!p) return raw;
     const calibration = calibrationFor(this.app);
+    const closed = calibration.closedFor(p.id);
+    if (closed) return closed.results;
+    if (raw.length === 0) return raw;
     return calibration.overridesFor(p.id).length > 0
       ? calibration.applied(raw, this.currentScenario, p, this.app.dataset.staff.salary)
       : raw;
