@@ -9,7 +9,7 @@ import { launchBrowser, serveDir } from '../test/e2e/browser';
 
 const out = process.argv[2] ?? '/tmp/shots';
 const pages = process.argv.slice(3);
-const all = pages.length ? pages : ['overview', 'weights', 'people', 'person/PS2001', 'export', 'data'];
+const all = pages.length ? pages : ['overview', 'weights', 'people', 'person/PS2001', 'calibration', 'export', 'data'];
 mkdirSync(out, { recursive: true });
 const served = await serveDir(fileURLToPath(new URL('../dist/', import.meta.url)));
 const browser = await launchBrowser();

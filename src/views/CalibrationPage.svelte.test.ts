@@ -33,78 +33,148 @@ const blobsOf = () => {
   return blobs;
 };
 
-async function override(staffId: string, to: string, reason: string) {
-  await fireEvent.change(screen.getByTestId('cal-person'), { target: { value: staffId } });
-  await fireEvent.change(screen.getByTestId('cal-to'), { target: { value: to } });
-  await fireEvent.input(screen.getByTestId('cal-reason'), { target: { value: reason } });
-  await fireEvent.submit(screen.getByTestId('override-form'));
+const card = (staffId: string) => screen.getByTestId('cal-board').querySelector<HTMLElement>(`[data-staff="${staffId}"]`)!;
+const count = (g: string) => Number(screen.getByTestId(`board-count-${g}`).textContent!.match(/\d+/)![0]);
+const gradeOf = (staffId: string) => scoring.results.find((r) => r.staff_id === staffId)!.final_grade;
+
+async function named(name = 'hr') {
+  await fireEvent.input(screen.getByTestId('cal-by'), { target: { value: name } });
+  await fireEvent.submit(screen.getByTestId('cal-by').closest('form')!);
+  flushSync();
+}
+async function giveReason(reason: string) {
+  await fireEvent.input(screen.getByTestId('board-reason'), { target: { value: reason } });
+  await fireEvent.submit(screen.getByTestId('board-move'));
   await settle();
 }
+/** a person graded B: the middle column, so both arrows move them */
+const middle = () => scoring.results.find((r) => r.final_grade === 'B')!;
 
-describe('CalibrationPage', () => {
-  it('asks for the name first, then overrides a grade with a reason and logs it', async () => {
+describe('CalibrationPage board', () => {
+  it('moves a person by keyboard with a reason: counts, band line, log and store follow', async () => {
     render(CalibrationPage, { context: scoringContext(scoring) });
-    const person = scoring.results.find((r) => r.final_grade !== null && r.final_grade !== 'S')!;
-    await fireEvent.change(screen.getByTestId('cal-person'), { target: { value: person.staff_id } });
-    await fireEvent.input(screen.getByTestId('cal-reason'), { target: { value: '重大项目' } });
-    expect((screen.getByText('确认调整') as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getByTestId('cal-original').textContent).toContain(`原等级: ${person.final_grade}`);
-
-    await fireEvent.input(screen.getByTestId('cal-by'), { target: { value: '王芳' } });
-    await fireEvent.submit(screen.getByTestId('cal-by').closest('form')!);
-    flushSync();
-    expect(screen.getByText('记录人：王芳')).toBeTruthy();
-
-    await override(person.staff_id, 'S', '年度最大项目中标');
-    expect(screen.getByTestId('cal-status').textContent).toBe(`已记录：${person.name} ${person.final_grade} → S。`);
-    const overrides = screen.getByTestId('cal-overrides').querySelectorAll('tbody tr');
-    expect(overrides).toHaveLength(1);
-    expect(overrides[0].textContent).toContain('年度最大项目中标');
+    await settle();
+    const p = middle();
+    const [a, b] = [count('A'), count('B')];
+    await fireEvent.keyDown(card(p.staff_id), { key: 'a' });
+    expect(screen.queryByTestId('board-move')).toBeNull(); // no name yet: nothing moves
+    await named('王芳');
+    await fireEvent.keyDown(card(p.staff_id), { key: 'ArrowLeft' });
+    expect(screen.getByTestId('board-move').textContent).toContain(`${p.name}：B → A`);
+    expect((screen.getByTestId('board-apply') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId('board-reason'), { target: { value: '   ' } });
+    expect((screen.getByTestId('board-apply') as HTMLButtonElement).disabled).toBe(true);
+    await giveReason('年度最大项目中标');
+    expect(gradeOf(p.staff_id)).toBe('A');
+    expect([count('A'), count('B')]).toEqual([a + 1, b - 1]);
+    expect(screen.getByTestId('board-status-A').textContent).toContain(`A：${a + 1} 人`);
+    expect(card(p.staff_id).closest('[data-testid="board-col-A"]')).not.toBeNull();
+    expect(card(p.staff_id).textContent).toContain('B → A');
+    expect(document.activeElement).toBe(card(p.staff_id)); // focus follows the card into its new column
     const log = screen.getByTestId('cal-log').querySelectorAll('tbody tr');
     expect(log).toHaveLength(1);
     expect(log[0].textContent).toContain('王芳');
-    expect(log[0].textContent).toContain(person.staff_id);
+    expect(log[0].textContent).toContain('年度最大项目中标');
     expect([...store.records.values()].map((r) => r.type).sort()).toEqual(['log', 'override']);
   });
 
-  it('shows the engine’s refusal for a grade already in force', async () => {
+  it('moves a person by drag and drop, then undoes the move (both logged)', async () => {
     render(CalibrationPage, { context: scoringContext(scoring) });
-    calibrationFor(scoring.app).setBy('hr');
-    flushSync();
-    const person = scoring.results.find((r) => r.final_grade !== null)!;
-    await override(person.staff_id, person.final_grade!, '无变化');
-    expect(screen.getByTestId('cal-error').textContent).toBe(`${person.staff_id} 的等级已是 ${person.final_grade}。`);
-    expect(screen.queryByTestId('cal-log')).toBeNull();
+    await settle();
+    await named();
+    const p = middle();
+    const c = count('C');
+    const data = new Map<string, string>();
+    const dataTransfer = { setData: (k: string, v: string) => void data.set(k, v), getData: (k: string) => data.get(k) ?? '', effectAllowed: 'all' };
+    await fireEvent.dragStart(card(p.staff_id), { dataTransfer });
+    await fireEvent.dragOver(screen.getByTestId('board-col-C'), { dataTransfer });
+    await fireEvent.drop(screen.getByTestId('board-col-C'), { dataTransfer });
+    expect(screen.getByTestId('board-move').textContent).toContain('B → C');
+    await giveReason('交付延误');
+    expect(gradeOf(p.staff_id)).toBe('C');
+    expect(count('C')).toBe(c + 1);
+    await fireEvent.click(screen.getByTestId('board-undo'));
+    await settle();
+    expect(gradeOf(p.staff_id)).toBe('B');
+    expect(count('C')).toBe(c);
+    const log = screen.getByTestId('cal-log').querySelectorAll('tbody tr');
+    expect(log).toHaveLength(2);
+    expect(log[0].textContent).toContain('撤销上一步（原理由：交付延误）');
+    expect((screen.getByTestId('board-undo') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('filters by team and level; the quotas follow the group shown', async () => {
+    render(CalibrationPage, { context: scoringContext(scoring) });
+    await settle();
+    const all = (['S', 'A', 'B', 'C', 'D'] as const).reduce((n, g) => n + count(g), 0);
+    await fireEvent.change(screen.getByTestId('board-team'), { target: { value: '华东' } });
+    const east = (['S', 'A', 'B', 'C', 'D'] as const).reduce((n, g) => n + count(g), 0);
+    expect(east).toBe(scoring.results.filter((r) => r.team === '华东' && r.final_grade !== null).length);
+    expect(east).toBeLessThan(all);
+    await fireEvent.change(screen.getByTestId('board-level'), { target: { value: 'senior' } });
+    const cards = [...screen.getByTestId('cal-board').querySelectorAll<HTMLElement>('[data-staff]')].map((e) => e.dataset.staff);
+    expect(cards.sort()).toEqual(scoring.results.filter((r) => r.team === '华东' && r.level === 'senior' && r.final_grade !== null).map((r) => r.staff_id).sort());
   });
 
   it('exports the log and the results with the override reason column', async () => {
     const blobs = blobsOf();
     render(CalibrationPage, { context: scoringContext(scoring) });
-    calibrationFor(scoring.app).setBy('hr');
-    flushSync();
-    const person = scoring.results.find((r) => r.final_grade === 'B' || r.final_grade === 'C')!;
-    await override(person.staff_id, 'A', '客户点名表扬');
+    await settle();
+    await named();
+    const p = middle();
+    await fireEvent.keyDown(card(p.staff_id), { key: 'a' });
+    await giveReason('客户点名表扬');
     await fireEvent.click(screen.getByTestId('cal-export-results'));
     await fireEvent.click(screen.getByTestId('cal-export-log'));
     const [results, log] = await Promise.all(blobs.map(async (b) => new TextDecoder().decode(await b.arrayBuffer()).replace(/^\ufeff/, '')));
     const lines = results.trim().split('\n');
     const header = lines[0].split(',');
     expect(header.indexOf('override_reason')).toBe(header.indexOf('final_grade') + 1);
-    const cells = lines.find((l) => l.startsWith(`${person.staff_id},`))!.split(',');
+    const cells = lines.find((l) => l.startsWith(`${p.staff_id},`))!.split(',');
     expect(cells[header.indexOf('final_grade')]).toBe('A');
     expect(cells[header.indexOf('override_reason')]).toBe('客户点名表扬');
     expect(log.split('\n')[0]).toBe('记录编号,期间,工号,原等级,调整后等级,调整原因,调整人,调整时间');
-    expect(log).toContain(`,2026Q1,${person.staff_id},${person.final_grade},A,客户点名表扬,hr,`);
+    expect(log).toContain(`,2026Q1,${p.staff_id},B,A,客户点名表扬,hr,`);
   });
+});
 
-  it('locks the period: banner, no form, changes refused', async () => {
+describe('CalibrationPage period close', () => {
+  it('closes: banner, board frozen, v1 listed; reopen needs a reason; closing again gives v2, both exportable', async () => {
     vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const blobs = blobsOf();
     render(CalibrationPage, { context: scoringContext(scoring) });
     await settle();
-    await fireEvent.click(screen.getByTestId('cal-lock'));
+    await named('王芳');
+    const p = middle();
+    await fireEvent.keyDown(card(p.staff_id), { key: 'a' });
+    await giveReason('大单');
+    await fireEvent.click(screen.getByTestId('cal-close'));
     await settle();
-    expect(screen.getByTestId('locked-banner').textContent).toContain('期间 2026Q1 已锁定');
-    expect(screen.queryByTestId('override-form')).toBeNull();
-    expect(store.settings.get('calibration.locks')).toEqual(['2026Q1']);
+    expect(screen.getByTestId('locked-banner').textContent).toContain('2026Q1 已定版（第 1 版，王芳');
+    await fireEvent.keyDown(card(p.staff_id), { key: 'b' });
+    expect(screen.queryByTestId('board-move')).toBeNull();
+    expect(screen.queryByTestId('cal-close')).toBeNull();
+    expect(screen.getByTestId('cal-versions').querySelectorAll('tbody tr')).toHaveLength(1);
+
+    expect((screen.getByTestId('cal-reopen') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId('reopen-reason'), { target: { value: '  ' } });
+    expect((screen.getByTestId('cal-reopen') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId('reopen-reason'), { target: { value: '补录 3 月商机' } });
+    await fireEvent.submit(screen.getByTestId('reopen-form'));
+    await settle();
+    expect(screen.queryByTestId('locked-banner')).toBeNull();
+    await fireEvent.keyDown(card(p.staff_id), { key: 'b' });
+    await giveReason('复核后恢复');
+    await fireEvent.click(screen.getByTestId('cal-close'));
+    await settle();
+    const rows = screen.getByTestId('cal-versions').querySelectorAll('tbody tr');
+    expect(rows).toHaveLength(2);
+    expect(rows[1].textContent).toContain('补录 3 月商机');
+    await fireEvent.click(screen.getByTestId('export-v1'));
+    await fireEvent.click(screen.getByTestId('export-v2'));
+    const [v1, v2] = await Promise.all(blobs.map(async (b) => new TextDecoder().decode(await b.arrayBuffer())));
+    expect(v1).toContain('override_reason');
+    expect(v1.split('\n').find((l) => l.startsWith(`${p.staff_id},`))).toContain(',A,大单,');
+    expect(v2).not.toContain('override_reason');
   });
 });

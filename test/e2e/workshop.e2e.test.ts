@@ -121,14 +121,14 @@ describe.skipIf(!requireChromiumOrSkip())('workshop pages in the built app', () 
     await go(page, '#/calibration', '[data-testid="cal-by"]');
     await page.fill('[data-testid="cal-by"]', 'E2E 校准人');
     await page.press('[data-testid="cal-by"]', 'Enter');
-    const options = await page.$$eval('[data-testid="cal-person"] option', (els) => (els as unknown as HTMLOptionElement[])
-      .filter((o) => o.value !== '').map((o) => ({ value: o.value, grade: (o.textContent ?? '').trim().split(' · ').at(-1) })));
-    const person = options.find((o) => o.grade !== 'S')!;
-    await page.selectOption('[data-testid="cal-person"]', person.value);
-    await page.selectOption('[data-testid="cal-to"]', 'S');
-    await page.fill('[data-testid="cal-reason"]', 'E2E 理由：重大项目');
-    await page.click('[data-testid="override-form"] button[type="submit"]');
-    await page.waitForSelector('[data-testid="cal-status"]');
+    // The first card of the B column, moved to S by its key on the board.
+    const card = page.locator('[data-testid="board-col-B"] [data-staff]').first();
+    const person = { value: (await card.getAttribute('data-staff'))!, grade: 'B' };
+    await card.focus();
+    await page.keyboard.press('s');
+    await page.fill('[data-testid="board-reason"]', 'E2E 理由：重大项目');
+    await page.press('[data-testid="board-reason"]', 'Enter');
+    await page.waitForSelector('[data-testid="board-status"]');
     const logRow = await page.textContent('[data-testid="cal-log"] tbody tr');
     expect(logRow).toContain(person.value);
     expect(logRow).toContain('E2E 校准人');

@@ -52,6 +52,8 @@ export interface ScoringApp {
   rememberMatrix?(key: string, matrix: MetricMatrix): void;
   /** true while only the cached matrices and the small tables are loaded: nothing else can be derived yet */
   readonly partial?: boolean;
+  /** the stored batches (AppState.batches): what a period close records and compares with */
+  readonly batches?: readonly { id: string; fileName: string; kind: string; contentHash: string }[];
 }
 
 export interface ScenarioChoice { id: string; builtIn: boolean; scenario: Scenario }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CalibratedResult } from '../engine/calibration';
 import type { Grade, Level } from '../engine/codes';
 import { presetScenario } from '../engine/presets';
-import { buildBoard, findCard, keyTarget, planMove, undoInput, visibleRange } from './calibrationBoard';
+import { buildBoard, calibratedBands, findCard, keyTarget, planMove, undoInput, visibleRange } from './calibrationBoard';
 
 const shares = presetScenario('standard').forced_distribution.shares;
 
@@ -99,5 +99,16 @@ describe('visibleRange', () => {
     expect(visibleRange(0, 400, 44, 3)).toEqual({ start: 0, end: 3 });
     expect(visibleRange(44 * 995, 400, 44, 1000)).toEqual({ start: 990, end: 1000 });
     expect(visibleRange(-10, 0, 44, 0)).toEqual({ start: 0, end: 0 });
+  });
+});
+
+describe('calibratedBands', () => {
+  it('counts before and after calibration; rows never calibrated count the same in both', () => {
+    const { bands, originalBands } = calibratedBands(results, shares);
+    expect(bands.map((b) => b.actual)).toEqual([2, 2, 4, 2]);
+    expect(originalBands.map((b) => b.actual)).toEqual([2, 1, 5, 2]);
+    const plain = results.map(({ original_grade: _o, override_reason: _r, ...r }) => r);
+    const same = calibratedBands(plain, shares, { team: '华东', level: null });
+    expect(same.bands).toEqual(same.originalBands);
   });
 });

@@ -7,7 +7,7 @@
 import type { CalibratedResult } from '../engine/calibration';
 import { GRADES, type Grade, type Level } from '../engine/codes';
 import { bandCounts } from '../engine/forcedDistribution';
-import type { BandCount, Scenario } from '../engine/types';
+import type { BandCount, PersonResult, Scenario } from '../engine/types';
 
 export interface BoardCard {
   staff_id: string;
@@ -145,4 +145,18 @@ export function visibleRange(
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const seen = Math.ceil(Math.max(viewport, rowHeight) / rowHeight);
   return { start: Math.max(0, first - overscan), end: Math.min(count, first + seen + overscan) };
+}
+
+/**
+ * Band counts of a period's results before and after calibration, for a chart beside the
+ * target (Overview's toggle). Rows without `original_grade` (nothing calibrated) count the
+ * same in both. `calibratedBands(scoring.results, shares, { team: null, level: null }).bands`.
+ */
+export function calibratedBands(
+  results: readonly (PersonResult & Partial<Pick<CalibratedResult, 'original_grade' | 'override_reason'>>)[],
+  shares: Scenario['forced_distribution']['shares'], filter: BoardFilter = { team: null, level: null },
+): { bands: BandCount[]; originalBands: BandCount[] } {
+  const rows = results.map((r) => ({ ...r, original_grade: r.original_grade ?? r.final_grade, override_reason: r.override_reason ?? null }));
+  const { bands, originalBands } = buildBoard(rows, shares, filter);
+  return { bands, originalBands };
 }
