@@ -52,7 +52,7 @@ describe('DataPage', () => {
   it('renders the import area, encoding override and a template for every kind, in Chinese', () => {
     renderPage();
     expect(screen.getByRole('heading', { level: 1, name: '数据管理' })).toBeTruthy();
-    expect(screen.getByText('将一个或多个 CSV 文件拖到这里')).toBeTruthy();
+    expect(screen.getByText('将一个或多个 CSV 文件或 Excel 工作簿拖到这里')).toBeTruthy();
     const select = screen.getByLabelText('文件编码') as HTMLSelectElement;
     expect(Array.from(select.options).map((o) => o.value)).toEqual(['auto', 'utf-8', 'gb18030']);
     expect(screen.getByText('还没有导入任何数据。')).toBeTruthy();

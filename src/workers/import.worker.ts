@@ -7,7 +7,7 @@
  */
 import type { Encoding } from '../lib/data/decode';
 import { receiveBytes, type ReceivingBytes } from '../lib/data/arrivingBytes';
-import { runImport, type FileOutcome, type ImportProgress, type ImportSource } from '../lib/data/runImport';
+import { runImport, type FileOutcome, type ImportProgress, type ImportSource, type RunImportOptions } from '../lib/data/runImport';
 import { contentHash, DB_NAME, openStore, toStoreError, type Store, type StoreErrorCode } from '../lib/data/store';
 
 /** The setting the page writes the import's storage probe to (see ImportRequest). */
@@ -48,6 +48,7 @@ export type ImportReply =
 export function createImportHandler(
   post: (reply: ImportReply) => void,
   open: (dbName?: string) => Promise<Store> = (dbName) => openStore(indexedDB, dbName),
+  readers: Pick<RunImportOptions, 'readWorkbook'> = {},
 ): (msg: ImportRequest) => Promise<void> {
   let current: AbortController | null = null;
   // The page's hashes by file index: one may arrive before the import reaches its file.
@@ -115,6 +116,7 @@ export function createImportHandler(
         read: read(msg.files),
         hashOf: msg.hashesFromPage ? fromPage(ac.signal) : undefined,
         onRead: msg.hashesFromPage ? (index) => post({ type: 'read', index }) : undefined,
+        readWorkbook: readers.readWorkbook,
       });
       post({ type: 'done', results });
     } catch (e) {

@@ -12,7 +12,7 @@ export interface CorpusCase {
   /** data rows the import reports */
   rows: number;
   kind: 'staff' | 'projects' | null;
-  encoding: 'utf-8' | 'gb18030';
+  encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
   /** exactly the error codes of the file (empty when stored) */
   errors: string[];
   /** stored, but with a warning the user must see (the import card then says so) */
@@ -24,8 +24,8 @@ export interface CorpusCase {
 }
 
 export const CORPUS: CorpusCase[] = [
-  { file: 'utf16le-bom.csv', what: 'UTF-16 LE with BOM ("Unicode Text")', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_utf16'], says: [['UTF-16', 'UTF-16'], ['CSV UTF-8', 'CSV UTF-8']] },
-  { file: 'utf16be-bom.csv', what: 'UTF-16 BE with BOM', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_utf16'], says: [['UTF-16', 'UTF-16']] },
+  { file: 'utf16le-bom.csv', what: 'UTF-16 LE with BOM ("Unicode Text")', stored: true, rows: 1, kind: 'staff', encoding: 'utf-16le', errors: [], names: ['张三'] },
+  { file: 'utf16be-bom.csv', what: 'UTF-16 BE with BOM', stored: true, rows: 1, kind: 'staff', encoding: 'utf-16be', errors: [], names: ['李四'] },
   { file: 'utf16le-no-bom.csv', what: 'UTF-16 without BOM (NUL bytes)', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_binary'], says: [['二进制', 'binary']] },
   // Known gap (see the report / docs/hosting.md): Latin-1 bytes are not valid UTF-8, so they are
   // read as GB18030 without a warning; the card shows "GB18030" and the names come out garbled.
@@ -41,7 +41,7 @@ export const CORPUS: CorpusCase[] = [
   { file: 'empty.csv', what: 'an empty file (0 bytes)', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_empty'] },
   { file: 'blank-lines.csv', what: 'only blank lines', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_empty'] },
   { file: 'binary.csv', what: 'a binary file', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_binary'], says: [['二进制', 'binary']] },
-  { file: 'workbook.xlsx.csv', what: 'an .xlsx workbook renamed .csv (real zip)', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_xlsx'], says: [['另存为', 'Save As']] },
+  { file: 'workbook.xlsx.csv', what: 'an .xlsx workbook renamed .csv (real zip)', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_xlsx'], says: [['.xlsx', '.xlsx'], ['另存为', 'CSV UTF-8']] },
   { file: 'duplicate-headers.csv', what: 'a column name twice', stored: false, rows: 1, kind: 'staff', encoding: 'utf-8', errors: ['duplicate_column'], says: [['name', 'name']] },
   { file: 'missing-required.csv', what: 'a required column missing (level)', stored: false, rows: 1, kind: 'staff', encoding: 'utf-8', errors: ['missing_column'], says: [['level', 'level']] },
   { file: 'long-cells.csv', what: '10,000-character cells', stored: true, rows: 2, kind: 'staff', encoding: 'utf-8', errors: [], names: ['长'.repeat(10_000), '正常'] },

@@ -84,8 +84,28 @@ const BAD_FILES: [string, 'error' | 'warning' | 'notice', string, string | null,
   ['empty.csv', 'error', 'file_empty', null, null],
   ['workbook.csv', 'error', 'file_xlsx', null, null],
   ['binary.csv', 'error', 'file_binary', null, null],
-  ['utf16.csv', 'error', 'file_utf16', null, null],
+  // UTF-16 is read now (Excel's "Unicode text"); this file is cut short after "sta".
+  ['utf16.csv', 'error', 'unknown_kind', null, 1],
 ];
+
+describe('UTF-16 text (Excel: Save As → Unicode text)', () => {
+  const text = '工号\t姓名\t职级\t方向\r\nPS1\t张三\t初级\t产品专家\r\n';
+  const utf16 = (le: boolean) => {
+    const b = new Uint8Array(2 + text.length * 2);
+    b.set(le ? [0xff, 0xfe] : [0xfe, 0xff]);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      b[2 + i * 2 + (le ? 0 : 1)] = c & 0xff;
+      b[2 + i * 2 + (le ? 1 : 0)] = c >> 8;
+    }
+    return b;
+  };
+  it.each([[true, 'utf-16le'], [false, 'utf-16be']] as const)('little-endian %s: read as %s, tab-separated', (le, encoding) => {
+    const r = importCsvBytes(utf16(le), 'staff.txt');
+    expect([r.kind, r.encoding, r.delimiter, r.rowCount, r.issues]).toEqual(['staff', encoding, '\t', 1, []]);
+    expect((r.table as { name: string[] }).name).toEqual(['张三']);
+  });
+});
 
 describe('bad files', () => {
   it('has a row for every file in test/fixtures/bad', () => {

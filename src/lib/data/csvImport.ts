@@ -10,7 +10,7 @@ import { cleanKey, needsCleaning, showInvisible } from '../engine/keyText';
 import { ByteRecords } from './byteCsv';
 import { FORMAT_CODE, formatParams, makeCol, T_ACTIVITY, T_BOOL, T_DATE, T_ENUM, T_NUM, T_TEXT, type Col } from './importColumns';
 import { windowParams } from './plausible';
-import { decodeBytes, hasUtf16Bom, sniffBinary, type Encoding } from './decode';
+import { decodeBytes, decodeUtf16, hasUtf16Bom, sniffBinary, type Encoding, type ReadEncoding } from './decode';
 import { detectDelimiter, detectKind, requiredColumnsText } from './detect';
 import { IssueLog, makeIssue, shorten, type Issue } from './issues';
 import { guessNewline, mixedLineBreaks, mixedLineBreaksIssue, NEWLINE_SAMPLE_CHARS } from './lineBreaks';
@@ -23,7 +23,9 @@ import { numberProblem, rangeText, validateTable } from './validate';
 
 export interface ImportResult {
   fileName: string;
-  encoding: Encoding;
+  /** the worksheet this result was read from (workbook.ts); absent for CSV files */
+  sheet?: string;
+  encoding: ReadEncoding;
   delimiter: string;
   kind: Kind | null;
   /** null when any error */
@@ -399,7 +401,11 @@ export function papaparseInto(importer: CsvImporter, text: string, delimiter: st
  */
 export function importCsvBytes(bytes: Uint8Array, fileName: string, encoding?: Encoding): ImportResult {
   const binary = sniffBinary(bytes);
-  if (hasUtf16Bom(bytes)) return fileError(fileName, 'file_utf16');
+  if (hasUtf16Bom(bytes)) {
+    // Excel's "Unicode text": UTF-16 with a byte-order mark, tab-separated (the delimiter is detected as for any file).
+    const utf16 = decodeUtf16(bytes);
+    return { ...importCsvText(utf16.text, fileName), encoding: utf16.encoding };
+  }
   if (binary === 'xlsx') return fileError(fileName, 'file_xlsx');
   if (binary === 'binary') return fileError(fileName, 'file_binary');
   const decoded = decodeBytes(bytes, encoding);

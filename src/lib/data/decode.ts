@@ -4,6 +4,8 @@
  * fails on GBK bytes almost surely, so trying UTF-8 first and falling back is reliable.
  */
 export type Encoding = 'utf-8' | 'gb18030';
+/** What a file was read as: UTF-16 is recognised by its byte-order mark only (Excel's "Unicode text"). */
+export type ReadEncoding = Encoding | 'utf-16le' | 'utf-16be';
 
 /**
  * Decodes a file, auto-detecting the encoding unless `override` is given; a BOM is dropped.
@@ -35,7 +37,16 @@ export function sniffBinary(bytes: Uint8Array): 'xlsx' | 'binary' | null {
   return null;
 }
 
-/** A UTF-16 byte-order mark ("Unicode Text" from Excel): readable, but not one of the accepted encodings. */
+/** A UTF-16 byte-order mark ("Unicode Text" from Excel: UTF-16 LE, tab-separated). */
 export function hasUtf16Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
+/**
+ * The text of a file with a UTF-16 byte-order mark (the mark dropped).
+ * `decodeUtf16(new Uint8Array([0xff, 0xfe, 0x2d, 0x4e])).text === '中'` (encoding 'utf-16le').
+ */
+export function decodeUtf16(bytes: Uint8Array): { text: string; encoding: 'utf-16le' | 'utf-16be' } {
+  const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+  return { text: new TextDecoder(encoding).decode(bytes), encoding };
 }

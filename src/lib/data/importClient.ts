@@ -11,6 +11,9 @@ import { PROBE_SETTING, type ImportReply, type ImportRequest } from '../../worke
 // where a worker script beside the page cannot be loaded.
 import HashWorker from '../../workers/hash.worker.ts?worker&inline';
 import ImportWorker from '../../workers/import.worker.ts?worker&inline';
+// The same import with the workbook reader (SheetJS): started only for a drop with a workbook.
+import WorkbookImportWorker from '../../workers/workbookImport.worker.ts?worker&inline';
+import { WORKBOOK_NAME } from './workbookFiles';
 import type { Encoding } from './decode';
 import { SLICE_BYTES } from './arrivingBytes';
 import { runImport, type FileOutcome, type ImportProgress } from './runImport';
@@ -51,7 +54,8 @@ export interface ImportFilesOptions {
   openPageStore?: () => Promise<Store>;
 }
 
-const moduleWorker = (): WorkerLike => new ImportWorker() as unknown as WorkerLike;
+const moduleWorker = (files: File[]): WorkerLike =>
+  (files.some((f) => WORKBOOK_NAME.test(f.name)) ? new WorkbookImportWorker() : new ImportWorker()) as unknown as WorkerLike;
 /** Without a hash worker the import only runs slower. */
 const moduleHashWorker = (): HashWorkerLike | null => {
   try {
@@ -111,7 +115,7 @@ function randomToken(): string {
 
 function inWorker(files: File[], opts: ImportFilesOptions, probe?: string): Promise<{ results: FileOutcome[] } | 'foreign-storage'> {
   const { signal } = opts;
-  const worker = (opts.createWorker ?? moduleWorker)();
+  const worker = opts.createWorker ? opts.createWorker() : moduleWorker(files);
   // The hashes are computed in a second worker while the import worker parses (Chromium's
   // digest blocks its thread); each is passed on to the import worker, null if it failed.
   let hasher = files.length ? (opts.createHashWorker ?? moduleHashWorker)() : null;

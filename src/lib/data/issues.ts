@@ -8,6 +8,8 @@ import { csvCell } from '../engine/csvCell';
 export interface Issue {
   severity: 'error' | 'warning' | 'notice';
   file: string;
+  /** the worksheet of a workbook (.xlsx) the issue is in; absent for CSV files */
+  sheet?: string;
   /** spreadsheet line number (header = line 1); null for whole-file issues */
   row: number | null;
   /** the column as written in the file's header */
@@ -46,8 +48,8 @@ const now = (p: MsgParams): [string, string] => [`（现在是“${p.value}”�
 /** Message texts by issue code. `p.zh`/`p.en` carry a code-specific detail (allowed values, ranges, lists). */
 const MESSAGES: Messages = {
   file_xlsx: () => [
-    '这是 Excel 工作簿，不是 CSV 文件。请在 Excel 中选择“文件 → 另存为 → CSV UTF-8（逗号分隔）”，再导入另存的文件。',
-    'This is an Excel workbook, not a CSV file. In Excel choose File → Save As → "CSV UTF-8 (Comma delimited)" and import the saved file.',
+    '这是 Excel 工作簿，但文件名不以 .xlsx 或 .xls 结尾。请把文件名的扩展名改回 .xlsx（或 .xls）后重新拖入；也可以在 Excel 中另存为“CSV UTF-8（逗号分隔）”后导入。',
+    'This is an Excel workbook, but its name does not end in .xlsx or .xls. Rename it to .xlsx (or .xls) and drop it again; or save it from Excel as "CSV UTF-8 (Comma delimited)" and import that.',
   ],
   file_binary: () => [
     '文件含有二进制内容，不是文本格式的 CSV。请从原系统重新导出为 CSV 文件后再导入。',
@@ -261,13 +263,18 @@ const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警�
  * `issuesToCsv(issues, 'zh')` starts with '\uFEFF级别,文件,行,列,值,代码,说明'.
  */
 export function issuesToCsv(issues: Issue[], lang: 'zh' | 'en'): string {
+  // A sheet column only when some issue is in a workbook: CSV-only reports keep their columns.
+  const sheets = issues.some((i) => i.sheet !== undefined);
   const head = lang === 'zh' ? ['级别', '文件', '行', '列', '值', '代码', '说明'] : ['severity', 'file', 'row', 'column', 'value', 'code', 'message'];
+  if (sheets) head.splice(2, 0, lang === 'zh' ? '工作表' : 'sheet');
   const lines = [head.join(',')];
   for (const i of issues) {
-    lines.push([
+    const cells = [
       lang === 'zh' ? SEVERITY_ZH[i.severity] : i.severity, i.file, i.row === null ? '' : String(i.row), i.column ?? '',
       i.value ?? '', i.code, lang === 'zh' ? i.message_zh : i.message_en,
-    ].map(csvCell).join(','));
+    ];
+    if (sheets) cells.splice(2, 0, i.sheet ?? '');
+    lines.push(cells.map(csvCell).join(','));
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -6,10 +6,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { emptyDataset, type Dataset, type Kind } from '../engine/dataset';
 import { crossFileChecks, importCsvBytes, type ImportResult } from './csvImport';
 import type { Issue } from './issues';
 import { SCHEMAS } from './schema';
+import { readWorkbook } from './workbook';
+import { isWorkbookBytes, WORKBOOK_NAME } from './workbookFiles';
 
 type AnyTable = Record<string, unknown> & { length: number };
 
@@ -66,18 +69,25 @@ export function mergeTables<K extends Kind>(kind: K, tables: Dataset[K][]): Data
   return merged as unknown as Dataset[K];
 }
 
+/** One file of the folder: a workbook gives one result per data sheet. */
+function importPath(dir: string, name: string): ImportResult[] {
+  const bytes = readFileSync(join(dir, name));
+  if (WORKBOOK_NAME.test(name) || isWorkbookBytes(bytes)) return readWorkbook(bytes, name, XLSX);
+  return [importCsvBytes(bytes, name)];
+}
+
 /**
- * Imports every `*.csv` (any case) of `dir`, whatever its encoding, header language or name.
+ * Imports every `*.csv` and workbook (`*.xlsx`, `*.xls`; any case) of `dir`, whatever its encoding, header language or name.
  * `readCsvFolder('./data').dataset.projects.length`. Each file's own issues are in its result;
  * `issues` holds only the cross-file warnings (staff IDs missing from the staff file, checked
  * when there is one), so listing `results[].issues` then `issues` shows each issue once.
  */
 export function readCsvFolder(dir: string): { results: ImportResult[]; dataset: Dataset; issues: Issue[] } {
   const files = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && /\.csv$/i.test(e.name))
+    .filter((e) => e.isFile() && (/\.csv$/i.test(e.name) || WORKBOOK_NAME.test(e.name)) && !e.name.startsWith('~$'))
     .map((e) => e.name)
     .sort();
-  const results = files.map((f) => importCsvBytes(readFileSync(join(dir, f)), f));
+  const results = files.flatMap((f) => importPath(dir, f));
   const dataset = emptyDataset();
   for (const kind of Object.keys(dataset) as Kind[]) {
     const tables = results.filter((r) => r.kind === kind && r.table !== null).map((r) => r.table!);

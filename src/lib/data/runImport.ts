@@ -12,6 +12,7 @@ import {
   undecodableCharsIssue, type ImportResult,
 } from './csvImport';
 import { hasUtf16Bom, sniffBinary, SNIFF_BYTES, type Encoding } from './decode';
+import { isWorkbookBytes, WORKBOOK_NAME } from './workbookFiles';
 import { detectDelimiter } from './detect';
 import type { Issue } from './issues';
 import { crlfToLf, guessNewline, mixedLineBreaks, mixedLineBreaksIssue, NEWLINE_SAMPLE_CHARS } from './lineBreaks';
@@ -59,6 +60,12 @@ export interface RunImportOptions {
    * when the page was opened from `file://`.
    */
   read?(index: number): ArrivingBytes;
+  /**
+   * Reads a workbook (.xlsx, .xls) into one result per data sheet (workbook.ts with the library);
+   * given only where the library is loaded (the workbook import worker, the headless scorer).
+   * Without it a workbook gets the CSV import's "save it as CSV" message.
+   */
+  readWorkbook?(bytes: Uint8Array, fileName: string): ImportResult[];
 }
 
 /** A file of a drop: a File, or its name and size when `read` supplies its bytes. */
@@ -68,6 +75,9 @@ function readBlob(file: ImportSource): ArrivingBytes {
   if (!(file instanceof Blob)) throw new TypeError(`runImport: ${file.name} is not a Blob and no read() was given`);
   return readArriving(file);
 }
+
+/** Name a sheet's batch is listed under: `人员.xlsx · 人员`. */
+export const sheetBatchName = (fileName: string, sheet: string | undefined): string => (sheet === undefined ? fileName : `${fileName} · ${sheet}`);
 
 const cancelled = () => toStoreError(new DOMException('cancelled', 'AbortError'));
 
@@ -259,6 +269,12 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
   const totalBytes = files.reduce((s, f) => s + f.size, 0);
   let before = 0;
   const parsed: { result: ImportResult; hash: string }[] = [];
+  const workbookFile = async (src: ArrivingBytes, name: string) => {
+    if (!opts.readWorkbook) return false;
+    if (WORKBOOK_NAME.test(name)) return true;
+    while (src.filled < Math.min(src.size, 4)) await src.more();
+    return isWorkbookBytes(src.bytes.subarray(0, src.filled));
+  };
   const outcomes: (FileOutcome | null)[] = [];
   for (const [i, file] of files.entries()) {
     if (signal?.aborted) throw cancelled();
@@ -268,6 +284,21 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
     // The hash (from `hashOf`: another worker, while this file is parsed); a copy of a stored
     // file stops the parse as soon as the hash says so (a million-row copy is not parsed through).
     const hashing = opts.hashOf ? opts.hashOf(i, file, src.all) : src.all.then((b) => contentHash(b));
+    if (await workbookFile(src, file.name)) {
+      // The whole workbook is read at once (the library has no streaming read); each data sheet
+      // is a result and a batch of its own, identified by the file's hash and the sheet's name.
+      const bytes = await src.all;
+      if (signal?.aborted) throw cancelled();
+      const sheets = opts.readWorkbook!(bytes, file.name);
+      const hash = await hashing;
+      before += file.size;
+      for (const result of sheets) {
+        opts.onProgress?.({ file: file.name, rows: result.rowCount, bytes: before, totalBytes, phase: 'read' });
+        parsed.push({ result, hash: result.sheet === undefined ? hash : `${hash}:${result.sheet}` });
+        outcomes.push(null);
+      }
+      continue;
+    }
     const lookup = hashing.then((h) => store.findBatchByHash(h));
     const stop = new AbortController();
     const passOn = () => stop.abort();
@@ -301,7 +332,7 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
   const cross = await crossIssues(store, parsed.map((p) => p.result));
   const good = parsed.filter((p) => p.result.table !== null && p.result.kind !== null);
   const items: NewBatch[] = good.map((p) => ({
-    meta: { fileName: p.result.fileName, contentHash: p.hash, encoding: p.result.encoding },
+    meta: { fileName: sheetBatchName(p.result.fileName, p.result.sheet), contentHash: p.hash, encoding: p.result.sheet === undefined ? p.result.encoding : 'xlsx' },
     // validate.ts refused any file with a duplicate key, so the store need not look for one.
     table: p.result.table!, kind: p.result.kind as Kind, keysUnique: true,
   }));

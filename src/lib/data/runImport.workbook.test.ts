@@ -1,0 +1,59 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import * as XLSX from '@e965/xlsx';
+import { afterEach, describe, expect, it } from 'vitest';
+import { csvToSheet } from '../../../test/workbook/sampleWorkbook';
+import { runImport } from './runImport';
+import { openStore, type Store } from './store';
+import { readWorkbook } from './workbook';
+
+let stores: Store[] = [];
+afterEach(() => { stores.forEach((s) => s.close()); stores = []; });
+const store = async () => { const s = await openStore(new IDBFactory()); stores.push(s); return s; };
+const readers = { readWorkbook: (b: Uint8Array, n: string) => readWorkbook(b, n, XLSX) };
+
+const STAFF = 'staff_id,name,level,domain\nPS1,张三,junior,product_expert\nPS2,李四,mid,industry_solution\n';
+const ACTIVITIES = 'staff_id,date,type,count\nPS1,2026-01-05,visit,2\nPS2,2026-01-06,training,\n';
+function workbookFile(name: string, sheets: Record<string, XLSX.WorkSheet>): File {
+  const wb = XLSX.utils.book_new();
+  for (const [n, ws] of Object.entries(sheets)) XLSX.utils.book_append_sheet(wb, ws, n);
+  return new File([new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer)], name);
+}
+
+describe('runImport with a workbook', () => {
+  it('stores each data sheet as its own batch in one drop, beside a CSV file; the notes sheet is listed as skipped', async () => {
+    const s = await store();
+    const book = workbookFile('数据.xlsx', { 说明: XLSX.utils.aoa_to_sheet([['说明文字']]), 人员: csvToSheet(STAFF, { chinese: true }), 活动: csvToSheet(ACTIVITIES) });
+    const csv = new File(['project_id,staff_id,role,customer_id,industry,amount,status\nP1,PS1,lead,C1,金融,100,open\n'], 'p.csv');
+    const { results } = await runImport([book, csv], { store: s, ...readers });
+    expect(results.map((r) => [r.fileName, r.sheet, r.kind, r.rowCount, r.batch?.fileName])).toEqual([
+      ['数据.xlsx', '人员', 'staff', 2, '数据.xlsx · 人员'],
+      ['数据.xlsx', '活动', 'activities', 2, '数据.xlsx · 活动'],
+      ['p.csv', undefined, 'projects', 1, 'p.csv'],
+    ]);
+    expect(results[0].issues.map((i) => i.code)).toEqual(['xlsx_sheets_skipped']);
+    expect((await s.listBatches()).map((b) => b.fileName)).toEqual(['数据.xlsx · 人员', '数据.xlsx · 活动', 'p.csv']);
+  });
+  it('the same workbook dropped again is refused sheet by sheet; nothing stored changes', async () => {
+    const s = await store();
+    const make = () => workbookFile('数据.xlsx', { 人员: csvToSheet(STAFF, { chinese: true }), 活动: csvToSheet(ACTIVITIES) });
+    const bytes = new Uint8Array(await make().arrayBuffer());
+    await runImport([new File([bytes], '数据.xlsx')], { store: s, ...readers });
+    const again = await runImport([new File([bytes], '数据-副本.xlsx')], { store: s, ...readers });
+    expect(again.results.map((r) => r.refused)).toEqual(['duplicate', 'duplicate']);
+    expect((await s.listBatches()).length).toBe(2);
+  });
+  it('a sheet with an error stores nothing of that sheet; the other sheets are stored', async () => {
+    const s = await store();
+    const bad = csvToSheet(ACTIVITIES);
+    bad.B2 = { t: 'e', v: 0x2a, w: '#N/A' };
+    const { results } = await runImport([workbookFile('x.xlsx', { 人员: csvToSheet(STAFF), 活动: bad })], { store: s, ...readers });
+    expect(results.map((r) => [r.sheet, !!r.batch])).toEqual([['人员', true], ['活动', false]]);
+    expect(results[1].issues[0]).toMatchObject({ code: 'xlsx_error_cell', file: 'x.xlsx', sheet: '活动', row: 2, column: 'B date', value: '#N/A' });
+  });
+  it('without the workbook reader (the CSV worker), a workbook gets the rename-or-save-as message', async () => {
+    const s = await store();
+    const { results } = await runImport([workbookFile('x.xlsx.csv', { 人员: csvToSheet(STAFF) })], { store: s });
+    expect(results[0].issues.map((i) => i.code)).toEqual(['file_xlsx']);
+  });
+});
