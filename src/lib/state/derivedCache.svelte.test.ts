@@ -69,7 +69,9 @@ describe('derived cache record', () => {
   });
 });
 
-describe('cold open of a big store', () => {
+// Each test imports the whole demo data set into a fake IndexedDB: seconds on a machine at load 8,
+// so the time limit is generous; nothing here measures speed.
+describe('cold open of a big store', { timeout: 120_000 }, () => {
   /** A store with the demo data, and the matrix of its latest quarter written to the cache by a first open. */
   async function storeWithCache() {
     const factory = new IDBFactory();
@@ -79,7 +81,7 @@ describe('cold open of a big store', () => {
     const m = deriveMetrics(first.dataset, period, scenario);
     first.rememberMatrix(matrixKey(period, metricsKey(scenario)), m);
     const store = await openStore(factory);
-    await vi.waitFor(async () => expect(await store.getSetting(DERIVED_SETTING)).toBeTruthy(), { timeout: 5000 });
+    await vi.waitFor(async () => expect(await store.getSetting(DERIVED_SETTING)).toBeTruthy(), { timeout: 60_000 });
     store.close();
     return { factory, first, period, m };
   }
