@@ -7,7 +7,7 @@
  * Alone: `npx tsx scripts/bench/robustness.ts`.
  */
 import { fileURLToPath } from 'node:url';
-import { mulberry32 } from '../../src/lib/demo/random';
+import { mulberry32 } from '../../src/lib/engine/mulberry32';
 import { DOMAINS, LEVELS } from '../../src/lib/engine/codes';
 import { emptyDataset } from '../../src/lib/engine/dataset';
 import { parsePeriod } from '../../src/lib/engine/periods';

@@ -14,7 +14,7 @@ import { parsePeriod } from '../../src/lib/engine/periods';
 import { BUILT_IN_PRESETS } from '../../src/lib/engine/presets';
 import { allocateScores, baseWeights, prepareScoring, scoreWithWeights } from '../../src/lib/engine/score';
 import type { MetricMatrix, Scenario } from '../../src/lib/engine/types';
-import { mulberry32 } from '../../src/lib/demo/random';
+import { mulberry32 } from '../../src/lib/engine/mulberry32';
 
 interface Figure { name: string; value: number; unit: string; target?: string }
 

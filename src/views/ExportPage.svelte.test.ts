@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import ExportPage from './ExportPage.svelte';
 import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
-import { installResizeObserverStub, metricsDataset } from '../lib/state/scoring.testkit';
+import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
+import { installResizeObserverStub } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
 
 installResizeObserverStub();

@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import MeetingsPage from './MeetingsPage.svelte';
 import { ScoringState, scoringContext, type ScoringApp } from '../lib/state/scoring.svelte';
-import { installResizeObserverStub, metricsDataset } from '../lib/state/scoring.testkit';
+import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
+import { installResizeObserverStub } from '../lib/state/scoring.testkit';
 import { meetingsFor, publishedKey, type MeetingsStore } from '../lib/state/meetings.svelte';
 import { parsePeriod } from '../lib/engine/periods';
-import { parseIsoDay } from './results/meetingRules';
+import { parseIsoDay } from '../lib/viewmodel/meetingRules';
 import { i18n } from '../lib/i18n/i18n.svelte';
 
 installResizeObserverStub();

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import PeoplePage from './PeoplePage.svelte';
 import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
-import { installResizeObserverStub, metricsDataset } from '../lib/state/scoring.testkit';
+import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
+import { installResizeObserverStub } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
 import { router } from '../lib/state/router.svelte';
 

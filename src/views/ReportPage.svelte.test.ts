@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/sv
 import ReportPage from './ReportPage.svelte';
 import TeamReportPage from './results/TeamReportPage.svelte';
 import { ScoringState, scoringContext, type ScoringApp } from '../lib/state/scoring.svelte';
-import { installResizeObserverStub, memoryStore, metricsDataset } from '../lib/state/scoring.testkit';
+import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
+import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.testkit';
 import { meetingsFor } from '../lib/state/meetings.svelte';
 import { parsePeriod } from '../lib/engine/periods';
 import { indicatorBreakdown } from '../lib/charts/personBreakdown';

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/sv
 import { flushSync } from 'svelte';
 import ScenariosPage from './ScenariosPage.svelte';
 import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
-import { installResizeObserverStub, memoryStore, metricsDataset } from '../lib/state/scoring.testkit';
+import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
+import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
 import { decodeShareLink } from '../lib/engine/shareLink';
 import { serializeScenario } from '../lib/engine/scenario';

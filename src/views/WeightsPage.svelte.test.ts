@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import WeightsPage from './WeightsPage.svelte';
 import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
-import { installResizeObserverStub, memoryStore, metricsDataset } from '../lib/state/scoring.testkit';
+import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
+import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
 
 installResizeObserverStub();

@@ -11,10 +11,10 @@ import { Gzip } from 'fflate';
 import { wrap, unwrap, type IDBPDatabase } from 'idb';
 import { KINDS } from '../engine/dataset';
 import { fill } from '../i18n/messages/common';
-import { backupText } from '../i18n/messages/backup';
 import type { Text } from '../i18n/i18n.svelte';
 import { TooLargeError } from '../engine/boundedInflate';
 import { chunkColumnsProblem, gunzipBounded, MAX_BACKUP_UNPACKED } from './backupChecks';
+import { backupErrorText } from './backupMessages';
 import type { BatchRecord, ChunkRecord, StoreChange } from './store';
 import { DB_NAME, DB_VERSION, openStore, STORE_CHANNEL } from './store';
 
@@ -94,7 +94,7 @@ export function toJsonSafe(value: unknown, where: string): unknown {
   if (typeof value === 'bigint') return { [TAG]: 'bigint', v: value.toString() };
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     const name = value.constructor.name as TypedName;
-    if (!(name in TYPED)) throw backupError('unsupported', backupText.unsupported, { detail: where });
+    if (!(name in TYPED)) throw backupError('unsupported', backupErrorText.unsupported, { detail: where });
     return { [TAG]: name, b64: toBase64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) };
   }
   if (value instanceof ArrayBuffer) return { [TAG]: 'ArrayBuffer', b64: toBase64(new Uint8Array(value)) };
@@ -109,7 +109,7 @@ export function toJsonSafe(value: unknown, where: string): unknown {
     // The reviver sees inner values first, so the look-alike is stored as entries, not as an object.
     return TAG in out ? { [TAG]: 'object', v: Object.entries(out) } : out;
   }
-  throw backupError('unsupported', backupText.unsupported, { detail: where });
+  throw backupError('unsupported', backupErrorText.unsupported, { detail: where });
 }
 
 // A reviver that returns undefined deletes the property; this stands in until `restoreUndefined`.
@@ -242,7 +242,7 @@ export async function createBackup(opts: DbOptions = {}): Promise<{ bytes: Uint8
     return { bytes, summary };
   } catch (e) {
     if (e instanceof BackupError) throw e;
-    throw backupError('failed', backupText.readFailed, { detail: e instanceof Error ? e.message : String(e) });
+    throw backupError('failed', backupErrorText.readFailed, { detail: e instanceof Error ? e.message : String(e) });
   } finally {
     db?.close();
   }
@@ -312,11 +312,11 @@ function problem(stores: Record<string, unknown>): string | null {
  * @example const backup = readBackup(new Uint8Array(await file.arrayBuffer()), file.name); backup.summary.rows
  */
 export function readBackup(bytes: Uint8Array, fileName = 'backup', limit = MAX_BACKUP_UNPACKED): ParsedBackup {
-  const foreign = () => backupError('foreign', backupText.foreign, { file: fileName });
-  const damaged = (detail: string) => backupError('damaged', backupText.damaged, { file: fileName, detail });
+  const foreign = () => backupError('foreign', backupErrorText.foreign, { file: fileName });
+  const damaged = (detail: string) => backupError('damaged', backupErrorText.damaged, { file: fileName, detail });
   const gzipped = bytes.length >= 18 && bytes[0] === 0x1f && bytes[1] === 0x8b;
   if (!gzipped && bytes[0] !== 0x7b /* { */) throw foreign();
-  const tooLarge = () => backupError('too_large', backupText.tooLarge, { file: fileName, limit: `${Math.round(limit / 1024 / 1024)} MB` });
+  const tooLarge = () => backupError('too_large', backupErrorText.tooLarge, { file: fileName, limit: `${Math.round(limit / 1024 / 1024)} MB` });
   if (bytes.length > limit) throw tooLarge();
   let text: string;
   try {
@@ -337,7 +337,7 @@ export function readBackup(bytes: Uint8Array, fileName = 'backup', limit = MAX_B
   try { doc = JSON.parse(text, revive); } catch (e) { throw damaged(e instanceof Error ? e.message : 'JSON'); }
   if (!isObj(doc) || doc.format !== BACKUP_FORMAT) throw foreign();
   if (!isCount(doc.version) || doc.version > BACKUP_VERSION || !isObj(doc.summary) || !isCount(doc.summary.dbVersion) || doc.summary.dbVersion > DB_VERSION) {
-    throw backupError('newer', backupText.newerVersion, { file: fileName, version: `${String(doc.version)}/${isObj(doc.summary) ? String(doc.summary.dbVersion) : '?'}` });
+    throw backupError('newer', backupErrorText.newerVersion, { file: fileName, version: `${String(doc.version)}/${isObj(doc.summary) ? String(doc.summary.dbVersion) : '?'}` });
   }
   if (!isObj(doc.stores)) throw damaged('stores');
   const bad = problem(doc.stores);
@@ -365,7 +365,7 @@ export async function restoreBackup(backup: ParsedBackup, opts: DbOptions = {}):
   try {
     db = await openRaw(opts.factory ?? globalThis.indexedDB, opts.name ?? DB_NAME);
   } catch (e) {
-    throw backupError('failed', backupText.storeFailed, { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    throw backupError('failed', backupErrorText.storeFailed, { detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
   }
   const tx = db.transaction([...ALL_STORES], 'readwrite');
   const done = tx.done;
@@ -385,8 +385,8 @@ export async function restoreBackup(backup: ParsedBackup, opts: DbOptions = {}):
     await Promise.allSettled(requests);
     const cause = unwrap(tx).error ?? e;
     const name = (cause as { name?: string } | null)?.name;
-    if (name === 'QuotaExceededError') throw new BackupError('quota', backupText.quota.zh, backupText.quota.en);
-    throw backupError('failed', backupText.storeFailed, { detail: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause) });
+    if (name === 'QuotaExceededError') throw new BackupError('quota', backupErrorText.quota.zh, backupErrorText.quota.en);
+    throw backupError('failed', backupErrorText.storeFailed, { detail: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause) });
   } finally {
     db.close();
   }

@@ -4,7 +4,7 @@ import { parsePeriod } from '../engine/periods';
 import { presetScenario } from '../engine/presets';
 import { gradingGroups, robustness } from '../engine/robustness';
 import { prepareScoring } from '../engine/score';
-import { metricsDataset } from '../state/scoring.testkit';
+import { metricsDataset } from '../engine/metricsDataset.testkit';
 import { createRobustnessHandler, type RobustnessReply, type RobustnessRequest } from '../../workers/robustness.worker';
 import { runRobustness, type RobustnessWorkerLike } from './robustnessClient';
 

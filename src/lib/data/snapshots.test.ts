@@ -7,7 +7,7 @@ import { parsePeriod } from '../engine/periods';
 import { presetScenario } from '../engine/presets';
 import { computeResults } from '../engine/results';
 import { serializeScenario } from '../engine/scenario';
-import { metricsDataset } from '../state/scoring.testkit';
+import { metricsDataset } from '../engine/metricsDataset.testkit';
 import { createBackup, readBackup, restoreBackup } from './backup';
 import { loadSnapshots, saveSnapshot, snapshotKey, snapshotOfRecord } from './snapshots';
 import { openStore, type Store } from './store';

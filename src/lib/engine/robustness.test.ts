@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../demo/random';
-import { metricsDataset } from '../state/scoring.testkit';
+import { mulberry32 } from './mulberry32';
+import { metricsDataset } from './metricsDataset.testkit';
 import { SEED_BANDS } from './bands';
 import { GRADES } from './codes';
 import { groupIndex } from './forcedDistribution';

@@ -18,7 +18,7 @@
  * Shares become base weights scaled to the scenario's own weight total, so profile deltas
  * keep their meaning.
  */
-import { mulberry32 } from '../demo/random';
+import { mulberry32 } from './mulberry32';
 import { GRADES } from './codes';
 import { bandedIndicators, seedBand } from './bands';
 import { GRADE_NONE } from './grades';

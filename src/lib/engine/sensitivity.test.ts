@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricsDataset } from '../state/scoring.testkit';
+import { metricsDataset } from './metricsDataset.testkit';
 import { groupIndex } from './forcedDistribution';
 import { gradeOf } from './grades';
 import { deriveMetrics } from './metrics';

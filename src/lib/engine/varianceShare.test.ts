@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricsDataset } from '../state/scoring.testkit';
+import { metricsDataset } from './metricsDataset.testkit';
 import { buildDataset } from './metrics.testkit';
 import { deriveMetrics } from './metrics';
 import { parsePeriod } from './periods';

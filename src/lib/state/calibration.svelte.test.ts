@@ -5,7 +5,8 @@ import { presetScenario } from '../engine/presets';
 import { computeResults } from '../engine/results';
 import { serializeScenario } from '../engine/scenario';
 import { CalibrationState, CalibrationStateError, calibrationFor, LOCKS_SETTING, localStamp } from './calibration.svelte';
-import { memoryStore, metricsDataset } from './scoring.testkit';
+import { metricsDataset } from '../engine/metricsDataset.testkit';
+import { memoryStore } from './scoring.testkit';
 
 const ds = metricsDataset(20);
 const scenario = presetScenario('standard');

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { allocateGrading, gradeAll } from './gradeAll';
-import { metricsDataset } from './scoring.testkit';
+import { metricsDataset } from '../engine/metricsDataset.testkit';
 import { parsePeriod } from '../engine/periods';
 import { deriveMetrics } from '../engine/metrics';
 import { prepareScoring } from '../engine/score';

@@ -9,7 +9,7 @@ import { parsePeriod } from '../engine/periods';
 import { emptyDataset } from '../engine/dataset';
 import { memoryStore } from './scoring.testkit';
 import { MeetingsState, meetingsFor, publishedKey, type MeetingsStore } from './meetings.svelte';
-import { isOverdue, meetingDates, parseIsoDay } from '../../views/results/meetingRules';
+import { isOverdue, meetingDates, parseIsoDay } from '../viewmodel/meetingRules';
 
 const opened: Store[] = [];
 afterEach(() => {

@@ -13,7 +13,7 @@ import { fill } from '../i18n/messages/dashboard';
 import { resultsText } from '../i18n/messages/results';
 import {
   MEETING_STATUSES, blankMeeting, meetingKey, parseIsoDay, todayDay, type MeetingRecord, type MeetingStatus,
-} from '../../views/results/meetingRules';
+} from '../viewmodel/meetingRules';
 
 export type MeetingsStore = Pick<Store, 'putRecord' | 'listRecords' | 'getSetting' | 'setSetting'>;
 /** Where the store comes from: AppState (its store opens after construction) or a test's object. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import { memoryStore, metricsDataset } from './scoring.testkit';
+import { metricsDataset } from '../engine/metricsDataset.testkit';
+import { memoryStore } from './scoring.testkit';
 import { parsePeriod } from '../engine/periods';
 import { deriveMetrics } from '../engine/metrics';
 import { prepareScoring } from '../engine/score';

@@ -29,7 +29,7 @@ import { metricsKey, modelKey, rulesKey, withWeights } from './scenarioKeys';
 import { matrixKey } from './derivedCache';
 import { countGradeChanges, idOrder, topGradeChanges, type GradeChange } from './gradeChanges';
 import { BandCounts, GradedRows } from './stableCounts';
-import type { SortKey } from '../charts/peopleTable';
+import type { SortKey } from '../viewmodel/peopleTable';
 export type { GradeChange } from './gradeChanges';
 
 export { gradeAll, RECOMPUTE_MEASURE, type Graded } from './gradeAll';

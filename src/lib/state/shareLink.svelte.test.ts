@@ -4,7 +4,7 @@ import { encodeShareLink } from '../engine/shareLink';
 import { parsePeriod } from '../engine/periods';
 import { presetScenario } from '../engine/presets';
 import { ScoringState } from './scoring.svelte';
-import { metricsDataset } from './scoring.testkit';
+import { metricsDataset } from '../engine/metricsDataset.testkit';
 import { applySharedLink, sharedLinkNotice } from './shareLink.svelte';
 
 function setup() {

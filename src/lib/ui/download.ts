@@ -23,12 +23,3 @@ export function downloadText(fileName: string, text: string, mime = 'text/csv;ch
 export function baseName(fileName: string): string {
   return fileName.replace(/\.[^./\\]+$/, '');
 }
-
-/** Ask the user to confirm a destructive action; `false` when the browser cannot ask. */
-export function askConfirm(message: string): boolean {
-  try {
-    return typeof window !== 'undefined' && typeof window.confirm === 'function' && window.confirm(message) === true;
-  } catch {
-    return false;
-  }
-}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bonusPool } from '../../lib/engine/consequences';
-import { computeResults } from '../../lib/engine/results';
-import { parsePeriod } from '../../lib/engine/periods';
-import { BUILT_IN_PRESETS } from '../../lib/engine/presets';
-import { metricsDataset } from '../../lib/state/scoring.testkit';
+import { bonusPool } from '../engine/consequences';
+import { computeResults } from '../engine/results';
+import { parsePeriod } from '../engine/periods';
+import { BUILT_IN_PRESETS } from '../engine/presets';
+import { metricsDataset } from '../engine/metricsDataset.testkit';
 import { bonusLines, parseCoefficient, parseSharePercent, withBonusShare, withCoefficient } from './bonusTable';
 import { bonusCsv } from './resultsCsv';
 

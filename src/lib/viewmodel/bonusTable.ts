@@ -3,11 +3,11 @@
  * the engine's (results.ts → consequences.bonusAmount); this file only sorts people into
  * "computed", "no salary" and "no grade", so nobody without a salary is shown as a zero.
  */
-import { GRADES, type Grade, type Level } from '../../lib/engine/codes';
-import type { Period, PersonResult, Scenario } from '../../lib/engine/types';
-import type { Text } from '../../lib/i18n/i18n.svelte';
-import { resultsText } from '../../lib/i18n/messages/results';
-import { fill } from '../../lib/i18n/messages/dashboard';
+import { GRADES, type Grade, type Level } from '../engine/codes';
+import type { Period, PersonResult, Scenario } from '../engine/types';
+import type { Text } from '../i18n/i18n.svelte';
+import { resultsText } from '../i18n/messages/results';
+import { fill } from '../i18n/messages/dashboard';
 
 export type BonusStatus = 'ok' | 'no_salary' | 'no_grade';
 

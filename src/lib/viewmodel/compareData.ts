@@ -3,9 +3,9 @@
  * either of which may be "the current edits". The metric matrix is shared with ScoringState
  * when the scenario reads the same metrics (deriving metrics is the slow step).
  */
-import { resultsFromMatrix } from '../../lib/engine/results';
-import type { BandCount, PersonResult, Scenario } from '../../lib/engine/types';
-import { metricsKey, type ScoringState } from '../../lib/state/scoring.svelte';
+import { resultsFromMatrix } from '../engine/results';
+import type { BandCount, PersonResult, Scenario } from '../engine/types';
+import { metricsKey, type ScoringState } from '../state/scoring.svelte';
 
 /** The choice id standing for the edited, unsaved scenario. */
 export const CURRENT = '__current__';

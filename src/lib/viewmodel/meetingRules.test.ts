@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { HOLIDAY_KIND } from '../../lib/engine/codes';
-import { dayNumber, formatDay, type HolidaysTable } from '../../lib/engine/dataset';
-import { parsePeriod } from '../../lib/engine/periods';
-import type { PersonResult } from '../../lib/engine/types';
+import { HOLIDAY_KIND } from '../engine/codes';
+import { dayNumber, formatDay, type HolidaysTable } from '../engine/dataset';
+import { parsePeriod } from '../engine/periods';
+import type { PersonResult } from '../engine/types';
 import {
   blankMeeting, isOverdue, meetingDates, meetingKey, meetingRows, parseIsoDay, publishedDay, todayDay, type MeetingRecord,
 } from './meetingRules';

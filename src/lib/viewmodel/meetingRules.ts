@@ -4,9 +4,9 @@
  * Dates on screen and in storage are 'YYYY-MM-DD' strings (what <input type="date"> gives);
  * comparisons use day numbers (dataset.ts).
  */
-import { dayNumber, formatDay, type HolidaysTable } from '../../lib/engine/dataset';
-import { defaultPublishedOn, feedbackDueOn } from '../../lib/engine/consequences';
-import type { Period, PersonResult } from '../../lib/engine/types';
+import { dayNumber, formatDay, type HolidaysTable } from '../engine/dataset';
+import { defaultPublishedOn, feedbackDueOn } from '../engine/consequences';
+import type { Period, PersonResult } from '../engine/types';
 
 export const MEETING_STATUSES = ['not_started', 'in_progress', 'done'] as const;
 /** 未开始 / 进行中 / 已完成 */

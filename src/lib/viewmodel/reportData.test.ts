@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorLine } from '../../lib/charts/personBreakdown';
-import type { PersonResult } from '../../lib/engine/types';
+import type { IndicatorLine } from '../charts/personBreakdown';
+import type { PersonResult } from '../engine/types';
 import { NO_TEAM_PARAM, teamMembers, teamParam, weakestIndicators } from './reportData';
 
 const line = (id: string, fraction: number): IndicatorLine => ({ id, fraction, points: fraction * 10, atTarget: 10, weight: 10, metrics: [] });

@@ -3,8 +3,8 @@
  * the members of a team for "print all". The numbers themselves come from
  * charts/personBreakdown.ts and the scoring state, as on the person page.
  */
-import type { IndicatorLine } from '../../lib/charts/personBreakdown';
-import type { PersonResult } from '../../lib/engine/types';
+import type { IndicatorLine } from '../charts/personBreakdown';
+import type { PersonResult } from '../engine/types';
 
 /**
  * The `n` indicators with the lowest score fraction, N/A ones left out. `lines` is

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeResults } from '../../lib/engine/results';
-import { parsePeriod } from '../../lib/engine/periods';
-import { BUILT_IN_PRESETS } from '../../lib/engine/presets';
-import type { Grade, Level } from '../../lib/engine/codes';
-import type { PersonResult } from '../../lib/engine/types';
-import { metricsDataset } from '../../lib/state/scoring.testkit';
+import { computeResults } from '../engine/results';
+import { parsePeriod } from '../engine/periods';
+import { BUILT_IN_PRESETS } from '../engine/presets';
+import type { Grade, Level } from '../engine/codes';
+import type { PersonResult } from '../engine/types';
+import { metricsDataset } from '../engine/metricsDataset.testkit';
 import { improvementList, promotionList } from './resultLists';
 import { listCsv } from './resultsCsv';
 

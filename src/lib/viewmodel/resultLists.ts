@@ -3,8 +3,8 @@
  * improvement plan. Membership is the engine's flags (results.ts → consequences.ts), so the
  * lists, the §8 export and the person page can never disagree.
  */
-import type { Domain, Grade, Level } from '../../lib/engine/codes';
-import type { Period, PersonResult } from '../../lib/engine/types';
+import type { Domain, Grade, Level } from '../engine/codes';
+import type { Period, PersonResult } from '../engine/types';
 
 export interface ListLine {
   staff_id: string;

@@ -3,10 +3,10 @@
  * export: UTF-8 with BOM, LF line ends, English column keys, numbers with 2 decimals (§5
  * rounding), empty cells for "unknown", every cell through csvCell (CSV injection guard).
  */
-import { csvLine } from '../../lib/engine/csvCell';
-import { formatDay } from '../../lib/engine/dataset';
-import { round2 } from '../../lib/engine/rounding';
-import type { Period } from '../../lib/engine/types';
+import { csvLine } from '../engine/csvCell';
+import { formatDay } from '../engine/dataset';
+import { round2 } from '../engine/rounding';
+import type { Period } from '../engine/types';
 import type { BonusLine } from './bonusTable';
 import type { ListLine } from './resultLists';
 import type { MeetingRow } from './meetingRules';

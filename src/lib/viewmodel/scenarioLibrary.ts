@@ -4,10 +4,10 @@
  * ScoringState.choices lists them after the built-in ones. These functions keep both in
  * step; ScoringState itself offers only save / saveAs / select.
  */
-import { parseScenario, parseScenarioText, ScenarioError, serializeScenario } from '../../lib/engine/scenario';
-import { SCENARIO_LIMITS } from '../../lib/engine/scenarioRanges';
-import type { Scenario } from '../../lib/engine/types';
-import type { ScenarioChoice, ScoringState } from '../../lib/state/scoring.svelte';
+import { parseScenario, parseScenarioText, ScenarioError, serializeScenario } from '../engine/scenario';
+import { SCENARIO_LIMITS } from '../engine/scenarioRanges';
+import type { Scenario } from '../engine/types';
+import type { ScenarioChoice, ScoringState } from '../state/scoring.svelte';
 
 const SAVED_STORE = 'scenarios';
 

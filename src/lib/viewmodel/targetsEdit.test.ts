@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presetScenario } from '../../lib/engine/presets';
+import { presetScenario } from '../engine/presets';
 import {
   addCustomIndicator, checkScenario, draftDefine, parseInputNumber, removeIndicator, setBaseTarget, setProfileTarget, usedIds,
   type CustomDraft,

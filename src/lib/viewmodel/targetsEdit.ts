@@ -4,12 +4,12 @@
  * serialise round trip), so the page can never hold a scenario the app could not save or
  * read back. A refused edit returns the engine's field-named message in both languages.
  */
-import type { Domain, Level } from '../../lib/engine/codes';
-import { parseScenario, ScenarioError, serializeScenario } from '../../lib/engine/scenario';
-import type { Indicator, IndicatorMetric, MetricDefine, Scenario } from '../../lib/engine/types';
-import type { Text } from '../../lib/i18n/i18n.svelte';
-import { loadUnsavedScenario } from '../../lib/state/shareLink.svelte';
-import type { ScoringState } from '../../lib/state/scoring.svelte';
+import type { Domain, Level } from '../engine/codes';
+import { parseScenario, ScenarioError, serializeScenario } from '../engine/scenario';
+import type { Indicator, IndicatorMetric, MetricDefine, Scenario } from '../engine/types';
+import type { Text } from '../i18n/i18n.svelte';
+import { loadUnsavedScenario } from '../state/shareLink.svelte';
+import type { ScoringState } from '../state/scoring.svelte';
 
 export type Checked = { ok: true; scenario: Scenario } | { ok: false; field: string; error: Text };
 

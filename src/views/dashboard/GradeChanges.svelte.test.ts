@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import GradeChanges from './GradeChanges.svelte';
 import { ScoringState, scoringContext } from '../../lib/state/scoring.svelte';
-import { metricsDataset } from '../../lib/state/scoring.testkit';
+import { metricsDataset } from '../../lib/engine/metricsDataset.testkit';
 import { parsePeriod } from '../../lib/engine/periods';
 import { i18n } from '../../lib/i18n/i18n.svelte';
 

@@ -1,6 +1,6 @@
 /** Labels of the "results in use" pages: bonus, promotion & improvement lists, feedback meetings, reports, variance check. */
 import { dict, type Text } from '../i18n.svelte';
-import type { MeetingStatus } from '../../../views/results/meetingRules';
+import type { MeetingStatus } from '../../viewmodel/meetingRules';
 
 export const resultsText = dict({
   // navigation
