@@ -41,6 +41,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // Generous limits: the suite runs on machines at load 8 and more; no test measures speed.
+          testTimeout: 60_000,
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['src/**/*.svelte.test.ts', 'test/e2e/**'],
         },
@@ -62,6 +64,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          testTimeout: 60_000,
           include: ['src/**/*.svelte.test.ts'],
           setupFiles: ['test/setup-dom.ts'],
         },
