@@ -76,3 +76,18 @@ describe('PeoplePage', () => {
     expect(container.textContent).toContain('没有符合筛选或搜索条件的人员。');
   });
 });
+
+describe('PeoplePage annual view', () => {
+  it('shows each person\'s quarterly final grades beside the annual one on demand', async () => {
+    const { container } = render(PeoplePage, { context: scoringContext(scoring) });
+    expect(screen.queryByTestId('ya-PS1001')).toBeNull();
+    await fireEvent.click(screen.getByTestId('show-quarters'));
+    flushSync();
+    expect(container.querySelectorAll('thead th')).toHaveLength(26);
+    const r = scoring.results.find((x) => x.final_grade !== null)!;
+    expect(screen.getByTestId(`yq-${r.staff_id}-1`).textContent!.trim()).toBe(r.final_grade);
+    // No data for Q2–Q4 or the year in this data set: no grade there.
+    expect(screen.getByTestId(`yq-${r.staff_id}-2`).textContent!.trim()).toBe('—');
+    expect(screen.getByTestId(`ya-${r.staff_id}`).textContent!.trim()).toBe('—');
+  });
+});
