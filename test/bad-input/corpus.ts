@@ -11,7 +11,7 @@ export interface CorpusCase {
   stored: boolean;
   /** data rows the import reports */
   rows: number;
-  kind: 'staff' | 'projects' | null;
+  kind: 'staff' | 'projects' | 'activities' | null;
   encoding: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
   /** exactly the error codes of the file (empty when stored) */
   errors: string[];
@@ -49,6 +49,16 @@ export const CORPUS: CorpusCase[] = [
   { file: 'markup-name.csv', what: 'HTML and script in names', stored: true, rows: 2, kind: 'staff', encoding: 'utf-8', errors: [], names: ['<img src=x onerror=alert(1)>', '<script>window.__pwned=1</script>'] },
   { file: 'bad-number.csv', what: 'a number written 1.2.3', stored: false, rows: 2, kind: 'staff', encoding: 'utf-8', errors: ['not_number'], says: [['1.2.3', '1.2.3'], ['第 2 行', 'line 2']] },
   { file: 'bad-date.csv', what: 'the date 2026-02-30', stored: false, rows: 2, kind: 'staff', encoding: 'utf-8', errors: ['impossible_date'], says: [['2026-02-30', '2026-02-30'], ['第 2 行', 'line 2']] },
+  // Hostile input (#19 items 3–9)
+  { file: 'zip-archive.csv', what: 'a plain zip (not a workbook) renamed .csv', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_zip'], says: [['ZIP 压缩包', 'ZIP archive'], ['不是 CSV 文件，也不是 Excel 工作簿', 'neither a CSV file nor an Excel workbook']] },
+  { file: 'invisible-key.csv', what: 'a staff_id and the same with a zero-width space', stored: false, rows: 2, kind: 'staff', encoding: 'utf-8', errors: ['duplicate_key'], says: [['BX0041', 'BX0041'], ['第 2 行和第 3 行', 'line 2 and again on line 3']] },
+  { file: 'date-placeholder.csv', what: 'a 1900-01-01 placeholder date', stored: true, rows: 2, kind: 'staff', encoding: 'utf-8', errors: [], warns: true, says: [['1900-01-01', '1900-01-01'], ['期间选择', 'period picker']] },
+  { file: 'date-out-of-range.csv', what: 'the date 9999-12-31', stored: false, rows: 1, kind: 'staff', encoding: 'utf-8', errors: ['date_out_of_range'], says: [['9999-12-31', '9999-12-31'], ['1900-01-01 至 2200-12-31', '1900-01-01 to 2200-12-31']] },
+  { file: 'salary-underflow.csv', what: 'a salary of 1e-400 (would read as 0)', stored: false, rows: 1, kind: 'staff', encoding: 'utf-8', errors: ['number_out_of_bounds'], says: [['1e-400', '1e-400'], ['10^15', '10^15']] },
+  { file: 'salary-beyond-2-53.csv', what: 'a salary of 9007199254740993 (past 2^53)', stored: false, rows: 1, kind: 'staff', encoding: 'utf-8', errors: ['number_out_of_bounds'], says: [['9007199254740993', '9007199254740993']] },
+  { file: 'salary-implausible.csv', what: 'a monthly salary of 99,999,999', stored: true, rows: 1, kind: 'staff', encoding: 'utf-8', errors: [], warns: true, says: [['10000000', '10000000']] },
+  { file: 'count-implausible.csv', what: 'an activity count of 99999999999', stored: true, rows: 1, kind: 'activities', encoding: 'utf-8', errors: [], warns: true, says: [['99999999999', '99999999999'], ['100000', '100000']] },
+  { file: 'one-line-wide.csv', what: 'a file on one line of 20,000 cells', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['too_many_columns'], says: [['第 1 行有超过 16384 列', 'Line 1 has more than 16384 columns']] },
 ];
 
 /** The generated 1,000,000-row projects file (make-corpus.ts writeMillionRowFile): refused by its last row. */

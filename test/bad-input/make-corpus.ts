@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import { generateProjectsCsv } from '../../src/lib/demo/big';
+import standardPreset from '../../src/lib/engine/presets/standard.json';
 
 export const CORPUS_DIR = fileURLToPath(new URL('./files/', import.meta.url));
 
@@ -78,6 +79,35 @@ export const SMALL_FILES: Record<string, Buffer> = {
   'markup-name.csv': utf8(staff([ROW('BX0027', '<img src=x onerror=alert(1)>'), ROW('BX0028', '"<script>window.__pwned=1</script>"')])),
   'bad-number.csv': utf8(staff([ROW('BX0029', '甲').replace('28000', '1.2.3'), ROW('BX0030', '乙')])),
   'bad-date.csv': utf8(staff([ROW('BX0031', '甲').replace('2020-03-01', '2026-02-30'), ROW('BX0032', '乙')])),
+  // Hostile input (#19): a plain zip, invisible characters in keys, dates and numbers out of range, one endless line.
+  'zip-archive.csv': Buffer.from(zipSync({ 'staff.csv': strToU8(staff([ROW('BX0040', '甲')])) }, { mtime: new Date('2026-01-01T00:00:00Z') })),
+  'invisible-key.csv': utf8(staff([ROW('BX0041', '王五'), ROW('BX0041\u200b', '王五')])),
+  'date-placeholder.csv': utf8(staff([ROW('BX0042', '甲').replace('2020-03-01', '1900-01-01'), ROW('BX0043', '乙')])),
+  'date-out-of-range.csv': utf8(staff([ROW('BX0044', '甲', '9999-12-31')])),
+  'salary-underflow.csv': utf8(staff([ROW('BX0045', '甲').replace('28000', '1e-400')])),
+  'salary-beyond-2-53.csv': utf8(staff([ROW('BX0046', '甲').replace('28000', '9007199254740993')])),
+  'salary-implausible.csv': utf8(staff([ROW('BX0047', '甲').replace('28000', '99999999')])),
+  'count-implausible.csv': utf8('staff_id,date,type,count\nBX0006,2026-03-03,visit,99999999999\n'),
+  'one-line-wide.csv': utf8(Array.from({ length: 20_000 }, (_, i) => `c${i}`).join(',')),
+};
+
+export const SCENARIO_DIR = fileURLToPath(new URL('./scenarios/', import.meta.url));
+
+/** A copy of the standard preset with `change` applied, as scenario file bytes. */
+function scenario(change: (s: Record<string, any>) => void): Buffer {
+  const s = structuredClone(standardPreset) as Record<string, any>;
+  change(s);
+  return utf8(`${JSON.stringify(s, null, 2)}\n`);
+}
+
+/** Hostile scenario files (#19): each refused by parseScenario naming the field and the allowed range. */
+export const SCENARIO_FILES: Record<string, Buffer> = {
+  'cap-1e308.json': scenario((s) => { s.scoring.cap = 1e308; }),
+  'bonus-slope-1e308.json': scenario((s) => { s.scoring.bonus_slope = 1e308; }),
+  'weights-1e308.json': scenario((s) => { for (const i of s.indicators) i.weight = 1e308; }),
+  'weights-5e-324.json': scenario((s) => { for (const i of s.indicators) i.weight = 5e-324; }),
+  'weights-all-zero.json': scenario((s) => { for (const i of s.indicators) i.weight = 0; s.profiles = {}; }),
+  'long-name.json': scenario((s) => { s.name = '名'.repeat(5000); }),
 };
 
 /** The projects file of 1,000,000 rows whose very last row has the amount `1.2.3`: refused as a whole. */
@@ -96,4 +126,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   mkdirSync(CORPUS_DIR, { recursive: true });
   for (const [name, bytes] of Object.entries(SMALL_FILES)) writeFileSync(join(CORPUS_DIR, name), bytes);
   console.log(`wrote ${Object.keys(SMALL_FILES).length} files to ${CORPUS_DIR}`);
+  mkdirSync(SCENARIO_DIR, { recursive: true });
+  for (const [name, bytes] of Object.entries(SCENARIO_FILES)) writeFileSync(join(SCENARIO_DIR, name), bytes);
+  console.log(`wrote ${Object.keys(SCENARIO_FILES).length} files to ${SCENARIO_DIR}`);
 }

@@ -12,6 +12,8 @@
  * delimiters (`,` `;` tab), `"`, CR and LF never occur inside a multi-byte character of either.
  */
 
+import { MAX_RECORD_CELLS, RecordTooWide } from './parseLimits';
+
 const LF = 0x0a, CR = 0x0d, QUOTE = 0x22;
 
 /** A cell's bytes hold a byte ≥ 0x80 (so decode them); a quoted cell (content between the quotes); with `""` inside. */
@@ -189,7 +191,9 @@ export class ByteRecords {
   }
 
   private grow(): void {
-    const n = this.start.length * 2;
+    // The only place a record's width is checked: the hot loop pays nothing for it.
+    if (this.start.length >= MAX_RECORD_CELLS) throw new RecordTooWide();
+    const n = Math.min(MAX_RECORD_CELLS, this.start.length * 2);
     const start = new Int32Array(n), end = new Int32Array(n), flags = new Uint8Array(n);
     start.set(this.start); end.set(this.end); flags.set(this.flags);
     this.start = start; this.end = end; this.flags = flags;

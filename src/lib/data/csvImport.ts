@@ -10,9 +10,10 @@ import { cleanKey, needsCleaning, showInvisible } from '../engine/keyText';
 import { ByteRecords } from './byteCsv';
 import { FORMAT_CODE, formatParams, makeCol, T_ACTIVITY, T_BOOL, T_DATE, T_ENUM, T_NUM, T_TEXT, type Col } from './importColumns';
 import { windowParams } from './plausible';
+import { MAX_CELL_CHARS, MAX_RECORD_BYTES, MAX_RECORD_CELLS } from './parseLimits';
 import { decodeBytes, decodeUtf16, hasUtf16Bom, sniffBinary, type Encoding, type ReadEncoding } from './decode';
 import { detectDelimiter, detectKind, requiredColumnsText } from './detect';
-import { IssueLog, makeIssue, shorten, type Issue } from './issues';
+import { IssueLog, makeIssue, shorten, type Issue, type MsgParams } from './issues';
 import { guessNewline, mixedLineBreaks, mixedLineBreaksIssue, NEWLINE_SAMPLE_CHARS } from './lineBreaks';
 import {
   booleanFromBytes, dateFromBytes, dateTimeFromBytes, INVALID, IMPOSSIBLE_DATE, normaliseActivityType, numberFromBytes,
@@ -61,6 +62,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
   let rowCount = 0;
   const lines = { a: new Int32Array(Math.max(1024, expectedRows)), n: 0 };
   const customTypes = new Map<string, { row: number; count: number }>();
+  let overLimit = false;
 
   function readHeader(row: string[]): void {
     header = row;
@@ -106,7 +108,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
 
   // Cells already reported as wrong (line + column key): the row rules say nothing more about them.
   const badCells = new Set<string>();
-  function cellError(c: Col, code: string, raw: string, params?: { zh?: string; en?: string }): void {
+  function cellError(c: Col, code: string, raw: string, params?: MsgParams): void {
     log.add('error', code, line, c.written, raw, params);
     badCells.add(`${line}:${c.rule.key}`);
   }
@@ -139,6 +141,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
       s = p ?? '';
     }
     if (s === '' && c.required) cellError(c, 'required', '');
+    else if (s.length > MAX_CELL_CHARS) cellError(c, 'cell_too_long', s.slice(0, 20), { count: s.length });
     c.str!.push(s);
   }
 
@@ -261,6 +264,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
 
   /** A non-blank row: the header, a row of an unknown kind (counted), or a data row. */
   function takeRow(row: string[]): void {
+    if (row.length > MAX_RECORD_CELLS) return tooLarge('too_many_columns', line);
     if (header === null) {
       // Excel's `sep=;` hint line: split by its own delimiter it reads as ['sep=', ''].
       if (row.length <= 2 && /^\uFEFF?sep=.?$/i.test(row[0]) && (row.length === 1 || row[1] === '')) return;
@@ -315,8 +319,9 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
   function finish(): ImportResult {
     const lineArr = lines.a.subarray(0, lines.n);
     let table: Dataset[Kind] | null = null;
-    if (header === null) log.add('error', 'file_empty', null, null, null);
-    else if (rowCount === 0) log.add('error', 'no_rows', null, null, null);
+    // A file stopped at a parsing limit is not "empty": that error already says what it is.
+    if (!overLimit && header === null) log.add('error', 'file_empty', null, null, null);
+    else if (!overLimit && rowCount === 0) log.add('error', 'no_rows', null, null, null);
     if (kind !== null && header !== null) {
       table = buildTable(kind, lineArr);
       const typeCol = cols.find((c) => c.t === T_ACTIVITY);
@@ -339,7 +344,13 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
     log.add('error', 'csv_quotes', row, null, null);
   }
 
-  return { pushRows, pushRecord, finish, parseError, get kind() { return kind; } };
+  /** A record past a parsing limit (parseLimits.ts) at spreadsheet line `row`. */
+  function tooLarge(code: 'too_many_columns' | 'record_too_long', row: number): void {
+    overLimit = true;
+    log.add('error', code, row, null, null, { count: code === 'too_many_columns' ? MAX_RECORD_CELLS : MAX_RECORD_BYTES / 1024 / 1024 });
+  }
+
+  return { pushRows, pushRecord, finish, parseError, tooLarge, get kind() { return kind; } };
 }
 
 /** The result of a file refused as a whole (empty, a workbook, UTF-16): one error, no rows. */
@@ -407,6 +418,7 @@ export function importCsvBytes(bytes: Uint8Array, fileName: string, encoding?: E
     return { ...importCsvText(utf16.text, fileName), encoding: utf16.encoding };
   }
   if (binary === 'xlsx') return fileError(fileName, 'file_xlsx');
+  if (binary === 'zip') return fileError(fileName, 'file_zip');
   if (binary === 'binary') return fileError(fileName, 'file_binary');
   const decoded = decodeBytes(bytes, encoding);
   const result = { ...importCsvText(decoded.text, fileName), encoding: decoded.encoding };

@@ -24,17 +24,29 @@ export function decodeBytes(bytes: Uint8Array, override?: Encoding): { text: str
 export const SNIFF_BYTES = 64 * 1024;
 
 /**
- * Recognises files that are not text CSV: an .xlsx (a zip: 'PK\x03\x04') or legacy .xls
- * (OLE2: D0 CF 11 E0) renamed to .csv → 'xlsx'; any other file with NUL bytes → 'binary'.
+ * Recognises files that are not text CSV: an .xlsx (a zip: 'PK\x03\x04' naming xl/workbook.xml)
+ * or legacy .xls (OLE2: D0 CF 11 E0) renamed to .csv → 'xlsx'; any other zip → 'zip'; any
+ * other file with NUL bytes → 'binary'.
  * `sniffBinary(new TextEncoder().encode('a,b\n1,2')) === null`.
  */
-export function sniffBinary(bytes: Uint8Array): 'xlsx' | 'binary' | null {
+export function sniffBinary(bytes: Uint8Array): 'xlsx' | 'zip' | 'binary' | null {
   const b = bytes;
-  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'xlsx';
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return zipHoldsWorkbook(b) ? 'xlsx' : 'zip';
   if (b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'xlsx';
   const n = Math.min(b.length, SNIFF_BYTES);
   for (let i = 0; i < n; i++) if (b[i] === 0) return 'binary';
   return null;
+}
+
+/**
+ * A zip whose entry names (in the local headers at its start or the central directory at its
+ * end, both plain ASCII) include `xl/workbook`: an Excel workbook, not some other archive.
+ */
+function zipHoldsWorkbook(b: Uint8Array): boolean {
+  const ascii = new TextDecoder('latin1');
+  const WINDOW = 64 * 1024;
+  const head = ascii.decode(b.subarray(0, WINDOW));
+  return head.includes('xl/workbook') || ascii.decode(b.subarray(Math.max(0, b.length - WINDOW))).includes('xl/workbook');
 }
 
 /** A UTF-16 byte-order mark ("Unicode Text" from Excel: UTF-16 LE, tab-separated). */

@@ -51,6 +51,10 @@ const MESSAGES: Messages = {
     '这是 Excel 工作簿，但文件名不以 .xlsx 或 .xls 结尾。请把文件名的扩展名改回 .xlsx（或 .xls）后重新拖入；也可以在 Excel 中另存为“CSV UTF-8（逗号分隔）”后导入。',
     'This is an Excel workbook, but its name does not end in .xlsx or .xls. Rename it to .xlsx (or .xls) and drop it again; or save it from Excel as "CSV UTF-8 (Comma delimited)" and import that.',
   ],
+  file_zip: () => [
+    '这是一个 ZIP 压缩包，不是 CSV 文件，也不是 Excel 工作簿。请先解压，再导入其中的 CSV 文件。',
+    'This is a ZIP archive, neither a CSV file nor an Excel workbook. Unpack it first, then import the CSV files inside.',
+  ],
   file_binary: () => [
     '文件含有二进制内容，不是文本格式的 CSV。请从原系统重新导出为 CSV 文件后再导入。',
     'The file contains binary data and is not a text CSV. Export it from the source system as CSV again and import that.',
@@ -182,6 +186,18 @@ const MESSAGES: Messages = {
   implausible_number: (p) => [
     `“${p.col}”有 ${p.count} 个值大于通常的上限 ${p.zh}，第 ${p.row} 行起（例如“${p.value}”）；已按原值导入，请核对是否多写了位数。`,
     `"${p.col}": ${p.count} value(s) above the usual maximum of ${p.en}, from line ${p.row} (e.g. "${p.value}"); imported as written. Please check for extra digits.`,
+  ],
+  too_many_columns: (p) => [
+    `第 ${p.row} 行有超过 ${p.count} 列（Excel 的列数上限），不是正常的表格：可能整个文件只有一行，或分隔符不对。已停止读取此文件，请从原系统重新导出 CSV。`,
+    `Line ${p.row} has more than ${p.count} columns (Excel's column limit), so it is not a normal table: perhaps the whole file is one line, or the delimiter is wrong. Reading stopped; export the CSV from the source system again.`,
+  ],
+  record_too_long: (p) => [
+    `第 ${p.row} 行超过 ${p.count} MB，不是正常的表格行（可能整个文件只有一行，或引号没有闭合）。已停止读取此文件，请从原系统重新导出 CSV。`,
+    `Line ${p.row} is longer than ${p.count} MB, which no table row is (perhaps the whole file is one line, or a quote is never closed). Reading stopped; export the CSV from the source system again.`,
+  ],
+  cell_too_long: (p) => [
+    `“${p.col}”的单元格有 ${p.count} 个字符，超过 32767（Excel 单元格的上限）（开头是“${p.value}”）${at(p)[0]}。`,
+    `"${p.col}": a cell of ${p.count} characters, more than 32767 (Excel's cell limit) (it starts "${p.value}")${at(p)[1]}.`,
   ],
   invisible_chars: (p) => [
     `“${p.col}”有 ${p.count} 个单元格含不可见字符（如零宽空格、不换行空格），已去除后导入，第 ${p.row} 行起（原为“${p.value}”）；去除后相同的编号视为同一个。请在原系统中清理这些字符。`,

@@ -3,9 +3,9 @@ import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { importCsvBytes, type ImportResult } from './csvImport';
+import { importCsvBytes, importCsvText, type ImportResult } from './csvImport';
 import type { Issue } from './issues';
-import { importArriving, importFile, MAX_ISSUES, runImport, summarise, type ImportProgress } from './runImport';
+import { importArriving, importBytes, importFile, MAX_ISSUES, runImport, summarise, type ImportProgress } from './runImport';
 import type { ArrivingBytes } from './arrivingBytes';
 import { openStore, type Store } from './store';
 import { plain } from './storeTestTables';
@@ -342,6 +342,36 @@ describe('summarise', () => {
     expect(s.issues[300].severity).toBe('warning');
     expect('table' in s || 'lines' in s).toBe(false);
     expect(issues.length).toBe(1200);
+  });
+});
+
+describe('parsing limits (parseLimits.ts) are reported as what they are, naming the file and line', () => {
+  it('a file on one line with 20,000 cells: too many columns on line 1, from the bytes and from the text alike', async () => {
+    const text = Array.from({ length: 20_000 }, (_, i) => `c${i}`).join(',') + '\n';
+    const fromBytes = await importBytes(utf8(text), 'one-line.csv');
+    const fromText = importCsvText(text, 'one-line.csv');
+    for (const r of [fromBytes, fromText]) {
+      expect(r.table).toBeNull();
+      expect(r.issues.map((i) => [i.severity, i.code, i.row, i.file])).toEqual([['error', 'too_many_columns', 1, 'one-line.csv']]);
+      expect(r.issues[0].message_zh).toContain('第 1 行有超过 16384 列');
+      expect(r.issues[0].message_en).not.toMatch(/Set maximum|Invalid array|RangeError/);
+    }
+  });
+
+  it('a line longer than 16 MB is refused on its line, not as a failed save', async () => {
+    const text = `staff_id,name,level,domain\nPS1,${'长'.repeat(6 * 1024 * 1024)},mid,consulting\n`;
+    const r = await importBytes(utf8(text), 'long-line.csv');
+    expect(r.table).toBeNull();
+    expect(r.issues.map((i) => [i.code, i.row])).toEqual([['record_too_long', 2]]);
+    expect(r.issues[0].message_en).toContain('Line 2 is longer than 16 MB');
+  });
+
+  it('a text cell over 32,767 characters (Excel\'s cell limit) is refused with its column and line', async () => {
+    const text = `staff_id,name,level,domain\nPS1,${'x'.repeat(40_000)},mid,consulting\nPS2,正常,mid,consulting\n`;
+    for (const r of [await importBytes(utf8(text), 's.csv'), importCsvText(text, 's.csv')]) {
+      expect(r.issues.map((i) => [i.code, i.column, i.row])).toEqual([['cell_too_long', 'name', 2]]);
+      expect(r.issues[0].message_zh).toContain('有 40000 个字符，超过 32767');
+    }
   });
 });
 

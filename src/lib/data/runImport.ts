@@ -7,6 +7,7 @@
 import type { Kind } from '../engine/dataset';
 import { arrived, readArriving, type ArrivingBytes } from './arrivingBytes';
 import { ByteRecords, UndecodableBytes } from './byteCsv';
+import { MAX_RECORD_BYTES, RecordTooWide } from './parseLimits';
 import {
   createCsvImporter, crossFileChecks, fileError, importCsvBytes, papaparseInto,
   undecodableCharsIssue, type ImportResult,
@@ -161,7 +162,18 @@ async function parsePieces(src: ArrivingBytes, fileName: string, encoding: Encod
   const readPiece = (p: number, to: number): number => {
     const limit = src.filled, complete = limit === size;
     while (p < to) {
-      const next = records.scan(p, limit);
+      let next: number;
+      try {
+        next = records.scan(p, limit);
+      } catch (e) {
+        if (!(e instanceof RecordTooWide)) throw e;
+        importer.tooLarge('too_many_columns', rowsBefore + 1);
+        return size;
+      }
+      if (next - p > MAX_RECORD_BYTES) {
+        importer.tooLarge('record_too_long', rowsBefore + 1);
+        return size;
+      }
       // A record running into bytes not yet read (or a quote closing there) waits for them.
       if ((next < 0 || !records.terminated) && !complete) return p;
       if (next < 0) {
