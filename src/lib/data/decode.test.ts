@@ -1,5 +1,6 @@
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, hasUtf16Bom, sniffBinary } from './decode';
+import { decodeBytes, hasUtf16Bom, isPlainZip, sniffBinary } from './decode';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 /** '工号,中文' in GB18030/GBK, from the code table: 工 b9a4, 号 bac5, 中 d6d0, 文 cec4. */
@@ -34,6 +35,15 @@ describe('sniffBinary', () => {
   it('recognises a workbook renamed to .csv', () => {
     expect(sniffBinary(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toBe('xlsx');
     expect(sniffBinary(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]))).toBe('xlsx');
+  });
+  it('tells a whole zip with no spreadsheet in it (an archive of CSV files) from a workbook', () => {
+    const plain = zipSync({ 'staff.csv': strToU8('staff_id\nPS1\n') });
+    const book = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') });
+    expect(sniffBinary(plain)).toBe('zip');
+    expect(isPlainZip(plain)).toBe(true);
+    expect(sniffBinary(book)).toBe('xlsx');
+    expect(isPlainZip(book)).toBe(false);
+    expect(isPlainZip(plain.subarray(0, plain.length - 22))).toBe(false); // cut: the workbook reader says what it is
   });
   it('recognises NUL bytes as binary', () => {
     expect(sniffBinary(new Uint8Array([0x61, 0x2c, 0x00, 0x62]))).toBe('binary');

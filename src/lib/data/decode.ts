@@ -24,14 +24,14 @@ export function decodeBytes(bytes: Uint8Array, override?: Encoding): { text: str
 export const SNIFF_BYTES = 64 * 1024;
 
 /**
- * Recognises files that are not text CSV: an .xlsx (a zip: 'PK\x03\x04' naming xl/workbook.xml)
- * or legacy .xls (OLE2: D0 CF 11 E0) renamed to .csv → 'xlsx'; any other zip → 'zip'; any
- * other file with NUL bytes → 'binary'.
+ * Recognises files that are not text CSV: an .xlsx (a zip: 'PK\x03\x04') or legacy .xls
+ * (OLE2: D0 CF 11 E0) renamed to .csv → 'xlsx', but a whole zip with no spreadsheet in it
+ * (isPlainZip) → 'zip'; any other file with NUL bytes → 'binary'.
  * `sniffBinary(new TextEncoder().encode('a,b\n1,2')) === null`.
  */
 export function sniffBinary(bytes: Uint8Array): 'xlsx' | 'zip' | 'binary' | null {
   const b = bytes;
-  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return zipHoldsWorkbook(b) ? 'xlsx' : 'zip';
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return isPlainZip(b) ? 'zip' : 'xlsx';
   if (b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'xlsx';
   const n = Math.min(b.length, SNIFF_BYTES);
   for (let i = 0; i < n; i++) if (b[i] === 0) return 'binary';
@@ -39,14 +39,18 @@ export function sniffBinary(bytes: Uint8Array): 'xlsx' | 'zip' | 'binary' | null
 }
 
 /**
- * A zip whose entry names (in the local headers at its start or the central directory at its
- * end, both plain ASCII) include `xl/workbook`: an Excel workbook, not some other archive.
+ * A whole zip archive (its end-of-directory record is there) whose entry names, plain ASCII in
+ * the local headers at its start and the directory at its end, name no spreadsheet part:
+ * `xl/` (.xlsx, .xlsb), `content.xml` (.ods) or `Index/` (.numbers). An archive of CSV files,
+ * say, renamed .csv. A cut or odd zip is not called plain: the workbook reader says what it is.
  */
-function zipHoldsWorkbook(b: Uint8Array): boolean {
+export function isPlainZip(b: Uint8Array): boolean {
+  if (!(b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04)) return false;
   const ascii = new TextDecoder('latin1');
-  const WINDOW = 64 * 1024;
-  const head = ascii.decode(b.subarray(0, WINDOW));
-  return head.includes('xl/workbook') || ascii.decode(b.subarray(Math.max(0, b.length - WINDOW))).includes('xl/workbook');
+  const tail = ascii.decode(b.subarray(Math.max(0, b.length - 1024 * 1024)));
+  if (!tail.includes('PK\x05\x06')) return false;
+  const names = ascii.decode(b.subarray(0, 64 * 1024)) + tail;
+  return !/xl\/|content\.xml|Index\//.test(names);
 }
 
 /** A UTF-16 byte-order mark ("Unicode Text" from Excel: UTF-16 LE, tab-separated). */

@@ -7,7 +7,8 @@
  * read (the workbook import worker, the headless scorer), never with the page.
  */
 import type { Kind } from '../engine/dataset';
-import { createCsvImporter, type ImportResult } from './csvImport';
+import { createCsvImporter, fileError, type ImportResult } from './csvImport';
+import { isPlainZip } from './decode';
 import { detectKind } from './detect';
 import type { Issue } from './issues';
 import { metricColumnRule, SCHEMAS } from './schema';
@@ -159,6 +160,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, lib: WorkbookL
   if (bytes.length === 0) return [workbookError(fileName, 'xlsx_empty_file')];
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (zip) {
+    if (isPlainZip(bytes)) return [fileError(fileName, 'file_zip')];
     const unpacked = zipUnpackedSize(bytes);
     if (unpacked === null) return [workbookError(fileName, 'xlsx_corrupt', { detail: 'zip directory missing' })];
     if (unpacked > MAX_UNPACKED_BYTES) return [workbookError(fileName, 'xlsx_too_big', { limit: mb(MAX_UNPACKED_BYTES) })];
