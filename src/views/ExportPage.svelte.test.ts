@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { strFromU8, unzipSync } from 'fflate';
 import ExportPage from './ExportPage.svelte';
 import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
@@ -36,6 +37,28 @@ describe('ExportPage', () => {
     expect(lines).toHaveLength(21);
     const first = scoring.results.find((r) => r.staff_id === 'PS1001')!;
     expect(lines[1].startsWith(`PS1001,姓名PS1001,华东,junior,industry_solution,2026Q1,${first.total!.toFixed(2)},`)).toBe(true);
+  });
+
+  it('downloads an .xlsx with Chinese headers under a Chinese file name, the CSV under the same name', async () => {
+    const downloads: { name: string; blob: Blob }[] = [];
+    let last: Blob | null = null;
+    URL.createObjectURL = vi.fn((b: Blob) => { last = b; return 'blob:x'; }) as typeof URL.createObjectURL;
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { downloads.push({ name: this.download, blob: last! }); });
+    render(ExportPage, { context: scoringContext(scoring) });
+    await fireEvent.click(screen.getByTestId('format-xlsx'));
+    await fireEvent.click(screen.getByTestId('chinese-headers'));
+    await fireEvent.click(screen.getByTestId('download-results'));
+    const name = `售前KPI结果-2026Q1-${scoring.currentScenario.name_zh || scoring.currentScenario.name}`;
+    expect(downloads[0].name).toBe(`${name}.xlsx`);
+    expect(name).not.toMatch(/_/);
+    const zip = unzipSync(new Uint8Array(await downloads[0].blob.arrayBuffer()));
+    expect(strFromU8(zip['xl/workbook.xml'])).toMatch(/<sheet name="结果".*<sheet name="方案"/);
+    expect(strFromU8(zip['xl/worksheets/sheet1.xml'])).toContain('<t xml:space="preserve">工号</t>');
+    await fireEvent.click(screen.getByTestId('format-csv'));
+    await fireEvent.click(screen.getByTestId('download-results'));
+    expect(downloads[1].name).toBe(`${name}.csv`);
+    expect((await downloads[1].blob.text()).replace(/^\uFEFF/, '').startsWith('工号,姓名,团队,职级,方向,')).toBe(true);
   });
 
   it('previews the first rows', () => {

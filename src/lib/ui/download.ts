@@ -23,3 +23,20 @@ export function downloadText(fileName: string, text: string, mime = 'text/csv;ch
 export function baseName(fileName: string): string {
   return fileName.replace(/\.[^./\\]+$/, '');
 }
+
+/** The MIME type of an .xlsx workbook. */
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** `downloadBytes('结果.xlsx', bytes)`: binary files (workbooks) the same way as `downloadText`. */
+export function downloadBytes(fileName: string, bytes: Uint8Array, mime = XLSX_MIME): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
