@@ -40,3 +40,10 @@ describe('SCHEMAS', () => {
     expect(enumText(columnRule('projects', 'role')!, 'en')).toBe('lead (主导) / support (支撑)');
   });
 });
+
+describe('project status: the words Chinese CRMs export', () => {
+  it.each([['赢单', 0], ['成交', 0], ['中标', 0], ['输单', 1], ['丢单', 1], ['丢标', 1], ['跟进中', 2], ['已取消', 3]])('%s → code %i', (word, code) => {
+    const rule = SCHEMAS.projects.columns.find((c) => c.key === 'status')!;
+    expect(enumLookup(rule).get(word)).toBe(code);
+  });
+});

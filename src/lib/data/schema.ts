@@ -90,7 +90,7 @@ export const SCHEMAS: Readonly<Record<Kind, KindSchema>> = {
       { key: 'amount', zh: '金额', type: 'number', required: true, min: 0, projectLevel: true, warnAbove: 10_000_000_000 },
       {
         key: 'status', zh: '状态', type: 'enum', required: true, codes: STATUSES,
-        labelsZh: ['中标', '未中标', '进行中', '取消'], synonyms: { 1: ['丢标'], 3: ['已取消'] }, projectLevel: true,
+        labelsZh: ['中标', '未中标', '进行中', '取消'], synonyms: { 0: ['赢单', '成交'], 1: ['丢标', '输单', '丢单'], 2: ['跟进中'], 3: ['已取消'] }, projectLevel: true,
       },
       { key: 'decided_on', zh: '结果日期', type: 'date', requiredWhen: { column: 'status', codes: WON_LOST }, projectLevel: true },
       { key: 'strategic', zh: '战略项目', type: 'boolean', defaultValue: 0, projectLevel: true },
