@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHashHandler, type HashReply, type HashRequest } from '../../workers/hash.worker';
-import { createImportHandler, type ImportReply, type ImportRequest } from '../../workers/import.worker';
+import { createImportHandler, PROBE_SETTING, type ImportReply, type ImportRequest } from '../../workers/import.worker';
 import { importFiles, importTexts, type HashWorkerLike, type WorkerLike } from './importClient';
 import type { ImportProgress } from './runImport';
 import { contentHash, onStoreChange, openStore, type Store, type StoreChange } from './store';
@@ -148,6 +148,8 @@ describe('importFiles: the storage probe', () => {
     expect(results.map((r) => r.batch?.rowCount)).toEqual([2]);
     expect(sent).toEqual(['import', 'bytes']);
     expect((await (await storeOf(factory)).listBatches()).map((b) => b.fileName)).toEqual(['staff.csv']);
+    // The probe is gone once the import is over: only the import changed the store.
+    expect(await (await storeOf(factory)).getSetting(PROBE_SETTING)).toBeUndefined();
   });
 
   it('imports on the page when the worker\'s IndexedDB is not the page\'s (WebKit from file://), leaving nothing in the worker\'s', async () => {

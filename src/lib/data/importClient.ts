@@ -104,6 +104,8 @@ export async function importFiles(files: File[], opts: ImportFilesOptions = {}):
     // The worker's IndexedDB is not this page's: parse and write here (runImport yields every 50 ms).
     return await runImport(files, { store, encoding: opts.encoding, signal, onProgress: opts.onProgress });
   } finally {
+    // The probe was only for this import: a refused or failed import leaves the store as it was.
+    await store.deleteSetting(PROBE_SETTING).catch(() => {});
     store.close();
   }
 }

@@ -120,6 +120,7 @@ export interface Store {
   clearAll(): Promise<void>;
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;
+  deleteSetting(key: string): Promise<void>;
   putRecord(store: RecordStoreName, value: { id: string } & Record<string, unknown>): Promise<void>;
   listRecords<T>(store: RecordStoreName): Promise<T[]>;
   deleteRecord(store: RecordStoreName, id: string): Promise<void>;
@@ -365,6 +366,11 @@ class IdbStore implements Store {
 
   async setSetting(key: string, value: unknown): Promise<void> {
     await this.guard(() => this.db.put('settings', value, key));
+    this.changed('settings');
+  }
+
+  async deleteSetting(key: string): Promise<void> {
+    await this.guard(() => this.db.delete('settings', key));
     this.changed('settings');
   }
 
