@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { asciiString, ByteRecords, CELL_ESCAPED, CELL_NON_ASCII, CELL_QUOTED, Interner } from './byteCsv';
+import { MAX_RECORD_CELLS, RecordTooWide } from './parseLimits';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 type Newline = '\n' | '\r\n' | '\r';
@@ -67,6 +68,17 @@ describe('ByteRecords.scan reads what papaparse reads', () => {
     expect(r.scan(0, bytes.length)).toBe(bytes.length);
     expect(Array.from(r.flags.subarray(0, r.n))).toEqual([0, CELL_NON_ASCII, CELL_QUOTED, CELL_QUOTED | CELL_ESCAPED]);
     expect(r.terminated).toBe(false);
+  });
+
+  it('stops at a record wider than MAX_RECORD_CELLS (a file on one line) before holding its cells', () => {
+    const bytes = new TextEncoder().encode('a,'.repeat(MAX_RECORD_CELLS + 10));
+    const r = new ByteRecords(bytes, new TextDecoder(), ',', '\n');
+    expect(() => r.scan(0, bytes.length)).toThrow(RecordTooWide);
+    expect(r.start.length).toBe(MAX_RECORD_CELLS);
+    const ok = new TextEncoder().encode('a,'.repeat(MAX_RECORD_CELLS - 1) + 'a\n');
+    const widest = new ByteRecords(ok, new TextDecoder(), ',', '\n');
+    expect(widest.scan(0, ok.length)).toBe(ok.length);
+    expect(widest.n).toBe(MAX_RECORD_CELLS);
   });
 
   it('grows past 64 cells', () => {
