@@ -105,7 +105,7 @@ describe.skipIf(!requireChromiumOrSkip())('dashboard in the built app (headless 
     const row = expected.rows.find((r) => r.staff_id === 'PS1001');
     if (!row) throw new Error(`PS1001 is not in ${EXPECTED_CSV}`);
     await gotoPage(page, 'person/PS1001');
-    await eventually(() => textOf(page.locator('[data-testid="page-person"] h2'))).toContain(row.name);
+    await eventually(() => textOf(page.locator('[data-testid="page-person"] h1'))).toContain(row.name);
     const shown = Number((await textOf(page.getByTestId('person-total'))).replace(/,/g, ''));
     expect(shown).toBeCloseTo(Number(row.total), 2);
     expect(errors).toEqual([]);

@@ -39,6 +39,7 @@ export const commonText = dict({
     en: 'The current data includes demo data.',
   },
   clearDemo: { zh: '清除演示数据', en: 'Clear demo data' },
+  skipToMain: { zh: '跳到主要内容', en: 'Skip to main content' },
   confirmClearDemo: {
     zh: '确定要删除演示数据吗？您自己导入的文件不受影响。',
     en: 'Delete the demo data? Files you imported yourself are kept.',
