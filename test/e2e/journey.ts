@@ -6,7 +6,7 @@
  * another scenario → the same grade distribution. Everything is done through the page (clicks,
  * selects, the file input); downloads are caught in the page (engines.ts explains why).
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { encodeGb18030 } from './gb18030';
 
 // No app or vitest imports here: the per-engine bench (scripts/bench/engines-browser.ts) runs this under tsx.
 const SAMPLE_DIR = fileURLToPath(new URL('../../../shared/fixtures/sample/', import.meta.url));
+const SAMPLE_FILES = ['activities.csv', 'projects.csv', 'ratings.csv', 'requests.csv', 'reviews.csv', 'staff.csv'];
 /** The first-run banner's button (commonText.clearDemo.zh; engines.e2e.test.ts checks they agree). */
 export const CLEAR_DEMO_ZH = '清除演示数据';
 
@@ -47,7 +48,9 @@ export async function waitFor<A extends unknown[], T>(page: EnginePage, what: st
 /** A copy of the sample folder with staff.csv saved as GB18030 (as Excel on Chinese Windows saves "CSV"). */
 export function sampleFolderWithGb18030(): { dir: string; files: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'kpi-journey-data-'));
-  const names = readdirSync(SAMPLE_DIR).filter((f) => /\.csv$/i.test(f)).sort();
+  // The six files of the sample folder by name (a stray file left in the shared folder is not part of it).
+  const names = SAMPLE_FILES.filter((n) => existsSync(join(SAMPLE_DIR, n)));
+  if (names.length !== SAMPLE_FILES.length) throw new Error(`the sample folder ${SAMPLE_DIR} lacks ${SAMPLE_FILES.filter((n) => !names.includes(n)).join(', ')}`);
   for (const n of names) {
     if (n === 'staff.csv') writeFileSync(join(dir, n), encodeGb18030(readFileSync(join(SAMPLE_DIR, n), 'utf8').replace(/^\ufeff/, '')));
     else cpSync(join(SAMPLE_DIR, n), join(dir, n));
