@@ -4,7 +4,9 @@ import { flushSync } from 'svelte';
 import OverviewPage from './OverviewPage.svelte';
 import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
-import { installResizeObserverStub } from '../lib/state/scoring.testkit';
+import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.testkit';
+import { calibrationFor } from '../lib/state/calibration.svelte';
+import { serializeScenario } from '../lib/engine/scenario';
 import { parsePeriod } from '../lib/engine/periods';
 import { emptyDataset } from '../lib/engine/dataset';
 import { i18n } from '../lib/i18n/i18n.svelte';
@@ -76,3 +78,34 @@ describe('OverviewPage', () => {
   });
 });
 
+
+describe('OverviewPage and calibration', () => {
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    flushSync();
+  };
+
+  it('shows the calibrated bands beside the original and the target; a closed period gets the what-if banner', async () => {
+    const store = memoryStore();
+    const s = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store, ready: true });
+    const calibration = calibrationFor(s.app);
+    await calibration.load();
+    calibration.setBy('hr');
+    const p = s.results.find((r) => r.final_grade === 'B')!;
+    await calibration.calibrate({ periodId: '2026Q1', staff_id: p.staff_id, to: 'S', reason: '大单' }, s.computedResults);
+    render(OverviewPage, { context: scoringContext(s) });
+    expect(screen.queryByTestId('whatif-banner')).toBeNull();
+    await fireEvent.click(screen.getByTestId('show-calibrated'));
+    flushSync();
+    const before = s.computedResults.filter((r) => r.final_grade === 'S').length;
+    expect(screen.getByTestId('bc-original-S').textContent).toBe(String(before));
+    expect(screen.getByTestId('bc-calibrated-S').textContent).toBe(String(before + 1));
+    expect(screen.getByTestId('bc-target-S').textContent).toBe('2');
+    await calibration.close({
+      period: parsePeriod('2026Q1'), scenarioId: 'standard', scenarioText: serializeScenario(s.currentScenario), batches: [],
+      results: calibration.applied(s.computedResults, s.currentScenario, parsePeriod('2026Q1'), s.app.dataset.staff.salary),
+    });
+    await settle();
+    expect(screen.getByTestId('whatif-banner').textContent).toContain('2026Q1 已定版，以下为模拟结果，不影响定版结果');
+  });
+});

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CalibrationError } from '../engine/calibration';
 import { parsePeriod } from '../engine/periods';
@@ -162,5 +163,32 @@ describe('CalibrationState', () => {
     const app = { store: memoryStore() };
     expect(calibrationFor(app)).toBe(calibrationFor(app));
     expect(calibrationFor({ store: null })).not.toBe(calibrationFor(app));
+  });
+});
+
+describe('CalibrationState in two tabs', () => {
+  it('the second tab reads the first tab\'s move and close from the store channel, and refuses a move on the closed period', async () => {
+    const { IDBFactory } = await import('fake-indexeddb');
+    const { openStore } = await import('../data/store');
+    const factory = new IDBFactory();
+    const [storeA, storeB] = [await openStore(factory, 'two-tabs'), await openStore(factory, 'two-tabs')];
+    const a = new CalibrationState({ store: storeA }, { now, session: memorySession() });
+    const b = new CalibrationState({ store: storeB }, { now, session: memorySession() });
+    try {
+      await Promise.all([a.load(), b.load()]);
+      a.setBy('甲');
+      b.setBy('乙');
+      await a.calibrate({ periodId: '2026Q1', staff_id: graded.staff_id, to: 'S', reason: '客户表扬' }, results);
+      await expect.poll(() => b.overridesFor('2026Q1').length).toBe(1);
+      expect(b.log.map((e) => e.by)).toEqual(['甲']);
+      await a.close({ period, scenarioId: 'standard', scenarioText: serializeScenario(scenario), batches: [], results: a.applied(results, scenario, period, ds.staff.salary) });
+      await expect.poll(() => b.isLocked('2026Q1')).toBe(true);
+      await expect(b.calibrate({ periodId: '2026Q1', staff_id: graded.staff_id, to: 'A', reason: 'x' }, results)).rejects.toMatchObject({ code: 'locked' });
+    } finally {
+      a.dispose();
+      b.dispose();
+      storeA.close();
+      storeB.close();
+    }
   });
 });

@@ -40,6 +40,7 @@ export const calibrationText = dict({
   confirmClose: { zh: '定版 {period}？之后不能再调整等级，除非填写理由重新开放。', en: 'Close {period}? Grades can then no longer change unless it is reopened with a reason.' },
   closedBanner: { zh: '{period} 已定版（第 {version} 版，{by}，{at}）：结果已冻结，不能再调整。', en: '{period} is closed (version {version}, {by}, {at}): results are frozen, no more changes.' },
   whatIfBanner: { zh: '{period} 已定版，以下为模拟结果，不影响定版结果', en: '{period} is closed; what follows is a what-if and does not change the closed results' },
+  versionSuffix: { zh: '（第 {version} 版）', en: ' (version {version})' },
   dataChanged: { zh: '定版后数据已变化（导入或删除了文件）：定版结果不变；如需按新数据重算，请重新开放后再定版。', en: 'The data changed after closing (files imported or deleted): the closed results stay as they are; to recompute with the new data, reopen and close again.' },
   reopen: { zh: '重新开放', en: 'Reopen' },
   reopenReason: { zh: '重新开放的理由（必填）', en: 'Reason to reopen (required)' },
