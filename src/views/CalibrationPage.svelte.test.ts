@@ -179,3 +179,31 @@ describe('CalibrationPage period close', () => {
     expect(v2).not.toContain('override_reason');
   });
 });
+
+describe('CalibrationPage after new data', () => {
+  it('says the data changed since closing; the closed results and export stay', async () => {
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const blobs = blobsOf();
+    const batches = [{ id: 'b1', fileName: 'metrics.csv', kind: 'metrics', contentHash: 'h1' }];
+    const app = { dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store, ready: true, batches };
+    render(CalibrationPage, { context: scoringContext(new ScoringState(app)) });
+    await settle();
+    await named();
+    await fireEvent.click(screen.getByTestId('cal-close'));
+    await settle();
+    expect(screen.queryByTestId('data-changed')).toBeNull();
+    await fireEvent.click(screen.getByTestId('cal-export-results'));
+    cleanup();
+
+    // The same store opened again after one more file was imported.
+    const later = new ScoringState({ ...app, dataset: metricsDataset(21), batches: [...batches, { id: 'b2', fileName: 'more.csv', kind: 'metrics', contentHash: 'h2' }] });
+    render(CalibrationPage, { context: scoringContext(later) });
+    await settle();
+    expect(screen.getByTestId('data-changed').textContent).toContain('定版后数据已变化');
+    expect(screen.getByTestId('locked-banner')).toBeTruthy();
+    expect(later.results).toHaveLength(20);
+    await fireEvent.click(screen.getByTestId('cal-export-results'));
+    const [before, after] = await Promise.all(blobs.map(async (b) => new TextDecoder().decode(await b.arrayBuffer())));
+    expect(after).toBe(before);
+  });
+});
