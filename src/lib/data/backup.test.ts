@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync, strToU8 } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KINDS } from '../engine/dataset';
 import {
-  BACKUP_FORMAT, BackupError, backupFileName, createBackup, readBackup, restoreBackup, toJsonSafe,
+  BACKUP_FORMAT, BackupError, backupFileName, checkBackupSize, createBackup, readBackup, restoreBackup, toJsonSafe,
 } from './backup';
 import { MAX_BACKUP_UNPACKED } from './backupChecks';
 import { openStore, STORE_CHANNEL, type Store, type StoreChange } from './store';
@@ -228,6 +228,9 @@ describe('refusals leave the store untouched', () => {
     lying.set([1, 0, 0, 0], lying.length - 4);
     expect(refused(lying).code).toBe('too_large');
     expect(MAX_BACKUP_UNPACKED).toBe(400 * 1024 * 1024);
+    // The page asks first from the file's size, before reading a byte of it.
+    expect(() => checkBackupSize(MAX_BACKUP_UNPACKED + 1, 'big.json.gz')).toThrow(/unpacks to more than 400 MB/);
+    expect(() => checkBackupSize(MAX_BACKUP_UNPACKED, 'ok.json.gz')).not.toThrow();
     expect(readBackup(source.bytes, 'x.json.gz', limit).summary.batches).toBeGreaterThan(0);
   });
 

@@ -305,6 +305,14 @@ function problem(stores: Record<string, unknown>): string | null {
 }
 
 /**
+ * Refuses (BackupError 'too_large') a backup file larger than a backup can be, from its size
+ * alone, so the page never reads such a file into memory. `checkBackupSize(file.size, file.name)`.
+ */
+export function checkBackupSize(size: number, fileName: string, limit = MAX_BACKUP_UNPACKED): void {
+  if (size > limit) throw backupError('too_large', backupErrorText.tooLarge, { file: fileName, limit: `${Math.round(limit / 1024 / 1024)} MB` });
+}
+
+/**
  * Decodes and checks a backup file (gzip'd or, if someone unpacked it, plain JSON). Throws
  * BackupError 'foreign' (not our file), 'damaged' (bad gzip, checksum, JSON or records) or
  * 'newer' (a later format version) or 'too_large' (unpacks past `limit`, MAX_BACKUP_UNPACKED);
@@ -317,7 +325,7 @@ export function readBackup(bytes: Uint8Array, fileName = 'backup', limit = MAX_B
   const gzipped = bytes.length >= 18 && bytes[0] === 0x1f && bytes[1] === 0x8b;
   if (!gzipped && bytes[0] !== 0x7b /* { */) throw foreign();
   const tooLarge = () => backupError('too_large', backupErrorText.tooLarge, { file: fileName, limit: `${Math.round(limit / 1024 / 1024)} MB` });
-  if (bytes.length > limit) throw tooLarge();
+  checkBackupSize(bytes.length, fileName, limit);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(gzipped ? gunzipChecked(bytes, limit) : bytes);
