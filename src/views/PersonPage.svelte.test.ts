@@ -48,3 +48,17 @@ describe('PersonPage', () => {
     expect(screen.getByRole('status').textContent).toContain('NOPE');
   });
 });
+
+describe('PersonPage annual view', () => {
+  it('shows the year\'s quarterly final grades beside the annual one', () => {
+    router.go('person', 'PS1005');
+    render(PersonPage, { context: scoringContext(scoring) });
+    const r = scoring.results.find((x) => x.staff_id === 'PS1005')!;
+    const year = screen.getByTestId('person-year');
+    const badges = [...year.querySelectorAll('.kv')].map((kv) => kv.textContent!.replace(/\s+/g, ' ').trim());
+    expect(badges).toHaveLength(5);
+    expect(badges[0]).toBe(`Q1 ${r.final_grade}`);
+    expect(badges[1]).toBe('Q2 数据不足');
+    expect(badges[4]).toBe('年度等级 数据不足');
+  });
+});
