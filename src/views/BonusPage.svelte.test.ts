@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import BonusPage from './BonusPage.svelte';
-import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
 import { bonusPool } from '../lib/engine/consequences';
 import { fmtCny } from '../lib/format';
 import { i18n } from '../lib/i18n/i18n.svelte';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
+import type { ScoringState } from '../lib/state/scoring.svelte';
 
 installResizeObserverStub();
 let scoring: ScoringState;
@@ -16,7 +17,7 @@ beforeEach(() => {
   const dataset = metricsDataset(20);
   dataset.staff.salary = Float64Array.from(dataset.staff.staff_id, (_, i) => 15_000 + 1_000 * i);
   dataset.staff.salary[2] = NaN; // PS1003, 华东
-  scoring = new ScoringState({ dataset, periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+  scoring = testStates({ dataset, periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null }).scoring;
 });
 afterEach(() => {
   cleanup();
@@ -28,7 +29,7 @@ const pool = () => bonusPool(scoring.results, scoring.app.dataset.staff.salary, 
 
 describe('BonusPage', () => {
   it('shows the engine’s totals against the pool by team, and lists the person without a salary apart', () => {
-    render(BonusPage, { context: scoringContext(scoring) });
+    renderWithStates(BonusPage, statesOf(scoring));
     const rows = [...screen.getByTestId('pool-table').querySelectorAll<HTMLElement>('tbody tr')];
     const p = pool();
     expect(rows.map((r) => r.querySelector('td')!.textContent)).toEqual(['（未分组）', '华东', '华北', '合计']);
@@ -43,7 +44,7 @@ describe('BonusPage', () => {
   });
 
   it('edits the bonus share and a coefficient in the scenario, and refuses an invalid value with a message', async () => {
-    render(BonusPage, { context: scoringContext(scoring) });
+    renderWithStates(BonusPage, statesOf(scoring));
     const before = pool().overall;
     await fireEvent.change(screen.getByTestId('bonus-share'), { target: { value: '30' } });
     expect(scoring.currentScenario.bonus.bonus_share).toBe(0.3);
@@ -60,7 +61,7 @@ describe('BonusPage', () => {
   });
 
   it('warns when the total exceeds the pool at coefficient 1', async () => {
-    render(BonusPage, { context: scoringContext(scoring) });
+    renderWithStates(BonusPage, statesOf(scoring));
     for (const g of ['S', 'A', 'B', 'C', 'D']) await fireEvent.change(screen.getByTestId(`coef-${g}`), { target: { value: '2' } });
     expect(screen.getByTestId('budget-state').textContent).toContain('超出基准奖金池 100.0%');
     for (const g of ['S', 'A', 'B', 'C', 'D']) await fireEvent.change(screen.getByTestId(`coef-${g}`), { target: { value: '1' } });
@@ -72,7 +73,7 @@ describe('BonusPage', () => {
     URL.createObjectURL = vi.fn((b: Blob) => { blobs.push(b); return 'blob:x'; }) as typeof URL.createObjectURL;
     URL.revokeObjectURL = vi.fn();
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    render(BonusPage, { context: scoringContext(scoring) });
+    renderWithStates(BonusPage, statesOf(scoring));
     await fireEvent.click(screen.getByText('导出 CSV'));
     const text = new TextDecoder().decode(await blobs[0].arrayBuffer());
     const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\n');
@@ -84,7 +85,7 @@ describe('BonusPage', () => {
 
   it('has every label in English too', () => {
     i18n.lang = 'en';
-    render(BonusPage, { context: scoringContext(scoring) });
+    renderWithStates(BonusPage, statesOf(scoring));
     expect(screen.getByText('Bonus total against the pool at coefficient 1, by team')).toBeTruthy();
     expect(screen.getByText('People without a salary (not counted)', { exact: false })).toBeTruthy();
   });

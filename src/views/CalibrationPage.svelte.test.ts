@@ -2,20 +2,23 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import CalibrationPage from './CalibrationPage.svelte';
-import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
-import { calibrationFor } from '../lib/state/calibration.svelte';
+import { loadPersisted } from '../lib/state/appStates.svelte';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
+import type { ScoringState } from '../lib/state/scoring.svelte';
 
 installResizeObserverStub();
 let scoring: ScoringState;
 let store: ReturnType<typeof memoryStore>;
 
-beforeEach(() => {
+beforeEach(async () => {
   sessionStorage.clear();
   store = memoryStore();
-  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store, ready: true });
+  const states = testStates({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store, ready: true });
+  await loadPersisted(states);
+  scoring = states.scoring;
 });
 afterEach(() => {
   cleanup();
@@ -53,7 +56,7 @@ const middle = () => scoring.results.find((r) => r.final_grade === 'B')!;
 
 describe('CalibrationPage board', () => {
   it('moves a person by keyboard with a reason: counts, band line, log and store follow', async () => {
-    render(CalibrationPage, { context: scoringContext(scoring) });
+    renderWithStates(CalibrationPage, statesOf(scoring));
     await settle();
     const p = middle();
     const [a, b] = [count('A'), count('B')];
@@ -80,7 +83,7 @@ describe('CalibrationPage board', () => {
   });
 
   it('moves a person by drag and drop, then undoes the move (both logged)', async () => {
-    render(CalibrationPage, { context: scoringContext(scoring) });
+    renderWithStates(CalibrationPage, statesOf(scoring));
     await settle();
     await named();
     const p = middle();
@@ -105,7 +108,7 @@ describe('CalibrationPage board', () => {
   });
 
   it('filters by team and level; the quotas follow the group shown', async () => {
-    render(CalibrationPage, { context: scoringContext(scoring) });
+    renderWithStates(CalibrationPage, statesOf(scoring));
     await settle();
     const all = (['S', 'A', 'B', 'C', 'D'] as const).reduce((n, g) => n + count(g), 0);
     await fireEvent.change(screen.getByTestId('board-team'), { target: { value: '华东' } });
@@ -119,7 +122,7 @@ describe('CalibrationPage board', () => {
 
   it('exports the log and the results with the override reason column', async () => {
     const blobs = blobsOf();
-    render(CalibrationPage, { context: scoringContext(scoring) });
+    renderWithStates(CalibrationPage, statesOf(scoring));
     await settle();
     await named();
     const p = middle();
@@ -143,7 +146,7 @@ describe('CalibrationPage period close', () => {
   it('closes: banner, board frozen, v1 listed; reopen needs a reason; closing again gives v2, both exportable', async () => {
     vi.spyOn(window, 'confirm').mockReturnValue(true);
     const blobs = blobsOf();
-    render(CalibrationPage, { context: scoringContext(scoring) });
+    renderWithStates(CalibrationPage, statesOf(scoring));
     await settle();
     await named('王芳');
     const p = middle();

@@ -2,19 +2,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import ComparePage from './ComparePage.svelte';
-import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
 import { computeResults } from '../lib/engine/results';
 import { presetScenario } from '../lib/engine/presets';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
+import type { ScoringState } from '../lib/state/scoring.svelte';
 
 installResizeObserverStub();
 let scoring: ScoringState;
 const ds = metricsDataset(20);
 
 beforeEach(() => {
-  scoring = new ScoringState({ dataset: ds, periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+  scoring = testStates({ dataset: ds, periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null }).scoring;
 });
 afterEach(() => cleanup());
 
@@ -26,7 +27,7 @@ describe('ComparePage', () => {
   it('compares the saved scenario with the current edits: matrix, changes and movers', async () => {
     scoring.setWeight(0, 45);
     flushSync();
-    const { container } = render(ComparePage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(ComparePage, statesOf(scoring));
     const m = cells(container);
     expect(m.flat().reduce((s, x) => s + x, 0)).toBe(20);
     const diagonal = m.reduce((s, row, i) => s + row[i], 0);
@@ -42,7 +43,7 @@ describe('ComparePage', () => {
   });
 
   it('puts two built-in scenarios side by side with their own distributions', async () => {
-    const { container } = render(ComparePage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(ComparePage, statesOf(scoring));
     await fireEvent.change(screen.getByTestId('compare-b'), { target: { value: 'finance-focus' } });
     flushSync();
     const a = computeResults(ds, '2026Q1', presetScenario('standard')).results;
@@ -59,7 +60,7 @@ describe('ComparePage', () => {
   });
 
   it('says so when nothing changes', () => {
-    render(ComparePage, { context: scoringContext(scoring) });
+    renderWithStates(ComparePage, statesOf(scoring));
     expect(screen.getByText('两个方案下所有人的最终等级相同。')).toBeTruthy();
     expect(screen.getByText('两个方案下排名没有变化。')).toBeTruthy();
   });

@@ -2,12 +2,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import DataPage from './DataPage.svelte';
-import { AppState, appContext, type FileImportResult } from '../lib/state/app.svelte';
+import { AppState, type FileImportResult } from '../lib/state/app.svelte';
 import type { BatchInfo } from '../lib/data/store';
 import type { Issue } from '../lib/data/issues';
 import { i18n } from '../lib/i18n/i18n.svelte';
 import { KINDS } from '../lib/engine/dataset';
 import { templateCsv } from '../lib/data/templates';
+import { renderWithStates, testStates } from '../lib/state/states.testkit';
 
 const MARKUP = '<img src=x onerror="window.__pwned=1">';
 
@@ -35,7 +36,7 @@ const batch = (id: string, fileName: string, kind: BatchInfo['kind'], rowCount: 
 let app: AppState;
 
 function renderPage() {
-  return render(DataPage, { context: appContext(app) });
+  return renderWithStates(DataPage, testStates(app));
 }
 
 beforeEach(() => {

@@ -2,16 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { strFromU8, unzipSync } from 'fflate';
 import ExportPage from './ExportPage.svelte';
-import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
+import type { ScoringState } from '../lib/state/scoring.svelte';
 
 installResizeObserverStub();
 let scoring: ScoringState;
 
 beforeEach(() => {
-  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+  scoring = testStates({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null }).scoring;
 });
 afterEach(() => {
   cleanup();
@@ -25,7 +26,7 @@ describe('ExportPage', () => {
     URL.revokeObjectURL = vi.fn();
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     scoring.setWeight(0, 30);
-    render(ExportPage, { context: scoringContext(scoring) });
+    renderWithStates(ExportPage, statesOf(scoring));
     expect(screen.getByTestId('export-rows').textContent).toContain('20');
     await fireEvent.click(screen.getByText('下载结果 CSV'));
     expect(click).toHaveBeenCalledTimes(1);
@@ -62,7 +63,7 @@ describe('ExportPage', () => {
   });
 
   it('previews the first rows', () => {
-    const { container } = render(ExportPage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(ExportPage, statesOf(scoring));
     const pre = container.querySelector('pre.preview')!.textContent!.split('\n');
     expect(pre).toHaveLength(6);
     expect(pre[1].startsWith('PS1001,')).toBe(true);

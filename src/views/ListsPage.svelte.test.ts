@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import ListsPage from './ListsPage.svelte';
-import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
 import { i18n } from '../lib/i18n/i18n.svelte';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
 
 installResizeObserverStub();
 afterEach(() => {
@@ -17,14 +17,14 @@ afterEach(() => {
 function state(periodId: string) {
   const dataset = metricsDataset(30);
   dataset.metrics.period = dataset.metrics.period.map(() => periodId);
-  return new ScoringState({ dataset, periods: [parsePeriod(periodId)], periodId, store: null });
+  return testStates({ dataset, periods: [parsePeriod(periodId)], periodId, store: null }).scoring;
 }
 const ids = (testid: string) => [...screen.getByTestId(testid).querySelectorAll('tbody tr')].map((r) => (r as HTMLElement).dataset.staff);
 
 describe('ListsPage', () => {
   it('for a quarter: says the promotion list needs a year, and lists the C/D people', () => {
     const scoring = state('2026Q1');
-    render(ListsPage, { context: scoringContext(scoring) });
+    renderWithStates(ListsPage, statesOf(scoring));
     expect(screen.getByTestId('promotion').textContent).toContain('晋升名单只在年度考核时产生');
     expect(screen.getByTestId('promotion').textContent).toContain('2026Q1');
     expect(screen.queryByTestId('promotion-table')).toBeNull();
@@ -39,7 +39,7 @@ describe('ListsPage', () => {
     URL.createObjectURL = vi.fn((b: Blob) => { blobs.push(b); return 'blob:x'; }) as typeof URL.createObjectURL;
     URL.revokeObjectURL = vi.fn();
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    render(ListsPage, { context: scoringContext(scoring) });
+    renderWithStates(ListsPage, statesOf(scoring));
     const want = scoring.results.filter((r) => r.level !== 'senior' && ['S', 'A', 'B'].includes(r.final_grade ?? '')).map((r) => r.staff_id);
     expect(want.length).toBeGreaterThan(0);
     expect(ids('promotion-table').sort()).toEqual([...want].sort());
@@ -53,7 +53,7 @@ describe('ListsPage', () => {
 
   it('has its labels in English', () => {
     i18n.lang = 'en';
-    render(ListsPage, { context: scoringContext(state('2026Q1')) });
+    renderWithStates(ListsPage, statesOf(state('2026Q1')));
     expect(screen.getByTestId('promotion').textContent).toContain('The promotion list exists only for an annual period');
     expect(screen.getByText('Needing the improvement plan', { exact: false })).toBeTruthy();
   });

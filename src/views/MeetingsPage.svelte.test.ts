@@ -1,13 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import MeetingsPage from './MeetingsPage.svelte';
-import { ScoringState, scoringContext, type ScoringApp } from '../lib/state/scoring.svelte';
+import type { ScoringApp, ScoringState } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub } from '../lib/state/scoring.testkit';
-import { meetingsFor, publishedKey, type MeetingsStore } from '../lib/state/meetings.svelte';
+import { publishedKey, type MeetingsStore } from '../lib/state/meetings.svelte';
+import { loadPersisted } from '../lib/state/appStates.svelte';
 import { parsePeriod } from '../lib/engine/periods';
 import { parseIsoDay } from '../lib/viewmodel/meetingRules';
 import { i18n } from '../lib/i18n/i18n.svelte';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
 
 installResizeObserverStub();
 afterEach(() => {
@@ -31,12 +33,16 @@ function namedStore() {
   return { store, meetings: of('meetings'), settings };
 }
 
-/** A fresh app over `store`, as after a page reload; today is 2026-04-09, the day after the default due day. */
-function open(store: MeetingsStore & ScoringApp['store']) {
+const today = () => parseIsoDay('2026-04-09');
+/**
+ * A fresh app over `store`, as after a page reload (what the store keeps loaded at start, as
+ * createAppState does); today is 2026-04-09, the day after the default due day.
+ */
+async function open(store: MeetingsStore & ScoringApp['store']) {
   const app: ScoringApp = { dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store };
-  meetingsFor(app, { today: () => parseIsoDay('2026-04-09') });
-  const scoring = new ScoringState(app);
-  return render(MeetingsPage, { context: scoringContext(scoring) });
+  const states = testStates(app, { today });
+  await loadPersisted(states);
+  return renderWithStates(MeetingsPage, states);
 }
 const row = (container: HTMLElement, id: string) => container.querySelector<HTMLTableRowElement>(`tr[data-staff="${id}"]`)!;
 const field = <T extends Element>(tr: HTMLElement, name: string) => tr.querySelector<T & HTMLElement>(`[data-field="${name}"]`)!;
@@ -44,7 +50,7 @@ const field = <T extends Element>(tr: HTMLElement, name: string) => tr.querySele
 describe('MeetingsPage', () => {
   it('shows the default dates, highlights everyone overdue, and records a meeting, plan and status', async () => {
     const { store, meetings } = namedStore();
-    const { container } = open(store);
+    const { container } = await open(store);
     await waitFor(() => expect(screen.getByTestId('due-on').textContent).toBe('2026-04-08'));
     expect((screen.getByTestId('published-on') as HTMLInputElement).value).toBe('2026-04-01');
     expect(screen.getByTestId('overdue-count').textContent).toBe('逾期未面谈：20 人');
@@ -65,7 +71,7 @@ describe('MeetingsPage', () => {
 
   it('moves the due date with the publication date and keeps it per period', async () => {
     const { store, settings } = namedStore();
-    open(store);
+    await open(store);
     await fireEvent.change(await screen.findByTestId('published-on'), { target: { value: '2026-04-10' } });
     await waitFor(() => expect(screen.getByTestId('due-on').textContent).toBe('2026-04-17'));
     expect(settings.get(publishedKey('2026Q1'))).toBe('2026-04-10');
@@ -76,7 +82,7 @@ describe('MeetingsPage', () => {
 
   it('loses nothing on reload', async () => {
     const { store } = namedStore();
-    const first = open(store);
+    const first = await open(store);
     const tr = row(first.container, 'PS1002');
     await fireEvent.change(field(tr, 'meetingOn'), { target: { value: '2026-04-08' } });
     await fireEvent.input(field(tr, 'plan'), { target: { value: '方案评审前自查' } });
@@ -85,7 +91,7 @@ describe('MeetingsPage', () => {
     await waitFor(() => expect(screen.getByTestId('save-state').dataset.state).toBe('saved'));
     first.unmount();
 
-    const { container } = open(store);
+    const { container } = await open(store);
     await waitFor(() => expect(field<HTMLTextAreaElement>(row(container, 'PS1002'), 'plan').value).toBe('方案评审前自查'));
     const again = row(container, 'PS1002');
     expect(field<HTMLInputElement>(again, 'meetingOn').value).toBe('2026-04-08');
@@ -96,7 +102,7 @@ describe('MeetingsPage', () => {
 
   it('filters the overdue and exports every row with its dates', async () => {
     const { store } = namedStore();
-    const { container } = open(store);
+    const { container } = await open(store);
     await fireEvent.change(field(row(container, 'PS1003'), 'meetingOn'), { target: { value: '2026-04-03' } });
     await fireEvent.click(screen.getByTestId('only-overdue'));
     expect(row(container, 'PS1003')).toBeNull();
@@ -116,14 +122,14 @@ describe('MeetingsPage', () => {
 
   it('has its labels in English', async () => {
     i18n.lang = 'en';
-    open(namedStore().store);
+    await open(namedStore().store);
     expect(await screen.findByText('Overdue, no meeting yet: 20')).toBeTruthy();
     expect(screen.getAllByRole('option', { name: 'In progress' }).length).toBe(20);
   });
 
   it('warns when the holidays file does not reach the due date (none in the test data), and names the year to import', async () => {
     const { store } = namedStore();
-    open(store);
+    await open(store);
     const warn = await screen.findByTestId('calendar-short');
     expect(warn.textContent).toContain('还没有导入节假日文件');
     cleanup();
@@ -131,8 +137,7 @@ describe('MeetingsPage', () => {
     const withCalendarTo = (last: string) => {
       const dataset = { ...metricsDataset(20), holidays: { length: 1, date: Float64Array.of(parseIsoDay(last)), kind: Float64Array.of(0) } };
       const app: ScoringApp = { dataset, periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store };
-      meetingsFor(app, { today: () => parseIsoDay('2026-04-09') });
-      render(MeetingsPage, { context: scoringContext(new ScoringState(app)) });
+      renderWithStates(MeetingsPage, testStates(app, { today }));
     };
     // It ends before the 2026Q1 due date (2026-04-08).
     withCalendarTo('2026-04-03');

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import OverviewPage from './OverviewPage.svelte';
-import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.testkit';
 import { calibrationFor } from '../lib/state/calibration.svelte';
@@ -10,12 +9,14 @@ import { serializeScenario } from '../lib/engine/scenario';
 import { parsePeriod } from '../lib/engine/periods';
 import { emptyDataset } from '../lib/engine/dataset';
 import { i18n } from '../lib/i18n/i18n.svelte';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
+import type { ScoringState } from '../lib/state/scoring.svelte';
 
 installResizeObserverStub();
 let scoring: ScoringState;
 
 beforeEach(() => {
-  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+  scoring = testStates({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null }).scoring;
 });
 afterEach(() => {
   cleanup();
@@ -24,7 +25,7 @@ afterEach(() => {
 
 describe('OverviewPage', () => {
   it('shows the headline cards and the grade distribution of everyone', () => {
-    const { container } = render(OverviewPage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(OverviewPage, statesOf(scoring));
     expect(screen.getByTestId('card-graded').textContent).toContain('20');
     expect(screen.getByTestId('card-insufficient').textContent).toContain('0');
     const lines = [...container.querySelectorAll('[data-testid="distribution-chart"] li')].map((l) => l.textContent);
@@ -37,7 +38,7 @@ describe('OverviewPage', () => {
   });
 
   it('filters narrow the cards and charts', async () => {
-    render(OverviewPage, { context: scoringContext(scoring) });
+    renderWithStates(OverviewPage, statesOf(scoring));
     const team = screen.getByLabelText('团队') as HTMLSelectElement;
     const option = [...team.options].find((o) => o.textContent === '华东')!;
     await fireEvent.change(team, { target: { value: option.value } });
@@ -48,14 +49,14 @@ describe('OverviewPage', () => {
 
   it('speaks English too', () => {
     i18n.lang = 'en';
-    render(OverviewPage, { context: scoringContext(scoring) });
+    renderWithStates(OverviewPage, statesOf(scoring));
     expect(screen.getByText('People graded')).toBeTruthy();
     expect(screen.getByText('Grade distribution vs forced-distribution target')).toBeTruthy();
   });
 
   it('says what to do when there is no data', () => {
-    scoring = new ScoringState({ dataset: emptyDataset(), periods: [], periodId: '', store: null });
-    render(OverviewPage, { context: scoringContext(scoring) });
+    scoring = testStates({ dataset: emptyDataset(), periods: [], periodId: '', store: null }).scoring;
+    renderWithStates(OverviewPage, statesOf(scoring));
     // Not "choose a period": with no data the period selector is empty. Point to the Data page.
     const status = screen.getByRole('status');
     expect(status.textContent).toContain('还没有可计算的数据');
@@ -64,15 +65,15 @@ describe('OverviewPage', () => {
   });
 
   it('asks for a period when there are periods but none is chosen', () => {
-    scoring = new ScoringState({ dataset: emptyDataset(), periods: [parsePeriod('2026Q1')], periodId: '', store: null });
-    render(OverviewPage, { context: scoringContext(scoring) });
+    scoring = testStates({ dataset: emptyDataset(), periods: [parsePeriod('2026Q1')], periodId: '', store: null }).scoring;
+    renderWithStates(OverviewPage, statesOf(scoring));
     expect(screen.getByRole('status').textContent).toContain('请先在页面顶部选择考核期间');
   });
 
   it('says the figures are loading, not that there is no data, while a cold open reads the raw rows', () => {
     // partial: only the derived cache is usable, and it has nothing for this period
-    const loading = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null, partial: true, derived: { get: () => undefined } });
-    render(OverviewPage, { context: scoringContext(loading) });
+    const loading = testStates({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null, partial: true, derived: { get: () => undefined } }).scoring;
+    renderWithStates(OverviewPage, statesOf(loading));
     expect(screen.getByRole('status').textContent).toContain('正在读取全部原始记录');
     expect(loading.calls.deriveMetrics).toBe(0);
   });

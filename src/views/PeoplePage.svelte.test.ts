@@ -2,17 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import PeoplePage from './PeoplePage.svelte';
-import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
 import { router } from '../lib/state/router.svelte';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
+import type { ScoringState } from '../lib/state/scoring.svelte';
 
 installResizeObserverStub();
 let scoring: ScoringState;
 
 beforeEach(() => {
-  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+  scoring = testStates({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null }).scoring;
   router.go('people');
 });
 afterEach(() => cleanup());
@@ -21,7 +22,7 @@ const ids = (c: HTMLElement) => [...c.querySelectorAll('tbody tr td.id')].map((t
 
 describe('PeoplePage', () => {
   it('lists everyone, best total first, with points per weighted indicator', () => {
-    const { container } = render(PeoplePage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(PeoplePage, statesOf(scoring));
     expect(container.querySelectorAll('tbody tr')).toHaveLength(20);
     const totals = [...container.querySelectorAll('tbody tr td.strong')].map((td) => Number(td.textContent));
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
@@ -31,7 +32,7 @@ describe('PeoplePage', () => {
   });
 
   it('sorts by a clicked column and reverses on a second click', async () => {
-    const { container } = render(PeoplePage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(PeoplePage, statesOf(scoring));
     const header = screen.getByRole('button', { name: /^工号/ });
     await fireEvent.click(header);
     flushSync();
@@ -43,7 +44,7 @@ describe('PeoplePage', () => {
   });
 
   it('filters by search text and opens a person on click', async () => {
-    const { container } = render(PeoplePage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(PeoplePage, statesOf(scoring));
     await fireEvent.input(screen.getByLabelText('搜索姓名或工号'), { target: { value: '1007' } });
     flushSync();
     expect(ids(container)).toEqual(['PS1007']);
@@ -55,18 +56,18 @@ describe('PeoplePage', () => {
   });
 
   it('keeps the search and the sort when the page is left and opened again (a person, then Back)', async () => {
-    const first = render(PeoplePage, { context: scoringContext(scoring) });
+    const first = renderWithStates(PeoplePage, statesOf(scoring));
     await fireEvent.click(screen.getByRole('button', { name: /^工号/ }));
     await fireEvent.input(screen.getByLabelText('搜索姓名或工号'), { target: { value: 'PS101' } });
     flushSync();
     first.unmount();
-    const again = render(PeoplePage, { context: scoringContext(scoring) });
+    const again = renderWithStates(PeoplePage, statesOf(scoring));
     expect((screen.getByLabelText('搜索姓名或工号') as HTMLInputElement).value).toBe('PS101');
     expect(ids(again.container)).toEqual(['PS1010', 'PS1011', 'PS1012', 'PS1013', 'PS1014', 'PS1015', 'PS1016', 'PS1017', 'PS1018', 'PS1019']);
   });
 
   it('says so when nobody matches, and counts everyone when nothing is filtered', async () => {
-    const { container } = render(PeoplePage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(PeoplePage, statesOf(scoring));
     expect(screen.getByRole('status').textContent).toContain('显示 20 / 20 人');
     await fireEvent.input(screen.getByLabelText('搜索姓名或工号'), { target: { value: 'zzz' } });
     flushSync();

@@ -1,25 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/svelte';
 import PersonPage from './PersonPage.svelte';
-import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
 import { router } from '../lib/state/router.svelte';
 import { fmtNum } from '../lib/format';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
+import type { ScoringState } from '../lib/state/scoring.svelte';
 
 installResizeObserverStub();
 let scoring: ScoringState;
 
 beforeEach(() => {
-  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+  scoring = testStates({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null }).scoring;
 });
 afterEach(() => cleanup());
 
 describe('PersonPage', () => {
   it('shows the person’s total, weakest indicator first, and metrics with units against targets', () => {
     router.go('person', 'PS1001'); // junior, industry solution: win rate 20 against a junior target of 50
-    const { container } = render(PersonPage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(PersonPage, statesOf(scoring));
     expect(screen.getByText('姓名PS1001')).toBeTruthy();
     expect(screen.getByTestId('person-total').textContent).toBe(fmtNum(scoring.graded!.scores.total[0]));
     const bars = [...container.querySelectorAll('ul.bars')[0].querySelectorAll('li')];
@@ -44,7 +45,7 @@ describe('PersonPage', () => {
 
   it('says so when the staff id is not in the period', () => {
     router.go('person', 'NOPE');
-    render(PersonPage, { context: scoringContext(scoring) });
+    renderWithStates(PersonPage, statesOf(scoring));
     expect(screen.getByRole('status').textContent).toContain('NOPE');
   });
 });

@@ -2,15 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import ReportPage from './ReportPage.svelte';
 import TeamReportPage from './results/TeamReportPage.svelte';
-import { ScoringState, scoringContext, type ScoringApp } from '../lib/state/scoring.svelte';
+import type { ScoringApp, ScoringState } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.testkit';
-import { meetingsFor } from '../lib/state/meetings.svelte';
 import { parsePeriod } from '../lib/engine/periods';
 import { indicatorBreakdown } from '../lib/charts/personBreakdown';
 import { router } from '../lib/state/router.svelte';
 import { fmtNum } from '../lib/format';
 import { i18n } from '../lib/i18n/i18n.svelte';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
 
 installResizeObserverStub();
 let app: ScoringApp;
@@ -18,7 +18,7 @@ let scoring: ScoringState;
 
 beforeEach(() => {
   app = { dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: memoryStore() };
-  scoring = new ScoringState(app);
+  scoring = testStates(app).scoring;
 });
 afterEach(() => {
   cleanup();
@@ -28,10 +28,10 @@ afterEach(() => {
 
 describe('ReportPage', () => {
   it('shows total, grades, the weakest three indicators, metrics against targets and the plan, in Chinese', async () => {
-    await meetingsFor(app).update('2026Q1', 'PS1001', { plan: '每周参加一次投标复盘', meetingOn: '2026-04-07' });
+    await statesOf(scoring).meetings.update('2026Q1', 'PS1001', { plan: '每周参加一次投标复盘', meetingOn: '2026-04-07' });
     i18n.lang = 'en'; // the report stays Chinese unless its own language is switched
     router.param = 'PS1001';
-    const { container } = render(ReportPage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(ReportPage, statesOf(scoring));
     const sheet = container.querySelector('.print-reports .report-sheet')!;
     expect(sheet.getAttribute('lang')).toBe('zh-CN');
     expect(sheet.textContent).toContain('个人绩效报告');
@@ -55,7 +55,7 @@ describe('ReportPage', () => {
 
   it('switches the report to English on request', async () => {
     router.param = 'PS1002';
-    const { container } = render(ReportPage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(ReportPage, statesOf(scoring));
     await fireEvent.change(screen.getByTestId('report-lang'), { target: { value: 'en' } });
     const sheet = container.querySelector('.report-sheet')!;
     expect(sheet.getAttribute('lang')).toBe('en');
@@ -67,16 +67,16 @@ describe('ReportPage', () => {
   it('says when a plan is needed but missing, and when the person is unknown', () => {
     const needing = scoring.results.find((r) => r.improvement_plan)!;
     router.param = needing.staff_id;
-    const first = render(ReportPage, { context: scoringContext(scoring) });
+    const first = renderWithStates(ReportPage, statesOf(scoring));
     expect(first.container.textContent).toContain('需参加能力提升计划，尚未在“绩效面谈”中填写。');
     first.unmount();
     router.param = 'NOPE';
-    render(ReportPage, { context: scoringContext(scoring) });
+    renderWithStates(ReportPage, statesOf(scoring));
     expect(screen.getByRole('status').textContent).toContain('NOPE');
   });
 
   it('without a staff id offers the people to choose from', () => {
-    render(ReportPage, { context: scoringContext(scoring) });
+    renderWithStates(ReportPage, statesOf(scoring));
     const links = [...document.querySelectorAll<HTMLAnchorElement>('.chooser a')].map((a) => a.getAttribute('href'));
     expect(links).toHaveLength(20);
     expect(links[0]).toBe('#/report/PS1001');
@@ -86,7 +86,7 @@ describe('ReportPage', () => {
 describe('TeamReportPage', () => {
   it('prints one sheet per team member', () => {
     router.param = '华东';
-    const { container } = render(TeamReportPage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(TeamReportPage, statesOf(scoring));
     const sheets = [...container.querySelectorAll('[data-testid="team-reports"] > .report-sheet')];
     expect(sheets.map((s) => (s as HTMLElement).dataset.staff)).toEqual(
       ['PS1001', 'PS1002', 'PS1003', 'PS1004', 'PS1005', 'PS1006', 'PS1007', 'PS1008'],
@@ -95,16 +95,16 @@ describe('TeamReportPage', () => {
 
   it('"~" stands for the people without a team; an unknown team says so', () => {
     router.param = '~';
-    const first = render(TeamReportPage, { context: scoringContext(scoring) });
+    const first = renderWithStates(TeamReportPage, statesOf(scoring));
     expect(first.container.querySelectorAll('.report-sheet')).toHaveLength(4);
     first.unmount();
     router.param = '华南';
-    render(TeamReportPage, { context: scoringContext(scoring) });
+    renderWithStates(TeamReportPage, statesOf(scoring));
     expect(screen.getByRole('status').textContent).toContain('华南');
   });
 
   it('without a team offers the teams', () => {
-    render(TeamReportPage, { context: scoringContext(scoring) });
+    renderWithStates(TeamReportPage, statesOf(scoring));
     const links = [...document.querySelectorAll<HTMLAnchorElement>('nav a')].map((a) => [a.textContent, a.getAttribute('href')]);
     expect(links).toEqual([['（未分组）', '#/report-team/~'], ['华北', `#/report-team/${encodeURIComponent('华北')}`], ['华东', `#/report-team/${encodeURIComponent('华东')}`]]);
   });

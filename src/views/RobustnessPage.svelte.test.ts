@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import RobustnessPage from './RobustnessPage.svelte';
-import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
 import { gradingGroups, robustness } from '../lib/engine/robustness';
 import type { RobustnessWorkerLike } from '../lib/data/robustnessClient';
 import { createRobustnessHandler, type RobustnessReply } from '../workers/robustness.worker';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
+import type { ScoringState } from '../lib/state/scoring.svelte';
 
 installResizeObserverStub();
 let scoring: ScoringState;
@@ -27,13 +28,13 @@ function inProcessWorker() {
 }
 
 beforeEach(() => {
-  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+  scoring = testStates({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null }).scoring;
 });
 afterEach(() => cleanup());
 
 describe('RobustnessPage', () => {
   it('runs the Monte Carlo in the worker and shows each person’s probabilities, boundary people first', async () => {
-    const { container } = render(RobustnessPage, { context: scoringContext(scoring), props: { createWorker: inProcessWorker } });
+    const { container } = renderWithStates(RobustnessPage, statesOf(scoring), { createWorker: inProcessWorker });
     await fireEvent.input(screen.getByTestId('rob-samples'), { target: { value: '200' } });
     await fireEvent.click(screen.getByText('开始分析'));
     await waitFor(() => expect(screen.getByTestId('rob-result')).toBeTruthy(), { timeout: 5000 });
@@ -49,14 +50,14 @@ describe('RobustnessPage', () => {
   });
 
   it('refuses bad inputs before running', async () => {
-    render(RobustnessPage, { context: scoringContext(scoring), props: { createWorker: inProcessWorker } });
+    renderWithStates(RobustnessPage, statesOf(scoring), { createWorker: inProcessWorker });
     await fireEvent.input(screen.getByTestId('rob-samples'), { target: { value: '3' } });
     expect(screen.getByRole('alert').textContent).toBe('抽样次数应为 10–100000 之间的整数。');
     expect((screen.getByText('开始分析') as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('cancel stops a run and says so', async () => {
-    render(RobustnessPage, { context: scoringContext(scoring), props: { createWorker: inProcessWorker } });
+    renderWithStates(RobustnessPage, statesOf(scoring), { createWorker: inProcessWorker });
     await fireEvent.input(screen.getByTestId('rob-samples'), { target: { value: '100000' } });
     await fireEvent.click(screen.getByText('开始分析'));
     await waitFor(() => expect(screen.getByTestId('rob-progress')).toBeTruthy());

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import ScenariosPage from './ScenariosPage.svelte';
-import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
@@ -10,6 +9,8 @@ import { decodeShareLink } from '../lib/engine/shareLink';
 import { serializeScenario } from '../lib/engine/scenario';
 import { presetScenario } from '../lib/engine/presets';
 import { i18n } from '../lib/i18n/i18n.svelte';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
+import type { ScoringState } from '../lib/state/scoring.svelte';
 
 installResizeObserverStub();
 let scoring: ScoringState;
@@ -17,7 +18,7 @@ let store: ReturnType<typeof memoryStore>;
 
 beforeEach(() => {
   store = memoryStore();
-  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store, ready: true });
+  scoring = testStates({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store, ready: true }).scoring;
 });
 afterEach(() => {
   cleanup();
@@ -40,7 +41,7 @@ const pickFile = async (name: string, text: string) => {
 
 describe('ScenariosPage', () => {
   it('lists the built-in scenarios as read-only', () => {
-    render(ScenariosPage, { context: scoringContext(scoring) });
+    renderWithStates(ScenariosPage, statesOf(scoring));
     const rows = screen.getByTestId('scenario-list').querySelectorAll('tbody tr');
     expect(rows).toHaveLength(5);
     expect(row('standard').textContent).toContain('使用中');
@@ -49,7 +50,7 @@ describe('ScenariosPage', () => {
 
   it('saves the current edits with a name and a note, selected and stored', async () => {
     scoring.setWeight(0, 25);
-    render(ScenariosPage, { context: scoringContext(scoring) });
+    renderWithStates(ScenariosPage, statesOf(scoring));
     await fireEvent.input(screen.getByTestId('save-name'), { target: { value: '华东试点' } });
     await fireEvent.input(screen.getByTestId('save-note'), { target: { value: '中标率权重提高到 25' } });
     await fireEvent.submit(screen.getByTestId('save-name').closest('form')!);
@@ -68,7 +69,7 @@ describe('ScenariosPage', () => {
   });
 
   it('shows a built-in scenario’s note in the UI language only; a saved note replaces both', async () => {
-    render(ScenariosPage, { context: scoringContext(scoring) });
+    renderWithStates(ScenariosPage, statesOf(scoring));
     expect(row('balanced').textContent).toContain('种子文章 FAQ Q1');
     expect(row('balanced').textContent).not.toContain('Seed FAQ');
     i18n.lang = 'en';
@@ -88,7 +89,7 @@ describe('ScenariosPage', () => {
   });
 
   it('refuses to save without a name', async () => {
-    render(ScenariosPage, { context: scoringContext(scoring) });
+    renderWithStates(ScenariosPage, statesOf(scoring));
     await fireEvent.submit(screen.getByTestId('save-name').closest('form')!);
     expect(screen.getByTestId('scenarios-error').textContent).toBe('请填写方案名称。');
     expect(store.records.size).toBe(0);
@@ -96,7 +97,7 @@ describe('ScenariosPage', () => {
 
   it('duplicates, renames and deletes', async () => {
     vi.spyOn(window, 'confirm').mockReturnValue(true);
-    render(ScenariosPage, { context: scoringContext(scoring) });
+    renderWithStates(ScenariosPage, statesOf(scoring));
     await fireEvent.click([...row('balanced').querySelectorAll('button')].find((b) => b.textContent === '复制')!);
     await settle();
     const balanced = scoring.choices.find((c) => c.id === 'balanced')!.scenario;
@@ -120,7 +121,7 @@ describe('ScenariosPage', () => {
   });
 
   it('imports a scenario file, and refuses a broken one naming the field', async () => {
-    render(ScenariosPage, { context: scoringContext(scoring) });
+    renderWithStates(ScenariosPage, statesOf(scoring));
     const bad = JSON.parse(serializeScenario(presetScenario('standard')));
     bad.indicators[2].metrics[0].target = 0;
     await pickFile('bad.json', JSON.stringify(bad));
@@ -147,7 +148,7 @@ describe('ScenariosPage', () => {
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     scoring.setWeight(1, 11);
-    render(ScenariosPage, { context: scoringContext(scoring) });
+    renderWithStates(ScenariosPage, statesOf(scoring));
     await fireEvent.click(screen.getByTestId('copy-share'));
     await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
     const link = (screen.getByTestId('share-link') as HTMLInputElement).value;

@@ -2,24 +2,25 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import SensitivityPage from './SensitivityPage.svelte';
-import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
 import { sensitivity } from '../lib/engine/sensitivity';
 import { SEED_BANDS } from '../lib/engine/bands';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
+import type { ScoringState } from '../lib/state/scoring.svelte';
 
 installResizeObserverStub();
 let scoring: ScoringState;
 
 beforeEach(() => {
-  scoring = new ScoringState({ dataset: metricsDataset(30), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+  scoring = testStates({ dataset: metricsDataset(30), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null }).scoring;
 });
 afterEach(() => cleanup());
 
 describe('SensitivityPage', () => {
   it('draws one tornado row per banded indicator with the engine’s end counts', () => {
-    const { container } = render(SensitivityPage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(SensitivityPage, statesOf(scoring));
     const rows = [...container.querySelectorAll('[data-testid="tornado"] g.row')];
     expect(rows).toHaveLength(Object.keys(SEED_BANDS).length);
     const expected = sensitivity(scoring.model!, scoring.currentScenario, scoring.group.group);
@@ -41,7 +42,7 @@ describe('SensitivityPage', () => {
   });
 
   it('lists the people of the chosen indicator with the weight at which their grade changes', async () => {
-    const { container } = render(SensitivityPage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(SensitivityPage, statesOf(scoring));
     const expected = sensitivity(scoring.model!, scoring.currentScenario, scoring.group.group);
     const ind = expected.indicators.find((x) => x.people.length > 0)!;
     const row = container.querySelector(`[data-testid="tornado"] g.row[data-id="${ind.id}"]`)!;
@@ -58,7 +59,7 @@ describe('SensitivityPage', () => {
   });
 
   it('recomputes when a weight moves', () => {
-    const { container } = render(SensitivityPage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(SensitivityPage, statesOf(scoring));
     expect(container.querySelector('[data-testid="tornado"] figcaption')!.textContent).toContain('项目中标率: 区间下限');
     scoring.setWeight(0, 20);
     flushSync();

@@ -2,16 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import TargetsPage from './TargetsPage.svelte';
-import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
+import type { ScoringState } from '../lib/state/scoring.svelte';
 
 installResizeObserverStub();
 let scoring: ScoringState;
 
 beforeEach(() => {
-  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: memoryStore() });
+  scoring = testStates({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: memoryStore() }).scoring;
 });
 afterEach(() => cleanup());
 
@@ -25,7 +26,7 @@ const change = async (label: string, value: string) => {
 describe('TargetsPage', () => {
   it('edits a base target through the scoring state and re-scores', async () => {
     const before = scoring.graded!.scores.total.slice();
-    render(TargetsPage, { context: scoringContext(scoring) });
+    renderWithStates(TargetsPage, statesOf(scoring));
     expect((screen.getByLabelText('项目中标率 · 基础目标') as HTMLInputElement).value).toBe('60');
     await change('项目中标率 · 基础目标', '40');
     expect(scoring.scenario.indicators[0].metrics[0].target).toBe(40);
@@ -35,7 +36,7 @@ describe('TargetsPage', () => {
   });
 
   it('refuses an invalid target with the field-named message and keeps the scenario', async () => {
-    render(TargetsPage, { context: scoringContext(scoring) });
+    renderWithStates(TargetsPage, statesOf(scoring));
     const input = await change('项目中标率 · 基础目标', '-5');
     expect(screen.getByTestId('targets-error').textContent).toBe('未采用：方案文件字段 indicators[0].metrics[0].target：超出允许范围 10^-6 至 10^12（当前 -5）');
     expect(input.getAttribute('aria-invalid')).toBe('true');
@@ -43,7 +44,7 @@ describe('TargetsPage', () => {
   });
 
   it('sets and clears level and domain overrides', async () => {
-    render(TargetsPage, { context: scoringContext(scoring) });
+    renderWithStates(TargetsPage, statesOf(scoring));
     expect((screen.getByLabelText('项目中标率 · 初级') as HTMLInputElement).value).toBe('50');
     await change('客户拜访次数 · 售前咨询', '6');
     expect(scoring.scenario.profiles.domain.consulting?.targets).toEqual({ visits: 6 });
@@ -54,13 +55,13 @@ describe('TargetsPage', () => {
 
   it('keeps moved slider weights when a target changes', async () => {
     scoring.setWeight(0, 25);
-    render(TargetsPage, { context: scoringContext(scoring) });
+    renderWithStates(TargetsPage, statesOf(scoring));
     await change('项目中标率 · 基础目标', '55');
     expect(scoring.weights[0]).toBe(25);
   });
 
   it('adds a custom indicator, refusing an incomplete one with the field named', async () => {
-    render(TargetsPage, { context: scoringContext(scoring) });
+    renderWithStates(TargetsPage, statesOf(scoring));
     const form = screen.getByTestId('custom-form');
     await fireEvent.input(screen.getByLabelText('指标编号（英文）'), { target: { value: 'saas_demo_conversion' } });
     await fireEvent.input(screen.getByLabelText('中文名称'), { target: { value: 'SaaS演示转化率' } });
@@ -87,7 +88,7 @@ describe('TargetsPage', () => {
   });
 
   it('refuses an id already in use', async () => {
-    render(TargetsPage, { context: scoringContext(scoring) });
+    renderWithStates(TargetsPage, statesOf(scoring));
     await fireEvent.input(screen.getByLabelText('指标编号（英文）'), { target: { value: 'win_rate' } });
     await fireEvent.submit(screen.getByTestId('custom-form'));
     flushSync();

@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import WeightsPage from './WeightsPage.svelte';
-import { ScoringState, scoringContext } from '../lib/state/scoring.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
+import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
+import type { ScoringState } from '../lib/state/scoring.svelte';
 
 installResizeObserverStub();
 let scoring: ScoringState;
@@ -13,13 +14,13 @@ let store: ReturnType<typeof memoryStore>;
 
 beforeEach(() => {
   store = memoryStore();
-  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store });
+  scoring = testStates({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store }).scoring;
 });
 afterEach(() => cleanup());
 
 describe('WeightsPage', () => {
   it('shows each weight as a share of the total with its seed range', () => {
-    render(WeightsPage, { context: scoringContext(scoring) });
+    renderWithStates(WeightsPage, statesOf(scoring));
     expect(screen.getByTestId('share-win_rate').textContent).toBe('18.0%');
     expect(screen.getByTestId('category-share-result').textContent).toContain('55.0%');
     const slider = screen.getByLabelText('项目中标率') as HTMLInputElement;
@@ -29,7 +30,7 @@ describe('WeightsPage', () => {
   });
 
   it('dragging a slider re-scores, flags the band and lists grade changes', async () => {
-    const { container } = render(WeightsPage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(WeightsPage, statesOf(scoring));
     expect(screen.getByText(/没有人的等级发生变化/)).toBeTruthy();
     const before = [...container.querySelectorAll('[data-testid="distribution-chart"] li')].map((l) => l.textContent);
     const slider = screen.getByLabelText('项目中标率') as HTMLInputElement;
@@ -48,8 +49,8 @@ describe('WeightsPage', () => {
   });
 
   it('lists at most 15 grade changes with how many more, and redraws the distribution at once', async () => {
-    scoring = new ScoringState({ dataset: metricsDataset(80), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store });
-    const { container } = render(WeightsPage, { context: scoringContext(scoring) });
+    scoring = testStates({ dataset: metricsDataset(80), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store }).scoring;
+    const { container } = renderWithStates(WeightsPage, statesOf(scoring));
     const lines = () => [...container.querySelectorAll('[data-testid="distribution-chart"] li')].map((l) => l.textContent);
     const before = lines();
     await fireEvent.input(screen.getByLabelText('项目中标率'), { target: { value: '200' } });
@@ -65,7 +66,7 @@ describe('WeightsPage', () => {
   });
 
   it('reset restores the saved weights; save as stores a new scenario', async () => {
-    render(WeightsPage, { context: scoringContext(scoring) });
+    renderWithStates(WeightsPage, statesOf(scoring));
     await fireEvent.input(screen.getByLabelText('项目中标率'), { target: { value: '30' } });
     flushSync();
     expect(screen.getByText('有未保存的修改')).toBeTruthy();
@@ -83,7 +84,7 @@ describe('WeightsPage', () => {
   });
 
   it('edits thresholds only when they stay in order, and switches forced distribution on', async () => {
-    render(WeightsPage, { context: scoringContext(scoring) });
+    renderWithStates(WeightsPage, statesOf(scoring));
     const a = screen.getByLabelText('A ≥') as HTMLInputElement;
     await fireEvent.input(a, { target: { value: '95' } });
     flushSync();
@@ -99,7 +100,7 @@ describe('WeightsPage', () => {
   });
 
   it('a typed weight that is empty or negative puts the box back, and changes nothing', async () => {
-    render(WeightsPage, { context: scoringContext(scoring) });
+    renderWithStates(WeightsPage, statesOf(scoring));
     const box = screen.getByTestId('weight-exact-win_rate') as HTMLInputElement;
     for (const typed of ['-3', '']) {
       await fireEvent.change(box, { target: { value: typed } });
@@ -114,7 +115,7 @@ describe('WeightsPage', () => {
   });
 
   it('invalid thresholds and shares are unsaved edits, and reset clears them from the boxes', async () => {
-    render(WeightsPage, { context: scoringContext(scoring) });
+    renderWithStates(WeightsPage, statesOf(scoring));
     const s = screen.getByLabelText('S ≥') as HTMLInputElement;
     await fireEvent.input(s, { target: { value: '-5' } });
     const shareS = screen.getByLabelText(/^S\s*%?$/, { selector: '.shares input' }) as HTMLInputElement;
@@ -133,7 +134,7 @@ describe('WeightsPage', () => {
   });
 
   it('a share out of 0–100 % is never applied, even when the four add up to 100 %', async () => {
-    render(WeightsPage, { context: scoringContext(scoring) });
+    renderWithStates(WeightsPage, statesOf(scoring));
     const [sS, sA] = [...document.querySelectorAll('.shares input')] as HTMLInputElement[];
     await fireEvent.input(sS, { target: { value: '-10' } });
     await fireEvent.input(sA, { target: { value: '40' } });
@@ -143,7 +144,7 @@ describe('WeightsPage', () => {
   });
 
   it('a scoring-rule value out of range puts the box back', async () => {
-    render(WeightsPage, { context: scoringContext(scoring) });
+    renderWithStates(WeightsPage, statesOf(scoring));
     const cap = screen.getByLabelText(/封顶|上限/) as HTMLInputElement;
     const before = cap.value;
     await fireEvent.change(cap, { target: { value: '0.5' } });
@@ -153,7 +154,7 @@ describe('WeightsPage', () => {
   });
 
   it('warns when every weight is 0, and stops warning once one is not', async () => {
-    render(WeightsPage, { context: scoringContext(scoring) });
+    renderWithStates(WeightsPage, statesOf(scoring));
     expect(screen.queryByTestId('all-weights-zero')).toBeNull();
     scoring.weights.forEach((_, j) => scoring.setWeight(j, 0));
     flushSync();

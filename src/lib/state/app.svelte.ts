@@ -1,9 +1,8 @@
 /**
  * The app's data lifecycle: the IndexedDB store, the Dataset every page reads, the import
  * batches, the chosen period, and the import job of the Data page. One instance per tab,
- * provided to components through Svelte context (`setAppState` in App, `getAppState` below).
+ * made with the rest of the app's state by `createAppState()` (appStates.svelte.ts).
  */
-import { getContext, setContext } from 'svelte';
 import { emptyDataset, type Dataset } from '../engine/dataset';
 import type { Period } from '../engine/types';
 import { periodsInData } from '../engine/periods';
@@ -97,8 +96,7 @@ export class AppState {
   /** Batches that came from the built-in demo set, so "clear demo data" keeps the user's own files. */
   demoBatchIds = $state.raw<string[]>([]);
   hasDemo = $derived(this.batches.some((b) => this.demoBatchIds.includes(b.id)));
-  /** Shown once, when the demo was loaded automatically on the very first open. */
-  demoBanner = $state(false);
+  #demoBanner = $state(false);
   /** A short status line for the last action (cancelled, cleared, reloaded from another tab). */
   notice = $state.raw<Text | null>(null);
 
@@ -146,6 +144,16 @@ export class AppState {
     });
   }
 
+  /** Shown once, when the demo was loaded automatically on the very first open. */
+  get demoBanner(): boolean {
+    return this.#demoBanner;
+  }
+
+  /** The user closed the first-run demo banner. */
+  dismissDemoBanner(): void {
+    this.#demoBanner = false;
+  }
+
   /** The Period object of `periodId`, or null when there is no data. */
   get period(): Period | null {
     return this.periods.find((p) => p.id === this.#periodId) ?? null;
@@ -153,9 +161,11 @@ export class AppState {
 
   /**
    * Open the store and load the data; on the very first open of an empty store, load the demo set.
+   * `loadPersisted` reads what the other states keep in the store (saved scenarios, calibration,
+   * meetings) once the data is in, before `ready`: no page ever shows a figure without them.
    * `await app.init(new IDBFactory())` in tests (fake-indexeddb).
    */
-  async init(factory?: IDBFactory): Promise<void> {
+  async init(factory?: IDBFactory, loadPersisted?: () => Promise<unknown>): Promise<void> {
     try {
       this.store = await this.#deps.openStore(factory);
       const store = this.store;
@@ -172,11 +182,12 @@ export class AppState {
       // Only the very first open gets the demo: after "clear all" the user wants an empty app.
       if (!initialised && batches.length === 0) {
         await this.#importDemo();
-        this.demoBanner = this.demoBatchIds.length > 0;
+        this.#demoBanner = this.demoBatchIds.length > 0;
       }
       // Written once: a write on every open would cost a readwrite transaction before the first figure.
       if (!initialised) await store.setSetting(SETTINGS.initialised, true);
       await this.reload();
+      await loadPersisted?.();
       this.#listenToOtherTabs();
       this.ready = true;
     } catch (e) {
@@ -352,7 +363,7 @@ export class AppState {
       await this.#requireStore().setSetting(SETTINGS.initialised, true);
       await this.#forgetDemo(() => []);
       this.importResults = [];
-      this.demoBanner = false;
+      this.#demoBanner = false;
       await this.reload();
       this.notice = dataText.cleared;
     });
@@ -365,7 +376,7 @@ export class AppState {
       const live = new Set(this.batches.map((b) => b.id));
       for (const id of this.demoBatchIds) if (live.has(id)) await store.deleteBatch(id);
       await this.#forgetDemo(() => []);
-      this.demoBanner = false;
+      this.#demoBanner = false;
       await this.reload();
     });
   }
@@ -430,23 +441,4 @@ function afterPaint(): Promise<void> {
       requestAnimationFrame(() => setTimeout(resolve, 0));
     } else setTimeout(resolve, 0);
   });
-}
-
-const KEY = Symbol('app-state');
-
-/** Provide the app state to the component tree: `setAppState(new AppState())` in App.svelte. */
-export function setAppState(s: AppState): void {
-  setContext(KEY, s);
-}
-
-/** Read the app state in any component below App: `const app = getAppState();`. */
-export function getAppState(): AppState {
-  const s = getContext<AppState | undefined>(KEY);
-  if (!s) throw new Error('getAppState() called outside <App> (no AppState in context).');
-  return s;
-}
-
-/** For component tests: `render(Page, { context: appContext(app) })`. */
-export function appContext(s: AppState): Map<symbol, AppState> {
-  return new Map([[KEY, s]]);
 }

@@ -5,7 +5,7 @@ import { parsePeriod } from '../engine/periods';
 import { presetScenario } from '../engine/presets';
 import { computeResults } from '../engine/results';
 import { serializeScenario } from '../engine/scenario';
-import { CalibrationState, CalibrationStateError, calibrationFor, LOCKS_SETTING, localStamp } from './calibration.svelte';
+import { CalibrationState, CalibrationStateError, LOCKS_SETTING, localStamp } from './calibration.svelte';
 import { metricsDataset } from '../engine/metricsDataset.testkit';
 import { memoryStore } from './scoring.testkit';
 
@@ -157,12 +157,6 @@ describe('CalibrationState', () => {
       .rejects.toBeInstanceOf(CalibrationStateError);
     expect(state.overrides).toEqual([]);
     expect(state.log).toEqual([]);
-  });
-
-  it('calibrationFor gives one state per app', () => {
-    const app = { store: memoryStore() };
-    expect(calibrationFor(app)).toBe(calibrationFor(app));
-    expect(calibrationFor({ store: null })).not.toBe(calibrationFor(app));
   });
 });
 

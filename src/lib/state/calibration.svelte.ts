@@ -5,8 +5,9 @@
  * engine/periodClose.ts); this class keeps them in the store: overrides, log entries and
  * snapshot versions as records of the 'calibration' record store. A closed period takes no
  * more changes, and its results and export are its snapshot's. Another tab's moves and
- * closes arrive over the store's channel and are read again. One instance per app: `calibrationFor(app)`, so the Calibration
- * page and the Export page share it without any wiring in the shell.
+ * closes arrive over the store's channel and are read again. One instance per app, made and
+ * loaded at start by createAppState (appStates.svelte.ts) and handed to ScoringState, so every
+ * page's final grade is the calibrated one from the first frame.
  */
 import {
   applyOverrides, calibrate, resultsToCsvWithOverrides,
@@ -266,7 +267,7 @@ export class CalibrationState {
    * The §8 export with the period's overrides (an `override_reason` column after
    * final_grade only when there are any); a closed period's is its snapshot's, whatever the
    * weights are now. What ExportPage downloads:
-   * `calibrationFor(scoring.app).exportCsv(scoring.results, scoring.currentScenario, scoring.period!, scoring.app.dataset.staff.salary)`.
+   * `calibration.exportCsv(scoring.computedResults, scoring.currentScenario, scoring.period!, scoring.app.dataset.staff.salary)`.
    */
   exportCsv(results: readonly PersonResult[], scenario: Scenario, period: Period, salary: ArrayLike<number>): string {
     const closed = this.closedFor(period.id);
@@ -279,20 +280,4 @@ export class CalibrationState {
     if (!store) throw new CalibrationStateError('数据存储尚未打开。', 'The data store is not open yet.');
     return store;
   }
-}
-
-const instances = new WeakMap<object, CalibrationState>();
-
-/**
- * The app's one CalibrationState, created (and its loading started) on first use.
- * `const calibration = calibrationFor(scoring.app); await calibration.load();`
- */
-export function calibrationFor(app: CalibrationApp): CalibrationState {
-  let s = instances.get(app);
-  if (!s) {
-    s = new CalibrationState(app);
-    instances.set(app, s);
-  }
-  void s.load();
-  return s;
 }

@@ -10,8 +10,8 @@ import { deriveMetrics } from '../engine/metrics';
 import { parsePeriod } from '../engine/periods';
 import { BUILT_IN_PRESETS } from '../engine/presets';
 import { metricsKey } from './scenarioKeys';
-import { ScoringState } from './scoring.svelte';
 import type { MetricMatrix } from '../engine/types';
+import { testStates } from './states.testkit';
 
 const scenario = BUILT_IN_PRESETS[0].scenario;
 const opened: { dispose(): void }[] = [];
@@ -146,11 +146,11 @@ describe('cold open of a big store', { timeout: 120_000 }, () => {
 
   it('scores the overview from the cache exactly as from the raw rows, and derives nothing else until they are in', async () => {
     const { factory, first, period } = await storeWithCache();
-    const full = new ScoringState(first);
+    const full = testStates(first).scoring;
     const expected = Array.from(full.graded!.scores.total);
     const second = app(1);
     await second.init(factory);
-    const s = new ScoringState(second);
+    const s = testStates(second).scoring;
     expect(second.partial).toBe(true);
     expect(Array.from(s.graded!.scores.total)).toEqual(expected);
     expect(s.calls.deriveMetrics).toBe(0);

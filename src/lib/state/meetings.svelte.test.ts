@@ -8,7 +8,7 @@ import { formatDay } from '../engine/dataset';
 import { parsePeriod } from '../engine/periods';
 import { emptyDataset } from '../engine/dataset';
 import { memoryStore } from './scoring.testkit';
-import { MeetingsState, meetingsFor, publishedKey, type MeetingsStore } from './meetings.svelte';
+import { MeetingsState, publishedKey, type MeetingsStore } from './meetings.svelte';
 import { isOverdue, meetingDates, parseIsoDay } from '../viewmodel/meetingRules';
 
 const opened: Store[] = [];
@@ -107,11 +107,5 @@ describe('MeetingsState', () => {
     expect(m.saveState).toBe('failed');
     expect(m.error?.zh).toContain('保存失败');
     expect(m.get('2026Q1', 'PS1').plan).toBe('x');
-  });
-
-  it('meetingsFor gives every page of one app the same instance', () => {
-    const app = { store: null };
-    expect(meetingsFor(app)).toBe(meetingsFor(app));
-    expect(meetingsFor({ store: null })).not.toBe(meetingsFor(app));
   });
 });

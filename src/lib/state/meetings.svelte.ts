@@ -4,8 +4,8 @@
  * `${periodId}:${staff_id}`), and per period the results' publication date (a setting).
  * Every edit is written at once, so a reload or a closed tab loses nothing.
  *
- * One instance per app: `meetingsFor(scoring.app)` (the shell's context belongs to another
- * module, and the Meetings and Report pages must share the same records).
+ * One instance per app, made and loaded at start by createAppState (appStates.svelte.ts), so
+ * the Meetings and Report pages share the same records.
  */
 import type { Store } from '../data/store';
 import type { Text } from '../i18n/i18n.svelte';
@@ -71,11 +71,15 @@ export class MeetingsState {
     return this.#today();
   }
 
-  /** Read every stored record once; later calls return the same promise. Without a store there is nothing to read. */
-  load(): Promise<void> {
+  /**
+   * Read every stored record, and the publication dates of `periodIds`, once; later calls return
+   * the same promise. Without a store there is nothing to read.
+   */
+  load(periodIds: readonly string[] = []): Promise<void> {
     const store = this.#source.store;
     if (!store) return Promise.resolve();
     this.#loading ??= (async () => {
+      await Promise.all(periodIds.map((id) => this.loadPublished(id)));
       try {
         const stored = await store.listRecords<unknown>(STORE_NAME);
         const merged = new Map<string, MeetingRecord>();
@@ -156,17 +160,4 @@ export class MeetingsState {
       this.pending--;
     }
   }
-}
-
-const instances = new WeakMap<object, MeetingsState>();
-
-/**
- * The one MeetingsState of an app (created on first use): `const meetings = meetingsFor(scoring.app)`.
- * Pages share it, so a plan typed on the Meetings page shows in the report at once. `opts`
- * apply only when this call creates it (a test fixing today's date before rendering).
- */
-export function meetingsFor(source: MeetingsSource, opts: { today?: () => number } = {}): MeetingsState {
-  let m = instances.get(source);
-  if (!m) instances.set(source, (m = new MeetingsState(source, opts)));
-  return m;
 }

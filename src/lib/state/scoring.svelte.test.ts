@@ -7,6 +7,7 @@ import { deriveMetrics } from '../engine/metrics';
 import { prepareScoring } from '../engine/score';
 import { GRADE_NONE } from '../engine/grades';
 import { RECOMPUTE_MEASURE, ScoringState, metricsKey, modelKey, withWeights, type ScoringApp } from './scoring.svelte';
+import { testStates } from './states.testkit';
 
 // Count the real engine calls (the functions still run): the slider must not reach them.
 vi.mock('../engine/metrics', async (original) => {
@@ -26,7 +27,7 @@ function setup(read: (s: ScoringState) => unknown = (s) => s.graded, store: Scor
   const app = $state<{ -readonly [K in keyof ScoringApp]: ScoringApp[K] }>({ dataset: dataset(), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store });
   let s!: ScoringState;
   cleanup = $effect.root(() => {
-    s = new ScoringState(app);
+    s = testStates(app).scoring;
     $effect(() => { read(s); });
   });
   flushSync();
@@ -164,7 +165,7 @@ describe('ScoringState', () => {
     const app = $state<{ -readonly [K in keyof ScoringApp]: ScoringApp[K] }>({ dataset: ds, periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
     let s!: ScoringState;
     cleanup = $effect.root(() => {
-      s = new ScoringState(app);
+      s = testStates(app).scoring;
       $effect(() => { void s.gradeChanges; });
     });
     flushSync();
@@ -188,16 +189,18 @@ describe('ScoringState', () => {
   it('filters restrict the rows but not the grading', () => {
     const { s } = setup((st) => [st.rows, st.bands]);
     const finals = Uint8Array.from(s.graded!.final);
-    s.filters.team = '华东';
+    s.setFilter('team', '华东');
     flushSync();
     expect(s.rows.length).toBe(8);
     expect(s.bands.reduce((a, b) => a + b.actual, 0)).toBe(8);
     expect(s.graded!.final).toEqual(finals);
-    s.filters.team = ''; // people without a team: rows 16–19
-    s.filters.level = 'senior';
+    s.setFilter('team', ''); // people without a team: rows 16–19
+    s.setFilter('level', 'senior');
     flushSync();
     expect(Array.from(s.rows)).toEqual([17]);
-    s.filters = { team: null, level: null, domain: 'consulting' };
+    s.setFilter('team', null);
+    s.setFilter('level', null);
+    s.setFilter('domain', 'consulting');
     flushSync();
     expect(s.rows.length).toBe(6);
   });

@@ -12,7 +12,7 @@
  * or forced-distribution edit never re-derives metrics or re-prepares the model.
  * Deriveds are lazy: what no page shows (results, trends) is not computed.
  */
-import { getContext, setContext, untrack } from 'svelte';
+import { untrack } from 'svelte';
 import { DOMAINS, LEVELS, type Domain, type Level } from '../engine/codes';
 import type { Dataset } from '../engine/dataset';
 import type { BandCount, MetricMatrix, Period, PersonResult, Scenario } from '../engine/types';
@@ -23,13 +23,12 @@ import { BUILT_IN_PRESETS } from '../engine/presets';
 import { parsePeriod } from '../engine/periods';
 import { parseScenario, ScenarioError, serializeScenario } from '../engine/scenario';
 import { resultsFromMatrix } from '../engine/results';
-import { calibrationFor } from './calibration.svelte';
+import type { CalibrationState } from './calibration.svelte';
 import { allocateGrading, gradeAll, type Graded } from './gradeAll';
 import { metricsKey, modelKey, rulesKey, withWeights } from './scenarioKeys';
 import { matrixKey } from './derivedCache';
 import { countGradeChanges, idOrder, topGradeChanges, type GradeChange } from './gradeChanges';
 import { BandCounts, GradedRows } from './stableCounts';
-import type { SortKey } from '../viewmodel/peopleTable';
 export type { GradeChange } from './gradeChanges';
 
 export { gradeAll, RECOMPUTE_MEASURE, type Graded } from './gradeAll';
@@ -74,11 +73,19 @@ export class ScoringState {
   /** Thresholds / forced shares typed but not yet valid (out of order, not summing to 100 %): shown, not graded with; unsaved; reset drops them. */
   draftGrades = $state.raw<Scenario['grades'] | null>(null);
   draftShares = $state.raw<Scenario['forced_distribution']['shares'] | null>(null);
-  filters = $state<Filters>({ team: null, level: null, domain: null });
-  /** The People page's search and sort, kept while a person is open and after Back. */
-  peopleView = $state<{ search: string; sortKey: SortKey; sortDir: 'asc' | 'desc' }>({ search: '', sortKey: 'total', sortDir: 'desc' });
+  #filters = $state<Filters>({ team: null, level: null, domain: null });
   /** A refused saved scenario or storage failure, for the page to show. */
   error = $state.raw<{ zh: string; en: string } | null>(null);
+
+  /** The dashboard's team / level / domain filters (null = all); change them with `setFilter`. */
+  get filters(): Readonly<Filters> {
+    return this.#filters;
+  }
+
+  /** `scoring.setFilter('team', '华东')`; `null` shows everyone again. Filters narrow what is shown, never the grading. */
+  setFilter<K extends keyof Filters>(name: K, value: Filters[K]): void {
+    this.#filters[name] = value;
+  }
 
   /** Call counters, so tests can prove a slider move does not re-derive metrics. */
   readonly calls = { deriveMetrics: 0, prepareScoring: 0 };
@@ -253,7 +260,7 @@ export class ScoringState {
     const raw = this.computedResults;
     const p = this.period;
     if (!p) return raw;
-    const calibration = calibrationFor(this.app);
+    const calibration = this.#calibration;
     const closed = calibration.closedFor(p.id);
     if (closed) return closed.results;
     if (raw.length === 0) return raw;
@@ -285,8 +292,15 @@ export class ScoringState {
     });
   });
 
-  constructor(app: ScoringApp) {
+  readonly #calibration: CalibrationState;
+
+  /**
+   * `new ScoringState(app, { calibration })`: the final grades are the calibration's, so it is
+   * built first and handed in (createAppState in appStates.svelte.ts).
+   */
+  constructor(app: ScoringApp, deps: { calibration: CalibrationState }) {
     this.app = app;
+    this.#calibration = deps.calibration;
   }
 
   /** Move one base weight (slider oninput). */
@@ -394,7 +408,7 @@ export class ScoringState {
    */
   exportCsv(): string {
     const p = this.period;
-    return p ? calibrationFor(this.app).exportCsv(this.computedResults, this.currentScenario, p, this.app.dataset.staff.salary) : '';
+    return p ? this.#calibration.exportCsv(this.computedResults, this.currentScenario, p, this.app.dataset.staff.salary) : '';
   }
 
   #load(s: Scenario): void {
@@ -427,24 +441,4 @@ export class ScoringState {
     this.scenario = scenario;
     return true;
   }
-}
-
-
-const KEY = Symbol('scoring-state');
-
-/** In App.svelte, after setAppState: `setScoringState(new ScoringState(app))`. */
-export function setScoringState(s: ScoringState): void {
-  setContext(KEY, s);
-}
-
-/** In any dashboard component: `const scoring = getScoringState();`. */
-export function getScoringState(): ScoringState {
-  const s = getContext<ScoringState | undefined>(KEY);
-  if (!s) throw new Error('getScoringState() called outside <App> (no ScoringState in context).');
-  return s;
-}
-
-/** For component tests: `render(Page, { context: scoringContext(scoring, appContext(app)) })`. */
-export function scoringContext(s: ScoringState, base: Map<unknown, unknown> = new Map()): Map<unknown, unknown> {
-  return new Map([...base, [KEY, s]]);
 }

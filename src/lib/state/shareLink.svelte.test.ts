@@ -3,13 +3,13 @@ import { flushSync } from 'svelte';
 import { encodeShareLink } from '../engine/shareLink';
 import { parsePeriod } from '../engine/periods';
 import { presetScenario } from '../engine/presets';
-import { ScoringState } from './scoring.svelte';
 import { metricsDataset } from '../engine/metricsDataset.testkit';
 import { applySharedLink, sharedLinkNotice } from './shareLink.svelte';
+import { testStates } from './states.testkit';
 
 function setup() {
   const app = $state({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1'), parsePeriod('2026Q2')], periodId: '2026Q2', store: null });
-  return { app, scoring: new ScoringState(app) };
+  return { app, scoring: testStates(app).scoring };
 }
 const env = (hash: string) => {
   const replaced: string[] = [];

@@ -54,7 +54,7 @@ const browserEnv = (): ShareLinkEnv | null =>
 /**
  * Call once after the store is open and the saved scenarios are loaded (loading them may
  * select the last used scenario, which would drop the shared one):
- * `app.init().then(() => scoring.loadSaved()).then(() => applySharedLink(scoring))`.
+ * createAppState's `start()` does so once the app is ready.
  * Does nothing when the hash holds no share link.
  */
 export function applySharedLink(scoring: ScoringState, env: ShareLinkEnv | null = browserEnv()): SharedLinkOutcome {

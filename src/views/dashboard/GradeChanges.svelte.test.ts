@@ -2,16 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import GradeChanges from './GradeChanges.svelte';
-import { ScoringState, scoringContext } from '../../lib/state/scoring.svelte';
 import { metricsDataset } from '../../lib/engine/metricsDataset.testkit';
 import { parsePeriod } from '../../lib/engine/periods';
 import { i18n } from '../../lib/i18n/i18n.svelte';
+import { renderWithStates, statesOf, testStates } from '../../lib/state/states.testkit';
+import type { ScoringState } from '../../lib/state/scoring.svelte';
 
 let scoring: ScoringState;
 let j: number;
 
 beforeEach(() => {
-  scoring = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1' });
+  scoring = testStates({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1' }).scoring;
   j = scoring.scenario.indicators.findIndex((i) => i.id === 'win_rate');
 });
 afterEach(() => {
@@ -30,7 +31,7 @@ const move = (w: number) => {
 
 describe('GradeChanges', () => {
   it('lists the first `limit` people, says how many more, and shows everybody on request', async () => {
-    render(GradeChanges, { props: { limit: 3 }, context: scoringContext(scoring) });
+    renderWithStates(GradeChanges, statesOf(scoring), { limit: 3 });
     expect(screen.getByText(/没有人的等级发生变化/)).toBeTruthy();
     move(200);
     const all = scoring.gradeChanges;
@@ -54,7 +55,7 @@ describe('GradeChanges', () => {
   });
 
   it('lists everybody without a "more" line when they fit', () => {
-    render(GradeChanges, { props: { limit: 30 }, context: scoringContext(scoring) });
+    renderWithStates(GradeChanges, statesOf(scoring), { limit: 30 });
     move(200);
     expect(listed()).toEqual(scoring.gradeChanges.map((c) => c.staff_id));
     expect(screen.queryByTestId('grade-changes-more')).toBeNull();
@@ -62,7 +63,7 @@ describe('GradeChanges', () => {
 
   it('while dragging: the count follows every move, the rows at most every settleMs and within settleMs of the last move', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    render(GradeChanges, { props: { limit: 3, settleMs: 150 }, context: scoringContext(scoring) });
+    renderWithStates(GradeChanges, statesOf(scoring), { limit: 3, settleMs: 150 });
     // the first move after a rest shows at once
     move(200);
     const first = ids(3);
@@ -98,7 +99,7 @@ describe('GradeChanges', () => {
   it('marks each re-listing for the slider benchmark, and keeps the rows of the people who stay', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const mark = vi.spyOn(performance, 'mark');
-    render(GradeChanges, { props: { limit: 3, settleMs: 150 }, context: scoringContext(scoring) });
+    renderWithStates(GradeChanges, statesOf(scoring), { limit: 3, settleMs: 150 });
     const relisted = () => mark.mock.calls.filter(([name]) => name === 'grade-changes-rows').length;
     const marks = relisted();
     const rowOf = () => new Map([...screen.getByTestId('grade-changes').querySelectorAll('li')].map((li) => [li.querySelector('.id')!.textContent, li]));
@@ -126,7 +127,7 @@ describe('GradeChanges', () => {
 
   it('when showing everybody, the long list refreshes once the slider rests', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    render(GradeChanges, { props: { limit: 3, settleMs: 150 }, context: scoringContext(scoring) });
+    renderWithStates(GradeChanges, statesOf(scoring), { limit: 3, settleMs: 150 });
     move(200);
     await fireEvent.click(screen.getByRole('button', { name: /^显示全部/ }));
     flushSync();

@@ -3,11 +3,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import BackupPanel from './BackupPanel.svelte';
-import { AppState, appContext } from '../../lib/state/app.svelte';
+import { AppState } from '../../lib/state/app.svelte';
 import { i18n } from '../../lib/i18n/i18n.svelte';
 import { openStore, type Store } from '../../lib/data/store';
 import { readBackup } from '../../lib/data/backup';
 import { staffTable } from '../../lib/data/storeTestTables';
+import { renderWithStates, testStates } from '../../lib/state/states.testkit';
 
 const NAME = 'panel-test';
 let factory: IDBFactory;
@@ -29,7 +30,7 @@ afterEach(() => {
 });
 
 function renderPanel(extra: { save?: (f: string, b: Uint8Array) => void; reload?: () => void } = {}) {
-  return render(BackupPanel, { props: { factory, dbName: NAME, ...extra }, context: appContext(app) });
+  return renderWithStates(BackupPanel, testStates(app), { factory, dbName: NAME, ...extra });
 }
 
 async function backupBytes(): Promise<{ name: string; bytes: Uint8Array }> {
