@@ -46,7 +46,7 @@ describe('ExportPage', () => {
     URL.createObjectURL = vi.fn((b: Blob) => { last = b; return 'blob:x'; }) as typeof URL.createObjectURL;
     URL.revokeObjectURL = vi.fn();
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { downloads.push({ name: this.download, blob: last! }); });
-    render(ExportPage, { context: scoringContext(scoring) });
+    renderWithStates(ExportPage, statesOf(scoring));
     await fireEvent.click(screen.getByTestId('format-xlsx'));
     await fireEvent.click(screen.getByTestId('chinese-headers'));
     await fireEvent.click(screen.getByTestId('download-results'));

@@ -80,7 +80,7 @@ describe('PeoplePage', () => {
 
 describe('PeoplePage annual view', () => {
   it('shows each person\'s quarterly final grades beside the annual one on demand', async () => {
-    const { container } = render(PeoplePage, { context: scoringContext(scoring) });
+    const { container } = renderWithStates(PeoplePage, statesOf(scoring));
     expect(screen.queryByTestId('ya-PS1001')).toBeNull();
     await fireEvent.click(screen.getByTestId('show-quarters'));
     flushSync();

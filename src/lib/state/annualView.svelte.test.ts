@@ -10,8 +10,8 @@ import { memoryStore } from './scoring.testkit';
 function setup() {
   const store = memoryStore();
   const app = { dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store, ready: true };
-  const scoring = new ScoringState(app);
   const calibration = new CalibrationState(app, { session: null });
+  const scoring = new ScoringState(app, { calibration });
   calibration.setBy('hr');
   return { scoring, calibration, view: new AnnualView(scoring, calibration) };
 }
