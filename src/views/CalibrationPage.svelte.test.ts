@@ -189,7 +189,9 @@ describe('CalibrationPage after new data', () => {
     const blobs = blobsOf();
     const batches = [{ id: 'b1', fileName: 'metrics.csv', kind: 'metrics', contentHash: 'h1' }];
     const app = { dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store, ready: true, batches };
-    render(CalibrationPage, { context: scoringContext(new ScoringState(app)) });
+    const first = testStates(app);
+    await loadPersisted(first);
+    renderWithStates(CalibrationPage, first);
     await settle();
     await named();
     await fireEvent.click(screen.getByTestId('cal-close'));
@@ -199,8 +201,10 @@ describe('CalibrationPage after new data', () => {
     cleanup();
 
     // The same store opened again after one more file was imported.
-    const later = new ScoringState({ ...app, dataset: metricsDataset(21), batches: [...batches, { id: 'b2', fileName: 'more.csv', kind: 'metrics', contentHash: 'h2' }] });
-    render(CalibrationPage, { context: scoringContext(later) });
+    const laterStates = testStates({ ...app, dataset: metricsDataset(21), batches: [...batches, { id: 'b2', fileName: 'more.csv', kind: 'metrics', contentHash: 'h2' }] });
+    await loadPersisted(laterStates);
+    const later = laterStates.scoring;
+    renderWithStates(CalibrationPage, laterStates);
     await settle();
     expect(screen.getByTestId('data-changed').textContent).toContain('定版后数据已变化');
     expect(screen.getByTestId('locked-banner')).toBeTruthy();

@@ -4,7 +4,6 @@ import { flushSync } from 'svelte';
 import OverviewPage from './OverviewPage.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.testkit';
-import { calibrationFor } from '../lib/state/calibration.svelte';
 import { serializeScenario } from '../lib/engine/scenario';
 import { parsePeriod } from '../lib/engine/periods';
 import { emptyDataset } from '../lib/engine/dataset';
@@ -88,13 +87,13 @@ describe('OverviewPage and calibration', () => {
 
   it('shows the calibrated bands beside the original and the target; a closed period gets the what-if banner', async () => {
     const store = memoryStore();
-    const s = new ScoringState({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store, ready: true });
-    const calibration = calibrationFor(s.app);
+    const states = testStates({ dataset: metricsDataset(20), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store, ready: true });
+    const { scoring: s, calibration } = states;
     await calibration.load();
     calibration.setBy('hr');
     const p = s.results.find((r) => r.final_grade === 'B')!;
     await calibration.calibrate({ periodId: '2026Q1', staff_id: p.staff_id, to: 'S', reason: '大单' }, s.computedResults);
-    render(OverviewPage, { context: scoringContext(s) });
+    renderWithStates(OverviewPage, states);
     expect(screen.queryByTestId('whatif-banner')).toBeNull();
     await fireEvent.click(screen.getByTestId('show-calibrated'));
     flushSync();

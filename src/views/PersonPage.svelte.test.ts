@@ -53,7 +53,7 @@ describe('PersonPage', () => {
 describe('PersonPage annual view', () => {
   it('shows the year\'s quarterly final grades beside the annual one', () => {
     router.go('person', 'PS1005');
-    render(PersonPage, { context: scoringContext(scoring) });
+    renderWithStates(PersonPage, statesOf(scoring));
     const r = scoring.results.find((x) => x.staff_id === 'PS1005')!;
     const year = screen.getByTestId('person-year');
     const badges = [...year.querySelectorAll('.kv')].map((kv) => kv.textContent!.replace(/\s+/g, ' ').trim());
