@@ -252,9 +252,8 @@ export class ScoringState {
     return resultsFromMatrix(this.app.dataset, m, this.currentScenario, { baseWeights: this.weights }).results;
   });
   /**
-   * The rows every page and export uses: a closed period's snapshot (结果定版), whatever the
-   * weights and the data are now; else the period's calibration overrides applied, with the
-   * consequences (bonus, promotion, improvement plan) recomputed for the overridden people.
+   * The rows every page and export uses: a closed period's snapshot (结果定版) whatever the weights and
+   * data are now; else the period's overrides applied, bonus and flags recomputed for those people.
    */
   results = $derived.by((): PersonResult[] => {
     const raw = this.computedResults;
@@ -263,7 +262,6 @@ export class ScoringState {
     const calibration = this.#calibration;
     const closed = calibration.closedFor(p.id);
     if (closed) return closed.results;
-    if (raw.length === 0) return raw;
     return calibration.overridesFor(p.id).length > 0
       ? calibration.applied(raw, this.currentScenario, p, this.app.dataset.staff.salary)
       : raw;
