@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readCsvFolder } from '../src/lib/data/readFolder';
+import { parseMappings, type ColumnMapping, type MappingError } from '../src/lib/data/mapping';
 import { parsePeriod } from '../src/lib/engine/periods';
 import { parseScenarioText, ScenarioError } from '../src/lib/engine/scenario';
 import { BUILT_IN_PRESETS } from '../src/lib/engine/presets';
@@ -15,7 +16,7 @@ import type { Issue } from '../src/lib/data/issues';
 
 export interface CommandOutput { code: number; out: string[]; err: string[] }
 
-const USAGE = `用法 / usage: npm run score -- --data <CSV 文件夹> --scenario <方案.json 或内置方案 id> --period <2026Q1|2026> [--out <结果.csv>] [--lang zh|en]
+const USAGE = `用法 / usage: npm run score -- --data <CSV 文件夹> --scenario <方案.json 或内置方案 id> --period <2026Q1|2026> [--out <结果.csv>] [--lang zh|en] [--mapping <字段映射.json>]
 内置方案 / built-in presets: ${BUILT_IN_PRESETS.map((p) => p.id).join(', ')}`;
 
 function parseArgs(argv: string[]): Record<string, string> {
@@ -71,9 +72,19 @@ export function scoreCommand(argv: string[]): CommandOutput {
     err.push((e as Error).message);
     return { code: 2, out, err };
   }
+  let mappings: ColumnMapping[] = [];
+  if (args.mapping) {
+    try {
+      mappings = parseMappings(readFileSync(args.mapping, 'utf8'));
+    } catch (e) {
+      const me = e as MappingError;
+      err.push(`${args.mapping}: ${lang === 'zh' ? me.message_zh ?? me.message : me.message_en ?? me.message}`);
+      return { code: 2, out, err };
+    }
+  }
   let folder;
   try {
-    folder = readCsvFolder(args.data);
+    folder = readCsvFolder(args.data, { mappings });
   } catch (e) {
     err.push(lang === 'zh' ? `无法读取数据文件夹 ${args.data}: ${(e as Error).message}` : `Cannot read data folder ${args.data}: ${(e as Error).message}`);
     return { code: 2, out, err };

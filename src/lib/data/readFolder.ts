@@ -11,6 +11,8 @@ import { emptyDataset, type Dataset, type Kind } from '../engine/dataset';
 import { crossFileChecks, importCsvBytes, type ImportResult } from './csvImport';
 import type { Issue } from './issues';
 import { SCHEMAS } from './schema';
+import { importMappedCsv } from './mappedCsv';
+import type { ColumnMapping } from './mapping';
 import { readWorkbook } from './workbook';
 import { isWorkbookBytes, WORKBOOK_NAME } from './workbookFiles';
 
@@ -69,11 +71,11 @@ export function mergeTables<K extends Kind>(kind: K, tables: Dataset[K][]): Data
   return merged as unknown as Dataset[K];
 }
 
-/** One file of the folder: a workbook gives one result per data sheet. */
-function importPath(dir: string, name: string): ImportResult[] {
+/** One file of the folder: a workbook gives one result per data sheet; a saved mapping applies to a matching header. */
+function importPath(dir: string, name: string, mappings: readonly ColumnMapping[]): ImportResult[] {
   const bytes = readFileSync(join(dir, name));
-  if (WORKBOOK_NAME.test(name) || isWorkbookBytes(bytes)) return readWorkbook(bytes, name, XLSX);
-  return [importCsvBytes(bytes, name)];
+  if (WORKBOOK_NAME.test(name) || isWorkbookBytes(bytes)) return readWorkbook(bytes, name, XLSX, { mappings });
+  return [importMappedCsv(bytes, name, mappings) ?? importCsvBytes(bytes, name)];
 }
 
 /**
@@ -82,12 +84,12 @@ function importPath(dir: string, name: string): ImportResult[] {
  * `issues` holds only the cross-file warnings (staff IDs missing from the staff file, checked
  * when there is one), so listing `results[].issues` then `issues` shows each issue once.
  */
-export function readCsvFolder(dir: string): { results: ImportResult[]; dataset: Dataset; issues: Issue[] } {
+export function readCsvFolder(dir: string, opts: { mappings?: readonly ColumnMapping[] } = {}): { results: ImportResult[]; dataset: Dataset; issues: Issue[] } {
   const files = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && (/\.csv$/i.test(e.name) || WORKBOOK_NAME.test(e.name)) && !e.name.startsWith('~$'))
     .map((e) => e.name)
     .sort();
-  const results = files.flatMap((f) => importPath(dir, f));
+  const results = files.flatMap((f) => importPath(dir, f, opts.mappings ?? []));
   const dataset = emptyDataset();
   for (const kind of Object.keys(dataset) as Kind[]) {
     const tables = results.filter((r) => r.kind === kind && r.table !== null).map((r) => r.table!);

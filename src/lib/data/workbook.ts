@@ -11,6 +11,7 @@ import { createCsvImporter, fileError, type ImportResult } from './csvImport';
 import { isPlainZip } from './decode';
 import { detectKind } from './detect';
 import type { Issue } from './issues';
+import { applyMapping, findMapping, type ColumnMapping } from './mapping';
 import { metricColumnRule, SCHEMAS } from './schema';
 import { cellText, columnLetter, type CellTarget, type IsDateFormat, type SheetCell } from './sheetCells';
 import { isWorkbookBytes } from './workbookFiles';
@@ -69,16 +70,19 @@ type SheetOutcome = { state: 'empty' } | { state: 'unrecognised'; result: Import
  * Imports one sheet. `fileName` names the issues; each also carries `sheet`, and a column is
  * written `C 金额` (Excel's letter, then the header as written).
  */
-function importSheet(fileName: string, name: string, ws: ReturnType<WorkbookLib['read']>['Sheets'][string], isDate: IsDateFormat, date1904: boolean): SheetOutcome {
+function importSheet(fileName: string, name: string, ws: ReturnType<WorkbookLib['read']>['Sheets'][string], isDate: IsDateFormat, date1904: boolean, mappings: readonly ColumnMapping[]): SheetOutcome {
   const data = ws['!data'] ?? [];
   const extra: Issue[] = [];
   let headerRow = -1;
   let firstRow = -1;
+  let mapping: ColumnMapping | undefined;
   for (let r = 0, looked = 0; r < data.length && looked < HEADER_SEARCH_ROWS; r++) {
     if (isBlankRow(data[r])) continue;
     looked++;
     if (firstRow < 0) firstRow = r;
-    if (detectKind((data[r] ?? []).slice(0, MAX_SHEET_COLUMNS).map(headerCell)).kind !== null) { headerRow = r; break; }
+    const cells = (data[r] ?? []).slice(0, MAX_SHEET_COLUMNS).map(headerCell);
+    mapping = mappings.length ? findMapping(mappings, cells) : undefined;
+    if (mapping || detectKind(cells).kind !== null) { headerRow = r; break; }
   }
   if (firstRow < 0) return { state: 'empty' };
   const start = headerRow < 0 ? firstRow : headerRow;
@@ -99,7 +103,10 @@ function importSheet(fileName: string, name: string, ws: ReturnType<WorkbookLib[
     return { state: 'read', result: workbookError(fileName, 'xlsx_merged_header', { cell }, name) };
   }
 
-  const det = detectKind(header.slice(0, width));
+  // A saved mapping names the columns by the app's keys and maps listed values (mapping.ts).
+  const mapped = mapping ? applyMapping(mapping, header.slice(0, width)) : null;
+  const readHeader = mapped ? mapped.header : header.slice(0, width);
+  const det = detectKind(readHeader);
   const kind = det.kind as Kind | null;
   const targets: CellTarget[] = det.columns.map((key) => {
     if (kind === null || key === null) return { type: null, percent: false };
@@ -111,7 +118,7 @@ function importSheet(fileName: string, name: string, ws: ReturnType<WorkbookLib[
   const letterOf = (pos: number) => `${columnLetter(pos)} ${header[pos].trim()}`;
   let chunk: string[][] = [];
   for (let r = 0; r < start; r++) chunk.push([]);
-  chunk.push(header.slice(0, width));
+  chunk.push(readHeader);
   for (let r = start + 1; r < data.length; r++) {
     const row = data[r];
     const out: string[] = [];
@@ -120,12 +127,12 @@ function importSheet(fileName: string, name: string, ws: ReturnType<WorkbookLib[
       for (let j = 0; j < n; j++) {
         const target = j < targets.length ? targets[j] : { type: null, percent: false };
         const t = cellText(row[j], target, isDate, date1904);
-        if (typeof t === 'string') { out.push(t); continue; }
+        if (typeof t === 'string') { out.push(mapped && j < width ? mapped.cell(j, t) : t); continue; }
         out.push('');
         // A problem matters only in a column the import reads.
         if (target.type === null) continue;
         extra.push(workbookIssue('error', t.code, fileName, name, r + 1, letterOf(j), t.value, { cell: `${columnLetter(j)}${r + 1}` }));
-        emptied.add(`${r + 1}:${header[j].trim()}`);
+        emptied.add(`${r + 1}:${readHeader[j].trim()}`);
       }
       while (out.length > 0 && out[out.length - 1] === '') out.pop();
     }
@@ -135,13 +142,18 @@ function importSheet(fileName: string, name: string, ws: ReturnType<WorkbookLib[
   importer.pushRows(chunk);
   const result = importer.finish();
   const pos = new Map<string, number>();
-  header.forEach((h, i) => { if (!pos.has(h.trim())) pos.set(h.trim(), i); });
+  readHeader.forEach((h, i) => { if (!pos.has(h.trim())) pos.set(h.trim(), i); });
   // An error cell was read as empty: 'required' would say the same cell again, less exactly.
   const issues = result.issues.filter((i) => !(i.code === 'required' && emptied.has(`${i.row}:${i.column}`)));
   for (const i of issues) {
     i.sheet = name;
     const p = i.column === null ? undefined : pos.get(i.column);
     if (p !== undefined) i.column = letterOf(p);
+  }
+  if (mapping && kind !== null) {
+    const count = readHeader.filter(Boolean).length;
+    issues.unshift(workbookIssue('notice', 'mapping_applied', fileName, name, headerRow + 1, null, null, { detail: SCHEMAS[kind].zh, count }));
+    issues[0].message_en = issues[0].message_en.replace(SCHEMAS[kind].zh, SCHEMAS[kind].en);
   }
   if (headerRow > 0 && kind !== null) issues.unshift(workbookIssue('notice', 'xlsx_header_below_title', fileName, name, headerRow + 1, null, null, { row: headerRow + 1 }));
   const cellErrors = extra.slice(0, 200);
@@ -156,7 +168,7 @@ function importSheet(fileName: string, name: string, ws: ReturnType<WorkbookLib[
  * a workbook with no data sheet gives one result with the reason.
  * `readWorkbook(bytes, '项目.xlsx', XLSX).map((r) => [r.sheet, r.kind])`.
  */
-export function readWorkbook(bytes: Uint8Array, fileName: string, lib: WorkbookLib): ImportResult[] {
+export function readWorkbook(bytes: Uint8Array, fileName: string, lib: WorkbookLib, opts: { mappings?: readonly ColumnMapping[] } = {}): ImportResult[] {
   if (bytes.length === 0) return [workbookError(fileName, 'xlsx_empty_file')];
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (zip) {
@@ -181,7 +193,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, lib: WorkbookL
   const unrecognised: ImportResult[] = [];
   const skipped: string[] = [];
   for (const name of wb.SheetNames) {
-    const o = importSheet(fileName, name, wb.Sheets[name], isDate, date1904);
+    const o = importSheet(fileName, name, wb.Sheets[name], isDate, date1904, opts.mappings ?? []);
     if (o.state === 'read') read.push(o.result);
     else {
       skipped.push(name);

@@ -66,6 +66,10 @@ export const WORKBOOK_MESSAGES: Messages = {
     `工作表“${p.sheet}”的表头有合并单元格（${p.cell}），无法确定每一列的列名。请取消合并，让表头每一列各有一个列名后再导入。`,
     `The header of the sheet "${p.sheet}" has merged cells (${p.cell}), so the columns cannot be told apart. Unmerge them so that each column has its own name, and import it again.`,
   ],
+  mapping_applied: (p) => [
+    `表头与保存的字段映射一致，已按映射读取为“${p.detail}”文件（${p.count} 列已对应，其余列忽略）。如需修改，请编辑映射后重新导入。`,
+    `The header matches a saved column mapping: read as a ${p.detail} file (${p.count} columns mapped, the rest ignored). To change it, edit the mapping and import again.`,
+  ],
   xlsx_error_cell: (p) => [
     `单元格 ${p.cell} 是 Excel 错误值“${p.value}”（公式出错）。请修正公式或填入数值后再导入。`,
     `The cell ${p.cell} holds the Excel error "${p.value}" (a formula failed). Fix the formula or enter a value and import it again.`,

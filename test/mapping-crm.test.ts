@@ -1,0 +1,92 @@
+/**
+ * A CRM export with its own column names and status words (字段映射), mapped once (a mappings
+ * file, as `npm run score -- --mapping` takes it): the same results as the canonical sample
+ * file, as CSV and as a workbook; and the mapping file is checked with clear messages.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as XLSX from '@e965/xlsx';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { scoreCommand } from '../scripts/scoreCommand';
+import { headerSignature, parseMappings, MappingError } from '../src/lib/data/mapping';
+
+const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
+const sample = join(shared, 'fixtures/sample');
+const scenario = join(shared, 'spec/presets/standard.json');
+
+const CRM_HEADER = ['商机编号', '负责人工号', '参与角色', '客户ID', '所属行业', '合同金额', '商机阶段', '赢单日期', '是否战略', '提交方案数', '采纳方案数', '备注'];
+const KEYS = ['project_id', 'staff_id', 'role', 'customer_id', 'industry', 'amount', 'status', 'decided_on', 'strategic', 'proposals_made', 'proposals_adopted', null];
+const STATUS = { won: '赢单(已签约)', lost: '丢失', open: '跟进', cancelled: '关闭' } as Record<string, string>;
+const ROLE = { lead: '负责人', support: '协助' } as Record<string, string>;
+
+function crmRows(): string[][] {
+  const rows = Papa.parse<string[]>(readFileSync(join(sample, 'projects.csv'), 'utf8').trimEnd(), { header: false }).data;
+  return [CRM_HEADER, ...rows.slice(1).map((r) => [r[0], r[1], ROLE[r[2]] ?? r[2], r[3], r[4], r[5], STATUS[r[6]] ?? r[6], r[7], r[8], r[9], r[10], '来自CRM'])];
+}
+const mappingFile = JSON.stringify({
+  format: 'presales-kpi-mappings', version: 1,
+  mappings: [{
+    signature: headerSignature(CRM_HEADER), kind: 'projects',
+    columns: Object.fromEntries(CRM_HEADER.map((h, i) => [h, KEYS[i]])),
+    values: { status: Object.fromEntries(Object.entries(STATUS).map(([k, v]) => [v, k])), role: Object.fromEntries(Object.entries(ROLE).map(([k, v]) => [v, k])) },
+  }],
+});
+
+function folderWith(projects: (dir: string) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kpi-crm-'));
+  for (const f of ['staff', 'requests', 'reviews', 'ratings', 'activities']) copyFileSync(join(sample, `${f}.csv`), join(dir, `${f}.csv`));
+  projects(dir);
+  writeFileSync(join(dir, '..', `${dir.split('/').pop()}-mapping.json`), mappingFile);
+  return dir;
+}
+const score = (dir: string, mapping: boolean) => {
+  const out = join(dir, 'out.csv');
+  const res = scoreCommand(['--data', dir, '--scenario', scenario, '--period', '2026Q1', '--out', out, ...(mapping ? ['--mapping', join(dir, '..', `${dir.split('/').pop()}-mapping.json`)] : [])]);
+  return { res, csv: res.code === 0 ? readFileSync(out, 'utf8') : '' };
+};
+const canonical = score(sample, false).csv;
+
+describe('a CRM export mapped with --mapping gives the canonical results', () => {
+  it('as a CSV file', () => {
+    const dir = folderWith((d) => writeFileSync(join(d, '商机导出.csv'), Papa.unparse(crmRows())));
+    const { res, csv } = score(dir, true);
+    expect(res.err).toEqual([]);
+    expect(res.out.some((l) => l.includes('字段映射'))).toBe(true);
+    expect(csv).toBe(canonical);
+  });
+  it('as a workbook sheet', () => {
+    const dir = folderWith((d) => {
+      const wb = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(crmRows()), '商机');
+      writeFileSync(join(d, '商机导出.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    });
+    const { res, csv } = score(dir, true);
+    expect(res.err).toEqual([]);
+    expect(csv).toBe(canonical);
+  });
+  it('without the mapping the file is not recognised, and the run says so', () => {
+    const dir = folderWith((d) => writeFileSync(join(d, '商机导出.csv'), Papa.unparse(crmRows())));
+    const { res } = score(dir, false);
+    expect(res.code).toBe(1);
+    expect(res.err.join('\n')).toContain('无法识别文件类型');
+  });
+});
+
+describe('parseMappings', () => {
+  it.each([
+    ['not json', 'JSON'],
+    ['{"format":"x"}', 'presales-kpi-mappings'],
+    ['{"format":"presales-kpi-mappings","version":1,"mappings":[{"signature":"a","kind":"deals","columns":{}}]}', 'deals'],
+    ['{"format":"presales-kpi-mappings","version":1,"mappings":[{"signature":"a","kind":"projects","columns":{"金额":"money"}}]}', 'money'],
+    ['{"format":"presales-kpi-mappings","version":1,"mappings":[{"signature":"a","kind":"projects","columns":{},"values":{"status":{"赢":1}}}]}', 'status'],
+  ])('%s is refused naming %s', (text, says) => {
+    expect(() => parseMappings(text)).toThrow(MappingError);
+    try { parseMappings(text); } catch (e) {
+      expect((e as MappingError).message_en).toContain(says);
+      expect((e as MappingError).message_zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
