@@ -42,8 +42,11 @@ function folderWith(projects: (dir: string) => void): string {
   writeFileSync(join(dir, '..', `${dir.split('/').pop()}-mapping.json`), mappingFile);
   return dir;
 }
+const outDir = mkdtempSync(join(tmpdir(), 'kpi-crm-out-'));
+let runs = 0;
 const score = (dir: string, mapping: boolean) => {
-  const out = join(dir, 'out.csv');
+  // Never into the data folder: the sample folder is shared and read-only to the tests.
+  const out = join(outDir, `out-${++runs}.csv`);
   const res = scoreCommand(['--data', dir, '--scenario', scenario, '--period', '2026Q1', '--out', out, ...(mapping ? ['--mapping', join(dir, '..', `${dir.split('/').pop()}-mapping.json`)] : [])]);
   return { res, csv: res.code === 0 ? readFileSync(out, 'utf8') : '' };
 };
