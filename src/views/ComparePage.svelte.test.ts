@@ -9,6 +9,7 @@ import { computeResults } from '../lib/engine/results';
 import { presetScenario } from '../lib/engine/presets';
 import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
 import type { ScoringState } from '../lib/state/scoring.svelte';
+import { CURRENT, defaultPair, sameScheme } from '../lib/viewmodel/compareData';
 
 installResizeObserverStub();
 let scoring: ScoringState;
@@ -59,9 +60,30 @@ describe('ComparePage', () => {
     expect(screen.getByTestId('matrix-summary').textContent).toMatch(/^等级不变 \d+ 人，变化 \d+ 人$/);
   });
 
-  it('says so when nothing changes', () => {
+  it('says so when nothing changes', async () => {
     renderWithStates(ComparePage, statesOf(scoring));
+    await fireEvent.change(screen.getByTestId('compare-b'), { target: { value: CURRENT } });
+    flushSync();
     expect(screen.getByText('两个方案下所有人的最终等级相同。')).toBeTruthy();
     expect(screen.getByText('两个方案下排名没有变化。')).toBeTruthy();
+  });
+
+  it('opens on two different scenarios: the saved one and the edits, else the first two saved, else another one', async () => {
+    expect(defaultPair(scoring)).toEqual({ a: 'standard', b: scoring.choices.find((c) => c.id !== 'standard')!.id });
+    scoring.setWeight(0, 30);
+    expect(defaultPair(scoring)).toEqual({ a: 'standard', b: CURRENT });
+    scoring.reset();
+    const s = scoring.choices[0].scenario;
+    scoring.choices = [...scoring.choices, { id: 'user-1', builtIn: false, scenario: s }, { id: 'user-2', builtIn: false, scenario: s }];
+    expect(defaultPair(scoring)).toEqual({ a: 'user-1', b: 'user-2' });
+  });
+
+  it('says so when A and B are the same scheme', async () => {
+    renderWithStates(ComparePage, statesOf(scoring));
+    expect(screen.queryByTestId('compare-identical')).toBeNull();
+    await fireEvent.change(screen.getByTestId('compare-b'), { target: { value: CURRENT } });
+    flushSync();
+    expect(screen.getByTestId('compare-identical').textContent).toContain('完全相同');
+    expect(sameScheme(presetScenario('standard'), { ...presetScenario('standard'), name: 'x', note: 'y' })).toBe(true);
   });
 });

@@ -36,8 +36,10 @@ describe('WeightsPage', () => {
     const slider = screen.getByLabelText('项目中标率') as HTMLInputElement;
     await fireEvent.input(slider, { target: { value: '40' } });
     flushSync();
-    expect(scoring.weights[0]).toBe(40);
-    expect(screen.getByTestId('share-win_rate').textContent).toBe((100 * 40 / 122).toFixed(1) + '%');
+    // The slider is the share: win rate at 40 %, the others share the remaining 60 % as before (sum stays 100).
+    expect(scoring.weights[0]).toBeCloseTo(40, 12);
+    expect(scoring.weights[1]).toBeCloseTo((14 * 60) / 82, 12);
+    expect(screen.getByTestId('share-win_rate').textContent).toBe('40.0%');
     expect(screen.getAllByText(/超出建议区间/).length).toBeGreaterThan(0);
     const changes = screen.getByTestId('grade-changes').querySelectorAll('li');
     expect(changes.length).toBe(scoring.gradeChanges.length);
@@ -74,6 +76,8 @@ describe('WeightsPage', () => {
     flushSync();
     expect(scoring.weights[0]).toBe(18);
     await fireEvent.input(screen.getByLabelText('项目中标率'), { target: { value: '20' } });
+    // Innovation (2 %) leaves its seed band [2, 5] as win rate grows: saving asks first.
+    window.confirm = () => true;
     await fireEvent.input(screen.getByLabelText('新方案名称'), { target: { value: '华东试点' } });
     await fireEvent.submit(screen.getByLabelText('新方案名称').closest('form')!);
     await new Promise((r) => setTimeout(r, 0));

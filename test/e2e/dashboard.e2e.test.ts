@@ -17,6 +17,7 @@ import { presetScenario } from '../../src/lib/engine/presets';
 import { resultsFromMatrix } from '../../src/lib/engine/results';
 import { deriveMetrics } from '../../src/lib/engine/metrics';
 import { parsePeriod } from '../../src/lib/engine/periods';
+import { moveShare } from '../../src/lib/state/shareSlider';
 
 const PERIOD = '2026Q1';
 const SCENARIO = 'standard';
@@ -36,9 +37,10 @@ describe.skipIf(!requireChromiumOrSkip())('dashboard in the built app (headless 
   const matrix = deriveMetrics(dataset, parsePeriod(PERIOD), scenario);
   const winRate = scenario.indicators.findIndex((ind) => ind.id === 'win_rate');
   const baseWeight = scenario.indicators[winRate].weight;
-  const engineBands = (winRateWeight: number): BandCounts => {
-    const weights = Float64Array.from(scenario.indicators, (ind) => ind.weight);
-    weights[winRate] = winRateWeight;
+  /** The bands with win rate at `share` % of the weights (the slider's scale), the others rescaled as the page does. */
+  const engineBands = (share: number): BandCounts => {
+    const base = Float64Array.from(scenario.indicators, (ind) => ind.weight);
+    const weights = moveShare(base, winRate, share, scenario.indicators.map(() => false));
     const { bands } = resultsFromMatrix(dataset, matrix, scenario, { baseWeights: weights });
     return Object.fromEntries(bands.map((b) => [b.band, b.actual])) as BandCounts;
   };
@@ -79,8 +81,9 @@ describe.skipIf(!requireChromiumOrSkip())('dashboard in the built app (headless 
     expect(engineBands(baseWeight)).toEqual(expectedBands);
     await eventually(() => readDistribution(page)).toEqual(expectedBands);
 
+    // The standard weights add up to 100, so the win-rate weight is its share; a key press is 0.5 %.
     const presses = 12;
-    const moved = baseWeight + presses;
+    const moved = baseWeight + presses * 0.5;
     // Without a change in the counts this test could not tell a dead slider from a live one.
     expect(engineBands(moved)).not.toEqual(expectedBands);
     const slider = page.getByTestId(`weight-${scenario.indicators[winRate].id}`);
@@ -97,6 +100,39 @@ describe.skipIf(!requireChromiumOrSkip())('dashboard in the built app (headless 
     await exact.press('Tab');
     await eventually(() => slider.inputValue()).toBe(String(typed));
     await eventually(() => readDistribution(page)).toEqual(engineBands(typed));
+
+    // Undo takes back the typed share, then the key presses: the counts return exactly.
+    await page.getByTestId('undo').click();
+    await eventually(() => readDistribution(page)).toEqual(engineBands(moved));
+    // Each key press was a step of its own.
+    for (let i = 0; i < presses; i++) await page.keyboard.press('Control+z');
+    await eventually(() => slider.inputValue()).toBe(String(baseWeight));
+    await eventually(() => readDistribution(page)).toEqual(expectedBands);
+    expect(errors).toEqual([]);
+  });
+
+  it('a thumb dragged past the end of the track and held stays at the end of the fixed scale', async () => {
+    const { page, errors } = await openWithSample('weights');
+    const slider = page.getByTestId('weight-win_rate');
+    await eventually(() => readDistribution(page)).toEqual(expectedBands);
+    await slider.scrollIntoViewIfNeeded();
+    const box = await slider.boundingBox();
+    if (!box) throw new Error('the win-rate slider has no box');
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + (box.width * baseWeight) / 100, y);
+    await page.mouse.down();
+    // Far past the end, then held there over several frames: the value must not creep on.
+    await page.mouse.move(box.x + box.width + 400, y, { steps: 10 });
+    const seen: string[] = [];
+    for (let k = 0; k < 5; k++) {
+      await page.mouse.move(box.x + box.width + 400 + k, y);
+      await page.waitForTimeout(50);
+      seen.push(await slider.inputValue());
+      expect(await slider.getAttribute('max')).toBe('100');
+    }
+    await page.mouse.up();
+    expect(seen).toEqual(['100', '100', '100', '100', '100']);
+    await eventually(() => readDistribution(page)).toEqual(engineBands(100));
     expect(errors).toEqual([]);
   });
 

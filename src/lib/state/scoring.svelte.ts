@@ -29,6 +29,7 @@ import { metricsKey, modelKey, rulesKey, withWeights } from './scenarioKeys';
 import { matrixKey } from './derivedCache';
 import { countGradeChanges, idOrder, topGradeChanges, type GradeChange } from './gradeChanges';
 import { BandCounts, GradedRows } from './stableCounts';
+import { SchemeHistory, scoringHistory } from './schemeHistory.svelte';
 export type { GradeChange } from './gradeChanges';
 
 export { gradeAll, RECOMPUTE_MEASURE, type Graded } from './gradeAll';
@@ -291,7 +292,8 @@ export class ScoringState {
   });
 
   readonly #calibration: CalibrationState;
-
+  /** Undo / redo of every scheme edit below (schemeHistory.svelte.ts); `key` joins one gesture's edits into one step. */
+  readonly history: SchemeHistory = scoringHistory(this);
   /**
    * `new ScoringState(app, { calibration })`: the final grades are the calibration's, so it is
    * built first and handed in (createAppState in appStates.svelte.ts).
@@ -300,29 +302,28 @@ export class ScoringState {
     this.app = app;
     this.#calibration = deps.calibration;
   }
-
-  /** Move one base weight (slider oninput). */
-  setWeight(j: number, value: number): void {
-    if (!(value >= 0)) return;
-    const w = this.weights.slice();
-    w[j] = value;
+  /** Move one base weight. */
+  setWeight(j: number, value: number, key: string | null = null): void {
+    if (value >= 0) this.setWeights(Object.assign(this.weights.slice(), { [j]: value }), key);
+  }
+  /** Replace every base weight (a share slider moves them all); nothing negative or non-finite is taken. */
+  setWeights(w: Float64Array, key: string | null = null): void {
+    for (let j = 0; j < w.length; j++) if (!(w[j] >= 0 && w[j] < Infinity)) return;
+    this.history.record(key);
     this.weights = w;
   }
-
   /** Replace part of the scenario (thresholds, scoring rule, forced distribution): `edit((s) => ({...s, grades}))`. */
-  edit(change: (s: Scenario) => Scenario): void {
+  edit(change: (s: Scenario) => Scenario, key: string | null = null): void {
+    this.history.record(key);
     this.scenario = change(this.scenario);
   }
-
   /** Back to the saved scenario: weights and every edit. */
-  reset(): void {
-    this.#load(this.baseline);
-  }
-
-  /** Switch scenario; unsaved edits of the previous one are dropped. */
-  select(id: string): void {
+  reset(): void { this.history.record(); this.#load(this.baseline); }
+  /** Switch scenario; unsaved edits of the previous one are dropped (and come back with undo). */
+  select(id: string, record = true): void {
     const c = this.choices.find((x) => x.id === id);
     if (!c) return;
+    if (record) this.history.record();
     this.scenarioId = id;
     this.baseline = c.scenario;
     this.#load(c.scenario);
@@ -374,7 +375,7 @@ export class ScoringState {
       const known = new Set(saved.map((c) => c.id));
       this.choices = [...this.choices.filter((c) => c.builtIn), ...saved, ...this.choices.filter((c) => !c.builtIn && !known.has(c.id))];
       const selected = await store.getSetting<string>(SELECTED_KEY);
-      if (selected && selected !== this.scenarioId && this.choices.some((c) => c.id === selected)) this.select(selected);
+      if (selected && selected !== this.scenarioId && this.choices.some((c) => c.id === selected)) this.select(selected, false);
     } catch {
       this.error = { zh: '无法读取已保存的方案。', en: 'The saved scenarios could not be read.' };
     }

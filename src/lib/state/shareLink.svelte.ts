@@ -33,8 +33,9 @@ export const sharedLinkNotice = new SharedLinkNotice();
  * `loadUnsavedScenario(scoring, parseScenario(json))`.
  */
 export function loadUnsavedScenario(scoring: ScoringState, scenario: Scenario): void {
+  scoring.history.record();
   scoring.weights = Float64Array.from(scenario.indicators, (i) => i.weight);
-  scoring.edit(() => scenario);
+  scoring.scenario = scenario;
 }
 
 const both = (zh: string, en: string, text: Text): Text => ({ zh: fill(text.zh, { why: zh }), en: fill(text.en, { why: en }) });

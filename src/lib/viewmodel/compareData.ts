@@ -4,6 +4,7 @@
  * when the scenario reads the same metrics (deriving metrics is the slow step).
  */
 import { resultsFromMatrix } from '../engine/results';
+import { serializeScenario } from '../engine/scenario';
 import type { BandCount, PersonResult, Scenario } from '../engine/types';
 import { metricsKey, type ScoringState } from '../state/scoring.svelte';
 
@@ -34,7 +35,21 @@ export function sideResults(scoring: ScoringState, scenario: Scenario): CompareS
   return { scenario, results, bands };
 }
 
-/** The default pair: A = the selected scenario as saved, B = the current edits. */
-export function defaultPair(scoring: ScoringState): { a: string; b: string } {
-  return { a: scoring.scenarioId, b: CURRENT };
+/**
+ * The default pair, two different schemes where there are any: with unsaved edits, the selected
+ * scenario as saved (A) against the edits (B); else the first two saved scenarios; else the
+ * selected scenario against the first other one.
+ */
+export function defaultPair(scoring: Pick<ScoringState, 'dirty' | 'scenarioId' | 'choices'>): { a: string; b: string } {
+  if (scoring.dirty) return { a: scoring.scenarioId, b: CURRENT };
+  const saved = scoring.choices.filter((c) => !c.builtIn);
+  if (saved.length >= 2) return { a: saved[0].id, b: saved[1].id };
+  const other = scoring.choices.find((c) => c.id !== scoring.scenarioId);
+  return { a: scoring.scenarioId, b: other?.id ?? CURRENT };
+}
+
+/** Two scenarios that grade everyone alike: the same file apart from names and notes. */
+export function sameScheme(a: Scenario, b: Scenario): boolean {
+  const plain = ({ name: _n, name_zh: _z, note: _o, note_zh: _oz, ...rest }: Scenario) => serializeScenario({ ...rest, name: '' });
+  return plain(a) === plain(b);
 }
