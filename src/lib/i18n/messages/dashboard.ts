@@ -62,7 +62,7 @@ export const dashboardText = dict({
   median: { zh: '中位数', en: 'Median' },
   // weights
   weightsTitle: { zh: '权重调整', en: 'Weights' },
-  weightsNote: { zh: '权重为相对值，无需合计 100；拖动滑块即时重新计算所有人的结果。', en: 'Weights are relative and need not add up to 100; moving a slider recomputes everyone at once.' },
+  weightsNote: { zh: '拖动滑块或输入比例，即时重新计算所有人的结果；Ctrl+Z 撤销，Ctrl+Shift+Z 重做。', en: 'Drag a slider or type a share: everyone is recomputed at once. Ctrl+Z undoes, Ctrl+Shift+Z redoes.' },
   shareOfTotal: { zh: '占比', en: 'Share' },
   seedBand: { zh: '建议区间', en: 'Seed range' },
   outOfBand: { zh: '超出建议区间', en: 'Outside the seed range' },
