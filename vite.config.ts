@@ -35,6 +35,10 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: false },
   test: {
     expect: { requireAssertions: true },
+    // Time limits catch a hang, never slowness: CI runs at a load average of 8, where a test that
+    // imports the demo data set into fake IndexedDB takes several seconds. Speed lives in benchmarks.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

@@ -1,6 +1,6 @@
 /**
  * Conformance: the headless command reproduces every results export the spec gives for
- * the sample data set (../shared/fixtures/sample/expected). Totals and points ±0.01,
+ * the sample data set (test/fixtures/sample/expected, a copy of the contract's). Totals and points ±0.01,
  * every other cell exact.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,8 +11,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { scoreCommand } from '../scripts/scoreCommand';
 
-const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
-const sample = join(shared, 'fixtures/sample');
+const sample = fileURLToPath(new URL('./fixtures/sample/', import.meta.url));
+const presets = fileURLToPath(new URL('../src/lib/engine/presets/', import.meta.url));
 const expectedDir = join(sample, 'expected');
 const out = mkdtempSync(join(tmpdir(), 'kpi-conformance-'));
 
@@ -33,7 +33,7 @@ describe('npm run score reproduces the expected exports', () => {
       const m = /^(.*)-(\d{4}(?:Q[1-4])?)\.csv$/.exec(file)!;
       const [, scenarioName, period] = m;
       const target = join(out, file);
-      const res = scoreCommand(['--data', sample, '--scenario', join(shared, 'spec/presets', `${scenarioName}.json`), '--period', period, '--out', target]);
+      const res = scoreCommand(['--data', sample, '--scenario', join(presets, `${scenarioName}.json`), '--period', period, '--out', target]);
       expect(res.err).toEqual([]);
       expect(res.code).toBe(0);
       const raw = readFileSync(target, 'utf8');

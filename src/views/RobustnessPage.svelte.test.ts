@@ -37,7 +37,7 @@ describe('RobustnessPage', () => {
     const { container } = renderWithStates(RobustnessPage, statesOf(scoring), { createWorker: inProcessWorker });
     await fireEvent.input(screen.getByTestId('rob-samples'), { target: { value: '200' } });
     await fireEvent.click(screen.getByText('开始分析'));
-    await waitFor(() => expect(screen.getByTestId('rob-result')).toBeTruthy(), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByTestId('rob-result')).toBeTruthy(), { timeout: 30_000 });
     const direct = robustness(scoring.model!, scoring.currentScenario, gradingGroups(scoring.model!, scoring.currentScenario), { samples: 200, seed: 42 });
     expect(screen.getByTestId('rob-summary').textContent).toContain(`${direct.boundaryCount} 人处在等级边界上（共 20 人）`);
     const trs = [...container.querySelectorAll('[data-testid="rob-result"] tbody tr')];

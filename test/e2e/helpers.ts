@@ -16,7 +16,7 @@ import { commonText } from '../../src/lib/i18n/messages/common';
 import { dataText } from '../../src/lib/i18n/messages/data';
 
 /** The shared sample fixture folder (a sibling of the repository). */
-export const SAMPLE_DIR = fileURLToPath(new URL('../../../shared/fixtures/sample/', import.meta.url));
+export const SAMPLE_DIR = fileURLToPath(new URL('../fixtures/sample/', import.meta.url));
 /** Files made broken on purpose for the validation tests. */
 export const BROKEN_DIR = fileURLToPath(new URL('../fixtures/broken/', import.meta.url));
 const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));

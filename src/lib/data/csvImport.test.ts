@@ -8,7 +8,7 @@ import {
 import { createCsvImporter, crossFileChecks, importCsvBytes, importCsvText, type ImportResult } from './csvImport';
 import { trimmable } from './normalise';
 
-const SAMPLE = new URL('../../../../shared/fixtures/sample/', import.meta.url);
+const SAMPLE = new URL('../../../test/fixtures/sample/', import.meta.url);
 const BAD = new URL('../../../test/fixtures/bad/', import.meta.url);
 
 const errors = (r: ImportResult) => r.issues.filter((i) => i.severity === 'error');

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHashHandler, type HashReply, type HashRequest } from '../../workers/hash.worker';
 import { createImportHandler, PROBE_SETTING, type ImportReply, type ImportRequest } from '../../workers/import.worker';
 import { importFiles, importTexts, type HashWorkerLike, type WorkerLike } from './importClient';
@@ -223,8 +223,7 @@ describe('the import worker with hashes from the page', () => {
     const importing = handle(importOf([new File([STAFF], 'staff.csv'), new File([RATINGS], 'r.csv')]));
     await handle({ type: 'hash', index: 0, hash: null });
     // The first file is parsed, the second waits for its hash.
-    await new Promise((r) => setTimeout(r, 50));
-    expect(replies.some((r) => r.type === 'progress' && r.progress.file === 'r.csv')).toBe(true);
+    await vi.waitFor(() => expect(replies.some((r) => r.type === 'progress' && r.progress.file === 'r.csv')).toBe(true), { timeout: 30_000 });
     expect(replies.some((r) => r.type === 'done' || r.type === 'error')).toBe(false);
     await handle({ type: 'hash', index: 1, hash: 'late-1' });
     await importing;
@@ -236,7 +235,8 @@ describe('the import worker with hashes from the page', () => {
     const factory = new IDBFactory();
     const { replies, handle } = run(factory);
     const importing = handle(importOf([new File([STAFF], 'staff.csv')]));
-    await new Promise((r) => setTimeout(r, 50));
+    // Cancel once the file is parsed and its hash is all the import still waits for.
+    await vi.waitFor(() => expect(replies.some((r) => r.type === 'progress' && r.progress.file === 'staff.csv')).toBe(true), { timeout: 30_000 });
     await handle({ type: 'cancel' });
     await importing;
     expect(replies.at(-1)).toMatchObject({ type: 'error', code: 'cancelled' });

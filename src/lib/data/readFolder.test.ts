@@ -7,7 +7,7 @@ import { dayNumber, type HolidaysTable, type MetricsTable } from '../engine/data
 import { mergeTables, readCsvFolder } from './readFolder';
 import { importCsvText } from './csvImport';
 
-const SAMPLE = new URL('../../../../shared/fixtures/sample/', import.meta.url);
+const SAMPLE = new URL('../../../test/fixtures/sample/', import.meta.url);
 let dir = '';
 afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); dir = ''; });
 

@@ -1,12 +1,12 @@
 /**
- * Sanity check of deriveMetrics against the spec's sample data (../shared/fixtures/sample).
+ * Sanity check of deriveMetrics against the spec's sample data (test/fixtures/sample).
  * The expected exports hold points, not metric values, so this test re-scores the derived
  * metrics with a minimal, independent reading of spec §4–§5 and compares every indicator's
  * points (±0.01, they are rounded to 2 decimals) and the bonus points (ltv_growth_share).
  * A wrong metric anywhere shows up as a wrong point. The full pipeline (import, scoring,
  * export) is test/conformance.test.ts's business, not this file's.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -17,8 +17,7 @@ import { buildDataset, type Rows } from './metrics.testkit';
 import { parsePeriod } from './periods';
 import type { Period, Scenario } from './types';
 
-const shared = fileURLToPath(new URL('../../../../shared/', import.meta.url));
-const sample = join(shared, 'fixtures/sample');
+const sample = fileURLToPath(new URL('../../../test/fixtures/sample/', import.meta.url));
 
 /** The sample files have no quoted cells; a header-keyed split is enough here. */
 function readCsv(name: string): Record<string, string>[] {
@@ -99,7 +98,7 @@ function score(scenario: Scenario, period: Period, level: Level, domain: Domain,
   return { points, bonus };
 }
 
-describe.runIf(existsSync(sample))('deriveMetrics on the spec sample data', () => {
+describe('deriveMetrics on the spec sample data', () => {
   const ds = loadSample();
   const expectedFiles = readdirSync(join(sample, 'expected')).filter((f) => f.endsWith('.csv'));
 
@@ -109,7 +108,7 @@ describe.runIf(existsSync(sample))('deriveMetrics on the spec sample data', () =
     );
     expect(decided.length).toBeGreaterThan(0);
     const wonShare = (100 * decided.filter((r) => r.status === 'won').length) / decided.length;
-    const m = deriveMetrics(ds, parsePeriod('2026Q1'), JSON.parse(readFileSync(join(shared, 'spec/presets/standard.json'), 'utf8')));
+    const m = deriveMetrics(ds, parsePeriod('2026Q1'), JSON.parse(readFileSync(new URL('./presets/standard.json', import.meta.url), 'utf8')));
     expect(m.values.win_rate[0]).toBeCloseTo(wonShare, 12);
   });
 
@@ -120,7 +119,7 @@ describe.runIf(existsSync(sample))('deriveMetrics on the spec sample data', () =
   for (const file of expectedFiles) {
     it(`reproduces every indicator's points of ${file}`, () => {
       const [, scenarioName, periodId] = /^(.*)-(\d{4}(?:Q[1-4])?)\.csv$/.exec(file)!;
-      const scenario: Scenario = JSON.parse(readFileSync(join(shared, 'spec/presets', `${scenarioName}.json`), 'utf8'));
+      const scenario: Scenario = JSON.parse(readFileSync(new URL(`./presets/${scenarioName}.json`, import.meta.url), 'utf8'));
       const period = parsePeriod(periodId);
       const matrix = deriveMetrics(ds, period, scenario);
       const rowOf = new Map([...matrix.staffIndex].map((staffRow, i) => [ds.staff.staff_id[staffRow], i]));

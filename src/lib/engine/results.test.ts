@@ -108,7 +108,7 @@ describe('resultsFromMatrix', () => {
 
 // ---- the spec's sample data set and its expected exports ------------------------------------
 
-const sample = new URL('../../../../shared/fixtures/sample/', import.meta.url);
+const sample = new URL('../../../test/fixtures/sample/', import.meta.url);
 /** The sample files have no quoted cells, so a plain split reads them. */
 function readRows(kind: string): Record<string, string | number | boolean | undefined>[] {
   const [header, ...lines] = readFileSync(new URL(`${kind}.csv`, sample), 'utf8').trim().split(/\r?\n/);

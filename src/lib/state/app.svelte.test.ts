@@ -89,8 +89,8 @@ describe('AppState.init', () => {
     first.periodId = other.id;
     first.setLanguage('en');
     // setters persist in the background; wait for the write to land
-    await vi.waitFor(async () => expect(await first.store!.getSetting(SETTINGS.periodId)).toBe(other.id));
-    await vi.waitFor(async () => expect(await first.store!.getSetting(SETTINGS.lang)).toBe('en'));
+    await vi.waitFor(async () => expect(await first.store!.getSetting(SETTINGS.periodId)).toBe(other.id), { timeout: 30_000 });
+    await vi.waitFor(async () => expect(await first.store!.getSetting(SETTINGS.lang)).toBe('en'), { timeout: 30_000 });
     first.dispose();
     i18n.lang = 'zh';
 
@@ -121,7 +121,7 @@ describe('AppState.reload', () => {
     const tab2 = await openStore(factory);
     track(asDisposable(tab2));
     await tab2.addBatch({ fileName: 'new-hire.csv', contentHash: 'f'.repeat(64), encoding: 'utf-8' }, staffTable('PS9999'), 'staff');
-    await vi.waitFor(() => expect(app.batches).toHaveLength(before + 1), { timeout: 5000 });
+    await vi.waitFor(() => expect(app.batches).toHaveLength(before + 1), { timeout: 30_000 });
     expect(app.dataset.staff.staff_id).toContain('PS9999');
     expect(app.dataset.staff.length).toBe(staffBefore + 1);
   });

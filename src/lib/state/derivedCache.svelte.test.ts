@@ -125,9 +125,16 @@ describe('cold open of a big store', { timeout: 120_000 }, () => {
 
     const fresh = new IDBFactory();
     const other = app(Number.MAX_SAFE_INTEGER);
-    await other.init(fresh);
-    other.rememberMatrix(matrixKey(other.period!, metricsKey(scenario)), matrix(2));
-    await new Promise((r) => setTimeout(r, 1500));
+    // Fake timers, so that every cache write the open or the remember schedules runs now
+    // (runOnlyPendingTimers) instead of after its delay; a real wait would be a guess.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    try {
+      await other.init(fresh);
+      other.rememberMatrix(matrixKey(other.period!, metricsKey(scenario)), matrix(2));
+      vi.runOnlyPendingTimers();
+    } finally {
+      vi.useRealTimers();
+    }
     const store = await openStore(fresh);
     expect(await store.getSetting(DERIVED_SETTING)).toBeUndefined();
     store.close();
