@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GRADES } from '../engine/codes';
-import { GRADE_COLORS, GRADE_TEXT_COLORS } from './gradeColors';
+import { resolveColor } from '../../../test/cssTokens';
+import { GRADE_COLORS as GRADE_REFS, GRADE_TEXT_COLORS as TEXT_REFS, NO_GRADE_COLOR } from './gradeColors';
+
+/** The colours the references of gradeColors.ts stand for in src/tokens.css. */
+const GRADE_COLORS = Object.fromEntries(GRADES.map((g) => [g, resolveColor(GRADE_REFS[g])]));
+const GRADE_TEXT_COLORS = Object.fromEntries(GRADES.map((g) => [g, resolveColor(TEXT_REFS[g])]));
 
 /** WCAG 2 relative luminance of '#rrggbb'. */
 function luminance(hex: string): number {
@@ -14,7 +19,8 @@ const contrast = (a: string, b: string) => {
 };
 
 describe('grade colours', () => {
-  it('has a colour and a text colour for every grade, as #rrggbb', () => {
+  it('has a colour and a text colour for every grade, as #rrggbb in the token file', () => {
+    expect(resolveColor(NO_GRADE_COLOR)).toMatch(/^#[0-9a-f]{6}$/i);
     for (const g of GRADES) {
       expect(GRADE_COLORS[g]).toMatch(/^#[0-9a-f]{6}$/i);
       expect(GRADE_TEXT_COLORS[g]).toMatch(/^#[0-9a-f]{6}$/i);
