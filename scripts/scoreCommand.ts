@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { readCsvFolder } from '../src/lib/data/readFolder';
 import { parseMappings, type ColumnMapping, type MappingError } from '../src/lib/data/mapping';
 import { parsePeriod } from '../src/lib/engine/periods';
-import { parseScenarioText, ScenarioError } from '../src/lib/engine/scenario';
+import { parseScenarioText } from '../src/lib/engine/scenario';
+import { errorText } from '../src/lib/i18n/bilingualError';
 import { BUILT_IN_PRESETS } from '../src/lib/engine/presets';
 import { computeResults } from '../src/lib/engine/results';
 import { resultsToCsv } from '../src/lib/engine/exportCsv';
@@ -61,8 +62,7 @@ export function scoreCommand(argv: string[]): CommandOutput {
   try {
     scenario = parseScenarioText(scenarioText);
   } catch (e) {
-    const se = e as ScenarioError;
-    err.push(`${args.scenario}: ${lang === 'zh' ? se.message_zh ?? se.message : se.message_en ?? se.message}`);
+    err.push(`${args.scenario}: ${errorText(e)[lang]}`);
     return { code: 2, out, err };
   }
   let period;

@@ -103,7 +103,7 @@ describe('DataPage', () => {
       outcome({ fileName: 'ratings.csv', kind: 'ratings', rowCount: 10, issues: [issue(3, 'warning')], issueTotal: 1, batch: ok }),
       outcome({
         fileName: 'staff.csv', kind: 'staff', rowCount: 5, delimiter: '\t', refused: 'duplicate',
-        refusal: { message_zh: '内容与已导入的批次相同', message_en: 'same content as an imported batch' },
+        refusal: { zh: '内容与已导入的批次相同', en: 'same content as an imported batch' },
       }),
     ];
     renderPage();

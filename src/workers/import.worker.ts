@@ -9,6 +9,7 @@ import type { Encoding } from '../lib/data/decode';
 import { receiveBytes, type ReceivingBytes } from '../lib/data/arrivingBytes';
 import { runImport, type FileOutcome, type ImportProgress, type ImportSource, type RunImportOptions } from '../lib/data/runImport';
 import { contentHash, DB_NAME, openStore, toStoreError, type Store, type StoreErrorCode } from '../lib/data/store';
+import type { Text } from '../lib/i18n/text';
 
 /** The setting the page writes the import's storage probe to (see ImportRequest). */
 export const PROBE_SETTING = 'importStorageProbe';
@@ -39,7 +40,7 @@ export type ImportReply =
   | { type: 'done'; results: FileOutcome[] }
   /** this worker's IndexedDB is not the page's: the page imports on its own thread */
   | { type: 'foreign-storage' }
-  | { type: 'error'; code: StoreErrorCode; message_zh: string; message_en: string };
+  | { type: 'error'; code: StoreErrorCode; text: Text };
 
 /**
  * The worker's message handler, separate from `self` so it can be driven in tests.
@@ -121,7 +122,7 @@ export function createImportHandler(
       post({ type: 'done', results });
     } catch (e) {
       const err = toStoreError(e);
-      post({ type: 'error', code: err.code, message_zh: err.message_zh, message_en: err.message_en });
+      post({ type: 'error', code: err.code, text: err.text });
     } finally {
       // Closing lets a newer tab upgrade the schema; the change message has already been posted.
       store?.close();

@@ -7,6 +7,7 @@
 import { RobustnessError, robustnessAsync, type RobustnessErrorCode, type RobustnessResult } from '../lib/engine/robustness';
 import type { ScoringModel } from '../lib/engine/score';
 import type { Scenario } from '../lib/engine/types';
+import type { Text } from '../lib/i18n/text';
 
 export type RobustnessRequest =
   | { type: 'start'; model: ScoringModel; scenario: Scenario; group: Int32Array; samples: number; seed: number; threshold?: number }
@@ -15,7 +16,7 @@ export type RobustnessRequest =
 export type RobustnessReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'result'; result: RobustnessResult }
-  | { type: 'error'; code: RobustnessErrorCode; message_zh: string; message_en: string };
+  | { type: 'error'; code: RobustnessErrorCode; text: Text };
 
 /** The buffers of a result, for postMessage's transfer list. */
 export function resultTransfer(r: RobustnessResult): ArrayBuffer[] {
@@ -48,7 +49,7 @@ export function createRobustnessHandler(
     } catch (e) {
       const err = e instanceof RobustnessError ? e
         : new RobustnessError('failed', `稳健性分析出错：${(e as Error)?.message ?? String(e)}`, `The robustness analysis failed: ${(e as Error)?.message ?? String(e)}`);
-      post({ type: 'error', code: err.code, message_zh: err.message_zh, message_en: err.message_en });
+      post({ type: 'error', code: err.code, text: err.text });
     } finally {
       if (current === ac) current = null;
     }

@@ -171,8 +171,8 @@ describe('refusals leave the store untouched', () => {
     const e = await refusal(bytes);
     expect(e).toBeInstanceOf(BackupError);
     expect(e.code).toBe('foreign');
-    expect(e.message_zh).toContain('不是售前KPI工作室的备份文件');
-    expect(e.message_en).toContain('is not a Presales KPI Studio backup');
+    expect(e.text.zh).toContain('不是售前KPI工作室的备份文件');
+    expect(e.text.en).toContain('is not a Presales KPI Studio backup');
   });
 
   it('a truncated or bit-flipped file is "damaged" (checksum, inflate or JSON), never half restored', async () => {
@@ -182,8 +182,8 @@ describe('refusals leave the store untouched', () => {
     for (const broken of [bytes.slice(0, bytes.length - 100), flipped, bytes.slice(0, 30)]) {
       const e = await refusal(broken);
       expect(e.code).toBe('damaged');
-      expect(e.message_zh).toMatch(/^备份文件“x\.json\.gz”已损坏（.+），未恢复任何数据/);
-      expect(e.message_en).toMatch(/^The backup “x\.json\.gz” is damaged \(.+\)/);
+      expect(e.text.zh).toMatch(/^备份文件“x\.json\.gz”已损坏（.+），未恢复任何数据/);
+      expect(e.text.en).toMatch(/^The backup “x\.json\.gz” is damaged \(.+\)/);
     }
   });
 
@@ -210,7 +210,7 @@ describe('refusals leave the store untouched', () => {
     spoil(doc);
     const e = await refusal(gzipSync(strToU8(JSON.stringify(doc))));
     expect(e.code).toBe('damaged');
-    expect(e.message_en).toMatch(detail);
+    expect(e.text.en).toMatch(detail);
   });
 
   it('a small file that unpacks past the stated bound is refused before it fills memory, naming the bound', async () => {
@@ -221,8 +221,8 @@ describe('refusals leave the store untouched', () => {
     const refused = (bytes: Uint8Array) => { try { readBackup(bytes, 'bomb.json.gz', limit); } catch (e) { return e as BackupError; } throw new Error('accepted'); };
     const e = refused(bomb);
     expect(e.code).toBe('too_large');
-    expect(e.message_zh).toContain('解压后超过 2 MB');
-    expect(e.message_en).toContain('unpacks to more than 2 MB');
+    expect(e.text.zh).toContain('解压后超过 2 MB');
+    expect(e.text.en).toContain('unpacks to more than 2 MB');
     // A trailer that lies about the size changes nothing: the inflating is counted.
     const lying = bomb.slice();
     lying.set([1, 0, 0, 0], lying.length - 4);
@@ -239,8 +239,8 @@ describe('refusals leave the store untouched', () => {
     doc.version = 2;
     const e = await refusal(gzipSync(strToU8(JSON.stringify(doc))));
     expect(e.code).toBe('newer');
-    expect(e.message_zh).toContain('由更新版本的售前KPI工作室生成');
-    expect(e.message_en).toContain('made by a newer version');
+    expect(e.text.zh).toContain('由更新版本的售前KPI工作室生成');
+    expect(e.text.en).toContain('made by a newer version');
   });
 
   it('accepts the unpacked JSON (someone ran gunzip on it)', async () => {
@@ -264,7 +264,7 @@ describe('refusals leave the store untouched', () => {
     };
     try {
       await expect(restoreBackup(backup, { factory: target, name: NAME })).rejects.toMatchObject({
-        code: 'quota', message_zh: expect.stringContaining('浏览器存储空间不足'), message_en: expect.stringContaining('ran out of storage space'),
+        code: 'quota', text: { zh: expect.stringContaining('浏览器存储空间不足'), en: expect.stringContaining('ran out of storage space') },
       });
     } finally {
       IDBObjectStore.prototype.put = original;
@@ -281,7 +281,7 @@ describe('toJsonSafe', () => {
       toJsonSafe([new Blob(['x'])], 'meetings 1');
     } catch (e) {
       expect((e as BackupError).code).toBe('unsupported');
-      expect((e as BackupError).message_zh).toContain('“meetings 1”');
+      expect((e as BackupError).text.zh).toContain('“meetings 1”');
     }
   });
 

@@ -17,6 +17,7 @@ import { chunkColumnsProblem, gunzipBounded, MAX_BACKUP_UNPACKED } from './backu
 import { backupErrorText } from './backupMessages';
 import type { BatchRecord, ChunkRecord, StoreChange } from './store';
 import { DB_NAME, DB_VERSION, openStore, STORE_CHANNEL } from './store';
+import { BilingualError } from '../i18n/bilingualError';
 
 export const BACKUP_FORMAT = 'presales-kpi-backup';
 /** Bump when the file layout changes; a reader refuses versions above its own. */
@@ -27,9 +28,9 @@ const ALL_STORES = ['batches', 'chunks', ...RECORD_STORES, 'settings'] as const;
 export type BackupErrorCode = 'foreign' | 'damaged' | 'newer' | 'unsupported' | 'quota' | 'failed' | 'too_large';
 
 /** A refused backup or restore, with the message for the user in both languages. */
-export class BackupError extends Error {
-  constructor(readonly code: BackupErrorCode, readonly message_zh: string, readonly message_en: string) {
-    super(message_en);
+export class BackupError extends BilingualError<BackupErrorCode> {
+  constructor(code: BackupErrorCode, zh: string, en: string) {
+    super(code, { zh, en });
     this.name = 'BackupError';
   }
 }

@@ -13,7 +13,7 @@ import { windowParams } from './plausible';
 import { MAX_CELL_CHARS, MAX_RECORD_BYTES, MAX_RECORD_CELLS } from './parseLimits';
 import { decodeBytes, decodeUtf16, hasUtf16Bom, sniffBinary, type Encoding, type ReadEncoding } from './decode';
 import { detectDelimiter, detectKind, requiredColumnsText } from './detect';
-import { IssueLog, makeIssue, shorten, type Issue, type MsgParams } from './issues';
+import { IssueLog, makeIssue, shorten, type CsvIssueCode, type Issue, type MsgParams } from './issues';
 import { guessNewline, mixedLineBreaks, mixedLineBreaksIssue, NEWLINE_SAMPLE_CHARS } from './lineBreaks';
 import {
   booleanFromBytes, dateFromBytes, dateTimeFromBytes, INVALID, IMPOSSIBLE_DATE, normaliseActivityType, numberFromBytes,
@@ -108,7 +108,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
 
   // Cells already reported as wrong (line + column key): the row rules say nothing more about them.
   const badCells = new Set<string>();
-  function cellError(c: Col, code: string, raw: string, params?: MsgParams): void {
+  function cellError(c: Col, code: CsvIssueCode, raw: string, params?: MsgParams): void {
     log.add('error', code, line, c.written, raw, params);
     badCells.add(`${line}:${c.rule.key}`);
   }
@@ -150,7 +150,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
     if (x !== x) {
       if (c.required) cellError(c, 'required', '');
     } else if (x === INVALID) {
-      cellError(c, FORMAT_CODE[c.t], rawAt(c.pos), formatParams(c));
+      cellError(c, FORMAT_CODE[c.t] ?? 'not_number', rawAt(c.pos), formatParams(c));
       x = NaN;
     } else if (x === IMPOSSIBLE_DATE) {
       // OUT_OF_BOUNDS for a number; for a date, outside 1900–2200 or a day that does not exist.
@@ -354,7 +354,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
 }
 
 /** The result of a file refused as a whole (empty, a workbook, UTF-16): one error, no rows. */
-export function fileError(fileName: string, code: string, encoding: Encoding = 'utf-8'): ImportResult {
+export function fileError(fileName: string, code: CsvIssueCode, encoding: Encoding = 'utf-8'): ImportResult {
   const log = new IssueLog(fileName);
   log.add('error', code, null, null, null);
   return {

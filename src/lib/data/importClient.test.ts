@@ -82,7 +82,7 @@ describe('importFiles (through the worker handler)', () => {
     ac.abort();
     const err = await pending.catch((e) => e);
     expect(err.code).toBe('cancelled');
-    expect(err.message_en).toContain('cancelled');
+    expect(err.text.en).toContain('cancelled');
     expect(sent.filter((t) => t !== 'bytes')).toEqual(['import', 'cancel']);
     expect(await (await storeOf(factory)).listBatches()).toEqual([]);
   });
@@ -104,8 +104,8 @@ describe('importFiles (through the worker handler)', () => {
     };
     const err = await importFiles([], { createWorker: () => w }).catch((e) => e);
     expect(err.code).toBe('failed');
-    expect(err.message_zh).toContain('out of memory');
-    expect(err.message_en).toContain('out of memory');
+    expect(err.text.zh).toContain('out of memory');
+    expect(err.text.en).toContain('out of memory');
   });
 });
 
@@ -131,8 +131,8 @@ describe('importFiles: the bytes are read on the page', () => {
     unreadable.arrayBuffer = () => Promise.reject(new DOMException('The I/O read operation failed.', 'NotReadableError'));
     const err = await importFiles([unreadable], { dbName: 'client', createWorker: () => inProcessWorker(factory), createHashWorker: () => null }).catch((e) => e);
     expect(err.code).toBe('failed');
-    expect(err.message_zh).toContain('The I/O read operation failed.');
-    expect(err.message_en).toContain('The I/O read operation failed.');
+    expect(err.text.zh).toContain('The I/O read operation failed.');
+    expect(err.text.en).toContain('The I/O read operation failed.');
     expect(await (await storeOf(factory)).listBatches()).toEqual([]);
   });
 });

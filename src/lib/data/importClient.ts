@@ -152,7 +152,7 @@ function inWorker(files: File[], opts: ImportFilesOptions, probe?: string): Prom
       else if (m.type === 'read') hasher?.postMessage({ type: 'hash', files: [files[m.index]], first: m.index });
       else if (m.type === 'done') { end(); resolve({ results: m.results }); }
       else if (m.type === 'foreign-storage') { end(); resolve('foreign-storage'); }
-      else { end(); reject(new StoreError(m.code, m.message_zh, m.message_en)); }
+      else { end(); reject(new StoreError(m.code, m.text.zh, m.text.en)); }
     };
     worker.onerror = (e) => {
       end();

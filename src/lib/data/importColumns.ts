@@ -7,10 +7,12 @@ import { NumBuilder, TextBuilder } from './columnBuilders';
 import { ColumnNote } from './columnNote';
 import { plausibleWindow } from './plausible';
 import { enumLookup, enumText, type ColumnRule } from './schema';
+import type { CsvIssueCode } from './issues';
 
 export const T_TEXT = 0, T_NUM = 1, T_BOOL = 2, T_ENUM = 3, T_DATE = 4, T_DATETIME = 5, T_ACTIVITY = 6, T_PERIOD = 7;
 export const TYPE_CODE = { text: T_TEXT, number: T_NUM, integer: T_NUM, boolean: T_BOOL, enum: T_ENUM, date: T_DATE, datetime: T_DATETIME, activity_type: T_ACTIVITY, period: T_PERIOD } as const;
-export const FORMAT_CODE = ['', 'not_number', 'not_boolean', 'not_enum', 'not_date', 'not_datetime', '', 'not_period'];
+/** The issue for a cell that does not parse, by column type (text and activity types always parse). */
+export const FORMAT_CODE: readonly (CsvIssueCode | null)[] = [null, 'not_number', 'not_boolean', 'not_enum', 'not_date', 'not_datetime', null, 'not_period'];
 
 export interface Col {
   rule: ColumnRule;

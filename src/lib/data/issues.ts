@@ -4,6 +4,7 @@
  * consistent and a translator finds it in one file.
  */
 import { csvCell } from '../engine/csvCell';
+import type { WorkbookIssueCode } from './workbookIssues';
 
 export interface Issue {
   severity: 'error' | 'warning' | 'notice';
@@ -15,7 +16,7 @@ export interface Issue {
   /** the column as written in the file's header */
   column: string | null;
   value: string | null;
-  code: string;
+  code: IssueCode;
   message_zh: string;
   message_en: string;
 }
@@ -46,7 +47,7 @@ const at = (p: MsgParams): [string, string] =>
 const now = (p: MsgParams): [string, string] => [`（现在是“${p.value}”）`, ` (found "${p.value}")`];
 
 /** Message texts by issue code. `p.zh`/`p.en` carry a code-specific detail (allowed values, ranges, lists). */
-const MESSAGES: Messages = {
+const MESSAGES = {
   file_xlsx: () => [
     '这是 Excel 工作簿，但文件名不以 .xlsx 或 .xls 结尾。请把文件名的扩展名改回 .xlsx（或 .xls）后重新拖入；也可以在 Excel 中另存为“CSV UTF-8（逗号分隔）”后导入。',
     'This is an Excel workbook, but its name does not end in .xlsx or .xls. Rename it to .xlsx (or .xls) and drop it again; or save it from Excel as "CSV UTF-8 (Comma delimited)" and import that.',
@@ -215,7 +216,12 @@ const MESSAGES: Messages = {
     `“${p.col}”还有 ${p.count} 处同类问题（${p.value}）未逐条列出；请按上面的说明一并修改。`,
     `${p.count} more issues of the same kind (${p.value}) in "${p.col}" are not listed one by one; fix them as described above.`,
   ],
-};
+} satisfies Messages;
+
+/** The codes of the CSV import's issues. */
+export type CsvIssueCode = keyof typeof MESSAGES;
+/** Every issue code there is (CSV and workbook): a misspelt code does not compile. */
+export type IssueCode = CsvIssueCode | WorkbookIssueCode;
 
 /** Longest cell value shown in an issue; a 10,000-character cell must not flood the report. */
 export const MAX_SHOWN = 60;
@@ -230,11 +236,11 @@ export function shorten(value: string): string {
  * `makeIssue('error', 'required', 'a.csv', 12, '金额', null).message_zh` mentions line 12.
  */
 export function makeIssue(
-  severity: Severity, code: string, file: string, row: number | null, column: string | null,
+  severity: Severity, code: CsvIssueCode, file: string, row: number | null, column: string | null,
   value: string | null, params: MsgParams = {},
 ): Issue {
   const shown = value === null ? null : shorten(value);
-  const msg = MESSAGES[code];
+  const msg: Messages[string] | undefined = MESSAGES[code];
   if (!msg) throw new Error(`no message for issue code ${code}`);
   const [zh, en] = msg({ col: column ?? '', row, value: shown ?? '', ...params });
   return { severity, file, row, column, value: shown, code, message_zh: zh, message_en: en };
@@ -252,7 +258,7 @@ export class IssueLog {
 
   constructor(readonly file: string, readonly cap = 100) {}
 
-  add(severity: Severity, code: string, row: number | null, column: string | null, value: string | null, params?: MsgParams): void {
+  add(severity: Severity, code: CsvIssueCode, row: number | null, column: string | null, value: string | null, params?: MsgParams): void {
     if (severity === 'error') this.errorCount++;
     const group = `${code}\u0000${column ?? ''}`;
     const c = this.counts.get(group);

@@ -55,7 +55,7 @@ describe('runRobustness', () => {
     const p = runRobustness(model, scenario, {
       samples: 100_000, seed: 4, signal: ac.signal, createWorker: () => worker, onProgress: () => ac.abort(),
     });
-    await expect(p).rejects.toMatchObject({ code: 'cancelled', message_zh: '稳健性分析已取消。' });
+    await expect(p).rejects.toMatchObject({ code: 'cancelled', text: { zh: '稳健性分析已取消。' } });
     expect(log).toEqual(['start', 'cancel']);
     expect(worker.terminated).toBe(true);
   });
@@ -81,6 +81,6 @@ describe('runRobustness', () => {
       postMessage() { setTimeout(() => dead.onerror?.({ message: 'out of memory' } as ErrorEvent), 0); },
     };
     await expect(runRobustness(model, scenario, { samples: 5, seed: 1, createWorker: () => dead }))
-      .rejects.toMatchObject({ code: 'failed', message_en: expect.stringContaining('out of memory') });
+      .rejects.toMatchObject({ code: 'failed', text: { en: expect.stringContaining('out of memory') } });
   });
 });

@@ -69,7 +69,7 @@ export function runRobustness(model: ScoringModel, scenario: Scenario, opts: Run
       const m = e.data;
       if (m.type === 'progress') opts.onProgress?.(m.done, m.total);
       else if (m.type === 'result') { end(); resolve(m.result); }
-      else { end(); reject(new RobustnessError(m.code, m.message_zh, m.message_en)); }
+      else { end(); reject(new RobustnessError(m.code, m.text.zh, m.text.en)); }
     };
     worker.onerror = (e) => {
       end();

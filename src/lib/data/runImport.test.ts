@@ -235,7 +235,7 @@ describe('runImport', () => {
     await runImport([file(big, 'first.csv')], { store: s, pieceBytes: 1024 });
     const { results } = await runImport([file(big, 'copy.csv')], { store: s, pieceBytes: 1024 });
     expect(results[0].refused).toBe('duplicate');
-    expect(results[0].refusal?.message_en).toContain('first.csv');
+    expect(results[0].refusal?.en).toContain('first.csv');
     expect(await s.listBatches()).toHaveLength(1);
   });
 
@@ -244,8 +244,8 @@ describe('runImport', () => {
     await runImport([file(STAFF, '人员.csv')], { store: s });
     const { results } = await runImport([file(STAFF, 'again.csv'), file(PROJECTS, 'a.csv'), file(PROJECTS, 'b.csv')], { store: s });
     expect(results.map((r) => r.refused ?? r.batch?.fileName)).toEqual(['duplicate', 'a.csv', 'duplicate']);
-    expect(results[0].refusal?.message_zh).toContain('人员.csv');
-    expect(results[2].refusal?.message_en).toContain('a.csv');
+    expect(results[0].refusal?.zh).toContain('人员.csv');
+    expect(results[2].refusal?.en).toContain('a.csv');
     expect((await s.listBatches()).length).toBe(2);
   });
 
@@ -264,7 +264,7 @@ describe('runImport', () => {
       store: s, pieceBytes: 30, signal: ac.signal, onProgress: (p) => { if (p.file === 'crm.csv') ac.abort(); },
     }).catch((e) => e);
     expect(err.code).toBe('cancelled');
-    expect(err.message_zh).toContain('取消');
+    expect(err.text.zh).toContain('取消');
     expect(await s.listBatches()).toEqual([]);
   });
 
@@ -297,7 +297,7 @@ describe('runImport', () => {
     const { results } = await runImport([file(STAFF, 'staff.csv'), file(PROJECTS, 'crm.csv')], { store: s })
       .finally(() => { IDBObjectStore.prototype.put = original; });
     expect(results.map((r) => r.refused)).toEqual(['quota', 'quota']);
-    expect(results[0].refusal?.message_zh).toContain('存储空间不足');
+    expect(results[0].refusal?.zh).toContain('存储空间不足');
     expect(await s.listBatches()).toEqual([]);
   });
 
@@ -321,14 +321,14 @@ describe('runImport', () => {
       store: s, hashOf: async (i, _f, bytes) => (i === 0 ? stored : `other-${(await bytes).length}`),
     });
     expect(results.map((r) => r.refused ?? r.batch?.fileName)).toEqual(['duplicate', 'crm2.csv']);
-    expect(results[0].refusal?.message_en).toContain('staff.csv');
+    expect(results[0].refusal?.en).toContain('staff.csv');
     expect((await s.listBatches()).map((b) => b.fileName).sort()).toEqual(['crm2.csv', 'staff.csv']);
   });
 });
 
 describe('summarise', () => {
   const issue = (severity: Issue['severity'], i: number): Issue => ({
-    severity, file: 'f', row: i, column: null, value: null, code: 'x', message_zh: '', message_en: '',
+    severity, file: 'f', row: i, column: null, value: null, code: 'required', message_zh: '', message_en: '',
   });
 
   it('keeps at most MAX_ISSUES issues, errors first, counts all, and sends no rows', () => {

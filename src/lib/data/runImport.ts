@@ -18,6 +18,7 @@ import { detectDelimiter } from './detect';
 import type { Issue } from './issues';
 import { crlfToLf, guessNewline, mixedLineBreaks, mixedLineBreaksIssue, NEWLINE_SAMPLE_CHARS } from './lineBreaks';
 import { contentHash, duplicateBatchError, StoreError, toStoreError, type BatchInfo, type NewBatch, type Store, type StoreErrorCode } from './store';
+import type { Text } from '../i18n/text';
 
 /** Bytes read between progress reports and looks for a cancel: ~0.1 s of work. */
 export const PIECE_BYTES = 2 * 1024 * 1024;
@@ -39,7 +40,7 @@ export type ImportResultSummary = Omit<ImportResult, 'table' | 'lines'> & { issu
 export interface FileOutcome extends ImportResultSummary {
   batch?: BatchInfo;
   refused?: StoreErrorCode;
-  refusal?: { message_zh: string; message_en: string };
+  refusal?: Text;
 }
 
 export interface RunImportOptions {
@@ -268,7 +269,7 @@ export function summarise(r: ImportResult, extra: Issue[] = []): ImportResultSum
 const refusedOutcome = (name: string, batch: BatchInfo, err: StoreError): FileOutcome => ({
   fileName: name, encoding: batch.encoding as Encoding, delimiter: '', kind: batch.kind, rowCount: batch.rowCount,
   issues: [], issueTotal: 0, unknownColumns: [], headerLanguage: 'en',
-  refused: err.code, refusal: { message_zh: err.message_zh, message_en: err.message_en },
+  refused: err.code, refusal: err.text,
 });
 
 /**
@@ -366,7 +367,7 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
     const out: FileOutcome = summarise(p.result, cross[k++]);
     const w = written[good.indexOf(p)];
     if (w?.batch) out.batch = w.batch;
-    if (w?.error) { out.refused = w.error.code; out.refusal = { message_zh: w.error.message_zh, message_en: w.error.message_en }; }
+    if (w?.error) { out.refused = w.error.code; out.refusal = w.error.text; }
     return out;
   });
   return { results };

@@ -151,12 +151,12 @@ describe('refusals and failures leave the store unchanged', () => {
     const err = await s.addBatch(meta('copy.csv', hash), staffTable([['PS1', '乙']]), 'staff').catch((e) => e);
     expect(err).toBeInstanceOf(StoreError);
     expect(err.code).toBe('duplicate');
-    for (const msg of [err.message_zh, err.message_en]) {
+    for (const msg of [err.text.zh, err.text.en]) {
       expect(msg).toContain('人员-一月.csv');
       expect(msg).toContain('copy.csv');
       expect(msg).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     }
-    expect(err.message_zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(err.text.zh).toMatch(/[\u4e00-\u9fff]/);
     expect(await snapshot(s)).toEqual(before);
     expect((await s.findBatchByHash(hash))?.id).toBe(first.id);
     expect(await s.findBatchByHash('0'.repeat(64))).toBeUndefined();
@@ -171,7 +171,7 @@ describe('refusals and failures leave the store unchanged', () => {
     const err = await s.addBatch(meta('b.csv'), staffTable([['PS2', 'x'], ['PS3', 'y']]), 'staff').catch((e) => e).finally(restore);
     expect(err).toBeInstanceOf(StoreError);
     expect(err.code).toBe('failed');
-    expect(err.message_en).toContain('disk on fire');
+    expect(err.text.en).toContain('disk on fire');
     expect(await snapshot(s)).toEqual(before);
   });
 
@@ -186,8 +186,8 @@ describe('refusals and failures leave the store unchanged', () => {
       { meta: meta('big.csv'), table: projectsTable([['P1', 'PS1', 1]]), kind: 'projects' },
     ]).catch((e) => e).finally(restore);
     expect(err.code).toBe('quota');
-    expect(err.message_zh).toContain('存储空间不足');
-    expect(err.message_en).toContain('storage');
+    expect(err.text.zh).toContain('存储空间不足');
+    expect(err.text.en).toContain('storage');
     expect(await snapshot(s)).toEqual(before);
     s.close();
     const again = await fresh(factory, 'quota');

@@ -14,6 +14,7 @@ import {
   type ChunkColumns, type EncodedChunk,
 } from './chunks';
 import { combineParts, deadWithinFile, KEY_COLUMNS, rowKeys, type Part, type Within } from './combine';
+import { BilingualError } from '../i18n/bilingualError';
 
 export const DB_NAME = 'presales-kpi-studio';
 /** Bump when the schema changes, and add a step to `upgrade` plus a fossil test of the old version. */
@@ -47,9 +48,9 @@ type BatchWriteTx = IDBPTransaction<KpiDB, ('batches' | 'chunks')[], 'readwrite'
 export type StoreErrorCode = 'duplicate' | 'quota' | 'cancelled' | 'failed';
 
 /** A refused or failed store operation, with the message for the user in both languages. */
-export class StoreError extends Error {
-  constructor(readonly code: StoreErrorCode, readonly message_zh: string, readonly message_en: string) {
-    super(message_en);
+export class StoreError extends BilingualError<StoreErrorCode> {
+  constructor(code: StoreErrorCode, zh: string, en: string) {
+    super(code, { zh, en });
     this.name = 'StoreError';
   }
 }

@@ -15,7 +15,7 @@ import { applyMapping, findMapping, type ColumnMapping } from './mapping';
 import { metricColumnRule, SCHEMAS } from './schema';
 import { cellText, columnLetter, type CellTarget, type IsDateFormat, type SheetCell } from './sheetCells';
 import { isWorkbookBytes } from './workbookFiles';
-import { workbookIssue } from './workbookIssues';
+import { workbookIssue, type WorkbookIssueCode } from './workbookIssues';
 import { MAX_UNPACKED_BYTES, zipUnpackedSize } from './zipSize';
 
 /** What is used of the library: `import * as XLSX from '@e965/xlsx'` fits. */
@@ -42,7 +42,7 @@ const CHUNK_ROWS = 4096;
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 /** One workbook-level error as an import result (nothing read, nothing stored). */
-function workbookError(fileName: string, code: string, params: Record<string, string> = {}, sheet: string | null = null): ImportResult {
+function workbookError(fileName: string, code: WorkbookIssueCode, params: Record<string, string> = {}, sheet: string | null = null): ImportResult {
   return {
     fileName, encoding: 'utf-8', delimiter: '', kind: null, table: null, rowCount: 0, unknownColumns: [], headerLanguage: 'en',
     issues: [workbookIssue('error', code, fileName, sheet, null, null, null, params)], lines: new Int32Array(0),

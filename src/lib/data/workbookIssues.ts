@@ -21,7 +21,7 @@ type Messages = Record<string, (p: WorkbookMsgParams) => [zh: string, en: string
 const SAVE_AS_XLSX_ZH = '请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再导入';
 const SAVE_AS_XLSX_EN = 'open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)" and import that';
 
-export const WORKBOOK_MESSAGES: Messages = {
+export const WORKBOOK_MESSAGES = {
   xlsx_encrypted: () => [
     `工作簿设置了打开密码，无法读取。请在 Excel 中打开，选择“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码并保存后再导入。`,
     'The workbook is protected with a password and cannot be read. Open it in Excel, choose File → Info → Protect Workbook → Encrypt with Password, clear the password, save, and import it again.',
@@ -78,18 +78,21 @@ export const WORKBOOK_MESSAGES: Messages = {
     `单元格 ${p.cell} 是公式，但文件中没有保存它的计算结果（文件可能由其他程序生成）。请在 Excel 中打开并保存一次（会重新计算）后再导入。`,
     `The cell ${p.cell} holds a formula whose result was not saved in the file (it may have been written by another program). Open the file in Excel and save it once (Excel recalculates) and import it again.`,
   ],
-};
+} satisfies Messages;
+
+/** The codes of the workbook import's issues. */
+export type WorkbookIssueCode = keyof typeof WORKBOOK_MESSAGES;
 
 /**
  * One workbook issue with both messages.
  * `workbookIssue('error', 'xlsx_error_cell', 'a.xlsx', '项目', 4, 'F 金额', '#N/A', { cell: 'F4' })`.
  */
 export function workbookIssue(
-  severity: Severity, code: string, file: string, sheet: string | null, row: number | null, column: string | null,
+  severity: Severity, code: WorkbookIssueCode, file: string, sheet: string | null, row: number | null, column: string | null,
   value: string | null, params: WorkbookMsgParams = {},
 ): Issue {
   const shown = value === null ? null : shorten(value);
-  const msg = WORKBOOK_MESSAGES[code];
+  const msg: Messages[string] | undefined = WORKBOOK_MESSAGES[code];
   if (!msg) throw new Error(`no message for workbook issue code ${code}`);
   const [zh, en] = msg({ sheet: sheet ?? '', value: shown ?? '', ...params });
   const issue: Issue = { severity, file, row, column, value: shown, code, message_zh: zh, message_en: en };

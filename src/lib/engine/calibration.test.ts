@@ -104,8 +104,8 @@ describe('calibrate', () => {
     expect(err).toBeInstanceOf(CalibrationError);
     const e = err as CalibrationError;
     expect(e.code).toBe(code);
-    expect(e.message_zh).toMatch(zh);
-    expect(e.message_en).toMatch(/[a-z]{3}/);
+    expect(e.text.zh).toMatch(zh);
+    expect(e.text.en).toMatch(/[a-z]{3}/);
   });
 });
 

@@ -10,6 +10,7 @@ import { bonusAmount, improvementPlan, promotionEligible } from './consequences'
 import { csvLine } from './csvCell';
 import { resultsToCsv } from './exportCsv';
 import type { Period, PersonResult, Scenario } from './types';
+import { BilingualError } from '../i18n/bilingualError';
 
 /** The override in force for one person and period. */
 export interface GradeOverride {
@@ -43,16 +44,10 @@ export interface CalibratedResult extends PersonResult {
 
 export type CalibrationErrorCode = 'reason' | 'locked' | 'grade' | 'person' | 'no_total' | 'unchanged';
 
-export class CalibrationError extends Error {
-  code: CalibrationErrorCode;
-  message_zh: string;
-  message_en: string;
+export class CalibrationError extends BilingualError<CalibrationErrorCode> {
   constructor(code: CalibrationErrorCode, zh: string, en: string) {
-    super(en);
+    super(code, { zh, en });
     this.name = 'CalibrationError';
-    this.code = code;
-    this.message_zh = zh;
-    this.message_en = en;
   }
 }
 

@@ -46,8 +46,8 @@ function refusal(fn: () => unknown): CloseErrorCode {
   } catch (e) {
     expect(e).toBeInstanceOf(PeriodCloseError);
     const err = e as PeriodCloseError;
-    expect(err.message_zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(err.message_en).toMatch(/[a-z]/);
+    expect(err.text.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(err.text.en).toMatch(/[a-z]/);
     return err.code;
   }
   throw new Error('not refused');

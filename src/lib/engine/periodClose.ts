@@ -11,6 +11,7 @@ import { calibratedResultsToCsv } from './calibration';
 import type { Period, PersonResult } from './types';
 import { parseScenarioText } from './scenario';
 import type { Scenario } from './types';
+import { BilingualError } from '../i18n/bilingualError';
 
 /** A data batch as the snapshot records it. */
 export interface SnapshotBatch { id: string; fileName: string; kind: string; contentHash: string }
@@ -42,9 +43,9 @@ export interface PeriodSnapshot {
 
 export type CloseErrorCode = 'closed' | 'open' | 'reason' | 'by' | 'empty';
 
-export class PeriodCloseError extends Error {
-  constructor(readonly code: CloseErrorCode, readonly message_zh: string, readonly message_en: string) {
-    super(message_en);
+export class PeriodCloseError extends BilingualError<CloseErrorCode> {
+  constructor(code: CloseErrorCode, zh: string, en: string) {
+    super(code, { zh, en });
     this.name = 'PeriodCloseError';
   }
 }

@@ -73,8 +73,8 @@ describe('weightSampler / sampleShares', () => {
     s.indicators.find((i) => i.id === 'sales_satisfaction')!.weight = 60;
     const e = errorOf(() => weightSampler(s));
     expect(e.code).toBe('infeasible');
-    expect(e.message_zh).toMatch(/区间/);
-    expect(e.message_en).toMatch(/73–115%/);
+    expect(e.text.zh).toMatch(/区间/);
+    expect(e.text.en).toMatch(/73–115%/);
   });
 });
 
@@ -156,7 +156,7 @@ describe('robustness', () => {
     let asks = 0;
     const e = errorOf(() => robustness(model, standard, group, { samples: 100, seed: 1, chunk: 10, shouldStop: () => ++asks > 3 }));
     expect(e.code).toBe('cancelled');
-    expect(e.message_zh).toBe('稳健性分析已取消。');
+    expect(e.text.zh).toBe('稳健性分析已取消。');
     const run = new RobustnessRun(model, standard, group, { samples: 100, seed: 1 });
     run.step(7);
     expect(run.result().samples).toBe(7);
@@ -175,8 +175,8 @@ describe('robustness', () => {
 
   it('validates its options and the grouping', () => {
     const { model, group } = setup(standard, 5);
-    expect(errorOf(() => robustness(model, standard, group, { samples: 0, seed: 1 })).message_en).toMatch(/samples/);
-    expect(errorOf(() => robustness(model, standard, group, { samples: 5, seed: 1, threshold: 1.5 })).message_zh).toMatch(/阈值/);
+    expect(errorOf(() => robustness(model, standard, group, { samples: 0, seed: 1 })).text.en).toMatch(/samples/);
+    expect(errorOf(() => robustness(model, standard, group, { samples: 5, seed: 1, threshold: 1.5 })).text.zh).toMatch(/阈值/);
     const byTeam = structuredClone(standard);
     byTeam.forced_distribution = { ...byTeam.forced_distribution, use_forced_distribution: true, group_by: 'team' };
     expect(errorOf(() => gradingGroups(model, byTeam)).code).toBe('invalid');

@@ -25,20 +25,15 @@ import { GRADE_NONE } from './grades';
 import { finalGradeIndices } from './sensitivity';
 import { allocateScores, baseWeights, COMBOS, scoreWithWeights, type Scores, type ScoringModel } from './score';
 import type { Scenario } from './types';
+import { BilingualError } from '../i18n/bilingualError';
 
 export type RobustnessErrorCode = 'cancelled' | 'infeasible' | 'invalid' | 'failed';
 
 /** A refused or stopped run, with the message in Chinese and English. */
-export class RobustnessError extends Error {
-  code: RobustnessErrorCode;
-  message_zh: string;
-  message_en: string;
+export class RobustnessError extends BilingualError<RobustnessErrorCode> {
   constructor(code: RobustnessErrorCode, zh: string, en: string) {
-    super(en);
+    super(code, { zh, en });
     this.name = 'RobustnessError';
-    this.code = code;
-    this.message_zh = zh;
-    this.message_en = en;
   }
 }
 

@@ -116,16 +116,16 @@ describe('parseScenario refuses malformed scenarios, naming the field', () => {
   ])('%s → %s', (_, input, field) => {
     const e = errorOf(input);
     expect(e.field).toBe(field);
-    expect(e.message_zh).toContain(field);
-    expect(e.message_en).toContain(field);
-    expect(e.message_zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(e.text.zh).toContain(field);
+    expect(e.text.en).toContain(field);
+    expect(e.text.zh).toMatch(/[\u4e00-\u9fff]/);
     expect(e.message).toContain(field);
   });
 
   it('says which value is wrong', () => {
     const e = errorOf(mutate((s) => { s.indicators[2].metrics[0].target = -5; }));
-    expect(e.message_en).toContain('-5');
-    expect(e.message_zh).toContain('-5');
+    expect(e.text.en).toContain('-5');
+    expect(e.text.zh).toContain('-5');
   });
 
   it('parseScenarioText turns JSON syntax errors into ScenarioError', () => {
@@ -138,7 +138,7 @@ describe('parseScenario refuses malformed scenarios, naming the field', () => {
     }
     expect(caught).toBeInstanceOf(ScenarioError);
     expect((caught as ScenarioError).field).toBe('(file)');
-    expect((caught as ScenarioError).message_zh).toContain('JSON');
+    expect((caught as ScenarioError).text.zh).toContain('JSON');
   });
 
   it('parseScenarioText accepts a BOM', () => {

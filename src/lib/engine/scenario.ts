@@ -8,18 +8,13 @@ import { inRange, rangeText, SCENARIO_LIMITS, SCENARIO_RANGES, SUBWEIGHT, TARGET
 import type {
   BonusItem, GroupBy, Indicator, IndicatorMetric, MetricDefine, Period, ProfileOverride, Scenario, ScoringRule, TargetUnit,
 } from './types';
+import { BilingualError } from '../i18n/bilingualError';
 
 /** A refused scenario: `field` is the JSON path of the offending value, e.g. `indicators[2].metrics[0].target`. */
-export class ScenarioError extends Error {
-  field: string;
-  message_zh: string;
-  message_en: string;
-  constructor(field: string, zh: string, en: string) {
-    super(`${field}: ${en}`);
+export class ScenarioError extends BilingualError<'scenario'> {
+  constructor(readonly field: string, zh: string, en: string) {
+    super('scenario', { zh: `方案文件字段 ${field}：${zh}`, en: `Scenario field ${field}: ${en}` });
     this.name = 'ScenarioError';
-    this.field = field;
-    this.message_zh = `方案文件字段 ${field}：${zh}`;
-    this.message_en = `Scenario field ${field}: ${en}`;
   }
 }
 

@@ -53,14 +53,14 @@ describe('every number of a scenario has a stated finite range', () => {
   ])('%s → refused on %s, stating the range', (_, f, field, range) => {
     const e = errorOf(mutate(f));
     expect(e.field).toBe(field);
-    expect(e.message_en).toContain(range);
-    expect(e.message_zh).toContain(field);
-    expect(e.message_zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(e.text.en).toContain(range);
+    expect(e.text.zh).toContain(field);
+    expect(e.text.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('the zh message states the same range', () => {
-    expect(errorOf(mutate((s) => { s.scoring.cap = 1e308; })).message_zh).toContain('超出允许范围 1 至 10（当前 1e+308）');
-    expect(errorOf(mutate((s) => { s.indicators[2].weight = 2e6; })).message_zh).toContain('0，或 10^-6 至 10^6');
+    expect(errorOf(mutate((s) => { s.scoring.cap = 1e308; })).text.zh).toContain('超出允许范围 1 至 10（当前 1e+308）');
+    expect(errorOf(mutate((s) => { s.indicators[2].weight = 2e6; })).text.zh).toContain('0，或 10^-6 至 10^6');
   });
 
   it('accepts the ends of every range', () => {
@@ -101,7 +101,7 @@ describe('every number of a scenario has a stated finite range', () => {
     try { parseScenarioText(text); } catch (x) { e = x; }
     expect(e).toBeInstanceOf(ScenarioError);
     expect((e as ScenarioError).field).toBe('(file)');
-    expect((e as ScenarioError).message_zh).toContain('方案文件最多 1024 KB');
+    expect((e as ScenarioError).text.zh).toContain('方案文件最多 1024 KB');
   });
 
   it('strategic industries and ids are cleaned of invisible characters, as the imported industry column is', () => {

@@ -62,8 +62,8 @@ describe('share links', () => {
   it.each(rejected)('refuses a link with %s, in Chinese and English', (_what, link, code, zh) => {
     const e = errorOf(link);
     expect(e.code).toBe(code);
-    expect(e.message_zh).toMatch(zh);
-    expect(e.message_en.length).toBeGreaterThan(10);
+    expect(e.text.zh).toMatch(zh);
+    expect(e.text.en.length).toBeGreaterThan(10);
   });
 
   it('refuses a payload whose scenario or period is invalid, naming the field', () => {
@@ -71,11 +71,11 @@ describe('share links', () => {
     bad.indicators[1].metrics[0].target = -5;
     const e = errorOf(encodeShareLink(bad));
     expect(e.code).toBe('scenario');
-    expect(e.message_zh).toContain('indicators[1].metrics[0].target');
-    expect(e.message_en).toContain('outside the allowed range 10^-6 to 10^12 (got -5)');
+    expect(e.text.zh).toContain('indicators[1].metrics[0].target');
+    expect(e.text.en).toContain('outside the allowed range 10^-6 to 10^12 (got -5)');
     expect(errorOf(packShareJson('{"p":"2026Q5","s":{}}')).code).toBe('period');
     expect(errorOf(packShareJson('[1,2]')).code).toBe('damaged');
-    expect(errorOf(packShareJson('{"p":null,"s":{"format":"x"}}')).message_en).toMatch(/not a scenario file/);
+    expect(errorOf(packShareJson('{"p":null,"s":{"format":"x"}}')).text.en).toMatch(/not a scenario file/);
   });
 
   it('refuses a small link that unpacks past 64 KB (a long name, 20 MB of padding, an over-long link) without unpacking it all', () => {
@@ -85,8 +85,8 @@ describe('share links', () => {
     expect(link.length).toBeLessThan(4_000);
     const e = errorOf(link);
     expect(e.code).toBe('too_large');
-    expect(e.message_zh).toContain('最多 64 KB');
-    expect(e.message_en).toContain('at most 64 KB');
+    expect(e.text.zh).toContain('最多 64 KB');
+    expect(e.text.en).toContain('at most 64 KB');
     // 20 MB of spaces packs into ~20 KB: refused as soon as 64 KB are out.
     const bomb = packShareJson(`{"p":null,"s":${' '.repeat(20 * 1024 * 1024)}1}`);
     expect(errorOf(bomb).code).toBe('too_large');

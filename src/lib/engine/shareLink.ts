@@ -18,6 +18,7 @@ import { parsePeriod } from './periods';
 import { BUILT_IN_PRESETS } from './presets';
 import { parseScenario, ScenarioError, serializeScenario } from './scenario';
 import type { Scenario } from './types';
+import { BilingualError } from '../i18n/bilingualError';
 
 export const SHARE_ROUTE = 'scenario';
 /**
@@ -32,16 +33,10 @@ const VERSION = '1';
 export type ShareLinkErrorCode = 'empty' | 'version' | 'damaged' | 'dictionary' | 'scenario' | 'period' | 'too_large';
 
 /** A link that cannot be read, with the reason in Chinese and English. */
-export class ShareLinkError extends Error {
-  code: ShareLinkErrorCode;
-  message_zh: string;
-  message_en: string;
+export class ShareLinkError extends BilingualError<ShareLinkErrorCode> {
   constructor(code: ShareLinkErrorCode, zh: string, en: string) {
-    super(en);
+    super(code, { zh, en });
     this.name = 'ShareLinkError';
-    this.code = code;
-    this.message_zh = zh;
-    this.message_en = en;
   }
 }
 
@@ -156,6 +151,6 @@ export function decodeShareLink(link: string): { scenario: Scenario; periodId: s
     return { scenario: parseScenario(s), periodId };
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    throw new ShareLinkError('scenario', `链接中的方案无法使用：${e.message_zh}`, `The scenario in the link cannot be used: ${e.message_en}`);
+    throw new ShareLinkError('scenario', `链接中的方案无法使用：${e.text.zh}`, `The scenario in the link cannot be used: ${e.text.en}`);
   }
 }

@@ -3,8 +3,9 @@
  * (one dictionary file per area under `messages/`), so nobody edits a shared key list.
  * `t(L.save)` reads the current language reactively: components re-render on a switch.
  */
-export type Lang = 'zh' | 'en';
-export interface Text { zh: string; en: string }
+import type { Lang, Text } from './text';
+
+export type { Lang, Text } from './text';
 
 const state = $state<{ lang: Lang }>({ lang: 'zh' });
 

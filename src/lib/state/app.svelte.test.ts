@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 // Each test still opens its own fresh factory, so tests never share a database.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { AppState, SETTINGS, errorText, latestQuarterId } from './app.svelte';
+import { AppState, SETTINGS, latestQuarterId } from './app.svelte';
 import { openStore, StoreError, type Store } from '../data/store';
 import { runImport } from '../data/runImport';
 import { generateDemoFiles } from '../demo/generate';
@@ -102,7 +102,7 @@ describe('AppState.init', () => {
 
   it('reports a store that cannot be opened instead of throwing', async () => {
     const app = new AppState({
-      openStore: () => Promise.reject(Object.assign(new Error('blocked'), { message_zh: '无法打开', message_en: 'cannot open' })),
+      openStore: () => Promise.reject(new StoreError('failed', '无法打开', 'cannot open')),
     });
     await app.init();
     expect(app.ready).toBe(false);
@@ -265,11 +265,5 @@ describe('helpers', () => {
     expect(latestQuarterId(ps)).toBe('2026Q1');
     expect(latestQuarterId(['2025', '2026'].map(parsePeriod))).toBe('2026');
     expect(latestQuarterId([])).toBe('');
-  });
-
-  it('errorText keeps both languages of a store error and repeats a plain message', () => {
-    expect(errorText({ message_zh: '空间不足', message_en: 'out of space' })).toEqual({ zh: '空间不足', en: 'out of space' });
-    expect(errorText(new Error('boom'))).toEqual({ zh: 'boom', en: 'boom' });
-    expect(errorText('x')).toEqual({ zh: 'x', en: 'x' });
   });
 });

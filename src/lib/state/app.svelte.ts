@@ -14,6 +14,7 @@ import { DerivedCache, DERIVED_SETTING, dataSignature, usableRecord } from './de
 import type { MetricMatrix } from '../engine/types';
 import { i18n, type Lang, type Text } from '../i18n/i18n.svelte';
 import { dataText } from '../i18n/messages/data';
+import { errorText } from '../i18n/bilingualError';
 
 /** A page id of the hash router (`#/<page>`); the pages themselves are listed in src/views/routes. */
 export type PageId = string;
@@ -59,16 +60,6 @@ export function latestQuarterId(periods: readonly Period[]): string {
   }
   if (!best) for (const p of periods) if (!best || p.end > best.end) best = p;
   return best?.id ?? '';
-}
-
-/** An exception as two-language text: StoreError-like objects carry both messages. */
-export function errorText(e: unknown): Text {
-  if (e && typeof e === 'object' && 'message_zh' in e && 'message_en' in e) {
-    const o = e as { message_zh: unknown; message_en: unknown };
-    return { zh: String(o.message_zh), en: String(o.message_en) };
-  }
-  const msg = e instanceof Error ? e.message : String(e);
-  return { zh: msg, en: msg };
 }
 
 /** A cancelled import: the browser's AbortError or the store's StoreError 'cancelled'. */

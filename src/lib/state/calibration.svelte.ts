@@ -21,6 +21,7 @@ import {
 import { onStoreChange, type Store } from '../data/store';
 import { saveSnapshot, snapshotOfRecord } from '../data/snapshots';
 import type { Text } from '../i18n/i18n.svelte';
+import { BilingualError } from '../i18n/bilingualError';
 
 const RECORDS = 'calibration';
 /**
@@ -50,14 +51,10 @@ type OverrideRecord = { id: string; type: 'override'; override: GradeOverride };
 type LogRecord = { id: string; type: 'log'; entry: CalibrationLogEntry };
 
 /** A refusal of the state itself (not of the engine's rules), in both languages. */
-export class CalibrationStateError extends Error {
-  message_zh: string;
-  message_en: string;
+export class CalibrationStateError extends BilingualError<'calibration_state'> {
   constructor(zh: string, en: string) {
-    super(en);
+    super('calibration_state', { zh, en });
     this.name = 'CalibrationStateError';
-    this.message_zh = zh;
-    this.message_en = en;
   }
 }
 

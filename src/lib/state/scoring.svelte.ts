@@ -425,7 +425,7 @@ export class ScoringState {
       scenario = parseScenario(JSON.parse(text));
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
-      this.error = { zh: `方案未保存：${e.message_zh}`, en: `The scenario was not saved: ${e.message_en}` };
+      this.error = { zh: `方案未保存：${e.text.zh}`, en: `The scenario was not saved: ${e.text.en}` };
       return false;
     }
     try {

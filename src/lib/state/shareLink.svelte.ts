@@ -80,7 +80,7 @@ export function applySharedLink(scoring: ScoringState, env: ShareLinkEnv | null 
     outcome = { status: 'loaded', scenario, periodId, periodApplied: known };
   } catch (e) {
     const err = e instanceof ShareLinkError ? e : null;
-    const error = err ? both(err.message_zh, err.message_en, workshopText.shareFailed)
+    const error = err ? both(err.text.zh, err.text.en, workshopText.shareFailed)
       : both(String((e as Error)?.message ?? e), String((e as Error)?.message ?? e), workshopText.shareFailed);
     sharedLinkNotice.kind = 'error';
     sharedLinkNotice.message = error;

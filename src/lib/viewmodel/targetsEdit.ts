@@ -21,7 +21,7 @@ export function checkScenario(candidate: Scenario): Checked {
   try {
     return { ok: true, scenario: parseScenario(JSON.parse(serializeScenario(candidate))) };
   } catch (e) {
-    if (e instanceof ScenarioError) return { ok: false, field: e.field, error: { zh: e.message_zh, en: e.message_en } };
+    if (e instanceof ScenarioError) return { ok: false, field: e.field, error: e.text };
     const msg = e instanceof Error ? e.message : String(e);
     return { ok: false, field: '', error: { zh: msg, en: msg } };
   }
