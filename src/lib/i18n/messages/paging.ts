@@ -1,7 +1,7 @@
 /** Labels of the pager under long lists (src/lib/ui/Pager.svelte). */
 import { dict } from '../i18n.svelte';
 
-export const P = dict({
+export const pagingText = dict({
   nav: { zh: '分页', en: 'Pages' },
   rows: { zh: '第 {from}–{to} 条，共 {total} 条', en: '{from}–{to} of {total}' },
   first: { zh: '首页', en: 'First' },
