@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-interface Figure { name: string; value: number; unit: string; target?: string }
+import type { Figure } from './bench/lib/figure';
 
 const dir = fileURLToPath(new URL('./bench/', import.meta.url));
 const only = process.argv.slice(2);

@@ -14,8 +14,8 @@ import type { BrowserContext } from 'playwright-core';
 import {
   bigProjects, bigStaff, importIntoProfile, isMain, launchProfile, loadFigures, median, newProfile, openBenchPage, openSite, printFigures,
   type Figure,
-} from '../../bench/harness';
-import type { KpiBench } from '../../bench/page';
+} from './lib/harness';
+import type { KpiBench } from './page/page';
 
 type Win = { kpiBench: KpiBench };
 const CARD = '[data-testid="card-graded"] .value';

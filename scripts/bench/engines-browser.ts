@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { isMain, loadFigures, median, printFigures, repoRoot, type Figure } from '../../bench/harness';
+import { isMain, loadFigures, median, printFigures, repoRoot, type Figure } from './lib/harness';
 import { serveDir } from '../../test/e2e/browser';
 import { launchEngine, requireEngineOrSkip, type EngineName } from '../../test/e2e/engines';
 import { runJourney, sampleFolderWithGb18030 } from '../../test/e2e/journey';

@@ -13,7 +13,7 @@
  * Alone: `npx tsx scripts/bench/gc-floor.ts [mib…]` (default 1 4 8 15; ~45 s each).
  */
 import { chromium } from 'playwright-core';
-import { isMain } from '../../bench/harness';
+import { isMain } from './lib/harness';
 import { chromiumPath } from '../../test/e2e/browser';
 
 const DURATION_S = 40;

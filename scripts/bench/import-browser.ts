@@ -11,8 +11,8 @@
 import { launchBrowser } from '../../test/e2e/browser';
 import {
   bigProjects, bigStaff, fileSize, isMain, loadFigures, median, openSite, printFigures, type Figure,
-} from '../../bench/harness';
-import type { AppImportTiming, KpiBench } from '../../bench/page';
+} from './lib/harness';
+import type { AppImportTiming, KpiBench } from './page/page';
 
 type Win = { kpiBench: KpiBench };
 

@@ -3,8 +3,8 @@
  * then each column's decoding on its own. A diagnostic, not a target:
  * `npx tsx scripts/bench/load-stages-browser.ts [rows=1000000]`.
  */
-import { bigProjects, bigStaff, importIntoProfile, isMain, launchProfile, loadFigures, newProfile, openBenchPage, openSite, printFigures, type Figure } from '../../bench/harness';
-import type { KpiBench } from '../../bench/page';
+import { bigProjects, bigStaff, importIntoProfile, isMain, launchProfile, loadFigures, newProfile, openBenchPage, openSite, printFigures, type Figure } from './lib/harness';
+import type { KpiBench } from './page/page';
 
 type Win = { kpiBench: KpiBench };
 

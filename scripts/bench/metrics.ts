@@ -11,7 +11,7 @@ import { deriveMetrics } from '../../src/lib/engine/metrics';
 import { parsePeriod } from '../../src/lib/engine/periods';
 import type { Scenario } from '../../src/lib/engine/types';
 
-interface Figure { name: string; value: number; unit: string; target?: string }
+import type { Figure } from './lib/figure';
 
 /** Deterministic PRNG (mulberry32), so every run measures the same data. */
 function rng(seed: number): () => number {

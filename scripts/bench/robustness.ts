@@ -16,7 +16,7 @@ import { gradingGroups, robustness, weightSampler } from '../../src/lib/engine/r
 import { prepareScoring, type ScoringModel } from '../../src/lib/engine/score';
 import type { MetricMatrix, Scenario } from '../../src/lib/engine/types';
 
-interface Figure { name: string; value: number; unit: string; target?: string }
+import type { Figure } from './lib/figure';
 
 const N = 10_000;
 const SAMPLES = 1_000;

@@ -16,7 +16,7 @@ import { allocateScores, baseWeights, prepareScoring, scoreWithWeights } from '.
 import type { MetricMatrix, Scenario } from '../../src/lib/engine/types';
 import { mulberry32 } from '../../src/lib/engine/mulberry32';
 
-interface Figure { name: string; value: number; unit: string; target?: string }
+import type { Figure } from './lib/figure';
 
 const N = 10_000;
 const RUNS = 200;

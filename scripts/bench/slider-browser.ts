@@ -94,8 +94,8 @@
 import {
   isMain, launchProfile, loadFigures, median, newProfile, openBenchPage, openSite, percentile, printFigures,
   type DataSpec, type Figure,
-} from '../../bench/harness';
-import type { KpiBench } from '../../bench/page';
+} from './lib/harness';
+import type { KpiBench } from './page/page';
 import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analyseMainThread, describeFrame, describeTask, frameAnatomy, heapGrowth, startTrace, WORK_KINDS, type FrameAnatomy } from './lib/trace';

@@ -12,7 +12,7 @@ import type { ProjectsTable } from '../../src/lib/engine/dataset';
 import { encodeChunks } from '../../src/lib/data/chunks';
 import { openStore } from '../../src/lib/data/store';
 
-interface Figure { name: string; value: number; unit: string; target?: string }
+import type { Figure } from './lib/figure';
 
 const INDUSTRIES = ['金融', '政府', '制造', 'Internet', '电信', '能源', '医疗', '教育', '零售'];
 

@@ -4,25 +4,27 @@
  * IndexedDB), Chromium with a persistent profile, and the small statistics the figures use.
  *
  * The site is a temp folder: `index.html` is a copy of dist/index.html (the real build),
- * `bench/` is this folder's index.html + page.ts built by a separate `vite build`, `data/`
+ * `bench/` is scripts/bench/page/ (index.html + page.ts) built by a separate `vite build`, `data/`
  * links to the cached CSV files. vite.config.ts is not used for the bench page (it inlines
  * everything into one file, which a bench page does not need).
  */
-import type { KpiBench } from './page';
+import type { KpiBench } from '../page/page';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { chromiumPath, serveDir, type ServedDir } from '../test/e2e/browser';
-import { bigStaffCount, generateProjectsCsv, generateStaffCsv } from '../src/lib/demo/big';
+import { chromiumPath, serveDir, type ServedDir } from '../../../test/e2e/browser';
+import { bigStaffCount, generateProjectsCsv, generateStaffCsv } from '../../../src/lib/demo/big';
 import { generateActivitiesCsv } from './activities';
 
-export interface Figure { name: string; value: number; unit: string; target?: string }
+import type { Figure } from './figure';
 
-export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const benchDir = fileURLToPath(new URL('.', import.meta.url));
+export type { Figure };
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const benchDir = fileURLToPath(new URL('../page/', import.meta.url));
 const CACHE = join(tmpdir(), 'kpi-bench-data');
 
 /** The generated files a bench can ask for; names encode every parameter so the cache is safe. */

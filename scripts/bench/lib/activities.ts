@@ -4,10 +4,10 @@
  * read activities (visits, insight reports, knowledge contributions, training …), so without
  * them most sliders would move a constant.
  */
-import { bigStaffId } from '../src/lib/demo/big';
-import { Random } from '../src/lib/demo/random';
-import { dayNumber, formatDay } from '../src/lib/engine/dataset';
-import { KNOWN_ACTIVITY_TYPES } from '../src/lib/engine/codes';
+import { bigStaffId } from '../../../src/lib/demo/big';
+import { Random } from '../../../src/lib/demo/random';
+import { dayNumber, formatDay } from '../../../src/lib/engine/dataset';
+import { KNOWN_ACTIVITY_TYPES } from '../../../src/lib/engine/codes';
 
 // Types besides visits and requirement feedback, drawn for about a third of person-months.
 const OCCASIONAL = KNOWN_ACTIVITY_TYPES.filter((t) => t !== 'visit' && t !== 'requirement_feedback');

@@ -5,20 +5,20 @@
  * engine — in this browser; the page itself only fetches the generated files and clocks.
  */
 import Papa from 'papaparse';
-import { importFiles } from '../src/lib/data/importClient';
-import { importBytes, runImport, type FileOutcome, type ImportProgress } from '../src/lib/data/runImport';
-import { contentHash, openStore } from '../src/lib/data/store';
-import { sha256Hex } from '../src/lib/data/sha256';
-import { decodeChunk, encodeChunks, type EncodedChunk } from '../src/lib/data/chunks';
-import { combineParts } from '../src/lib/data/combine';
-import type { Kind } from '../src/lib/engine/dataset';
-import { periodsInData } from '../src/lib/engine/periods';
-import { deriveMetrics } from '../src/lib/engine/metrics';
-import { allocateScores, prepareScoring, scoreWithWeights } from '../src/lib/engine/score';
-import { forcedDistribution, groupIndex } from '../src/lib/engine/forcedDistribution';
-import { thresholdGrades } from '../src/lib/engine/grades';
-import { BUILT_IN_PRESETS } from '../src/lib/engine/presets';
-import type { Period } from '../src/lib/engine/types';
+import { importFiles } from '../../../src/lib/data/importClient';
+import { importBytes, runImport, type FileOutcome, type ImportProgress } from '../../../src/lib/data/runImport';
+import { contentHash, openStore } from '../../../src/lib/data/store';
+import { sha256Hex } from '../../../src/lib/data/sha256';
+import { decodeChunk, encodeChunks, type EncodedChunk } from '../../../src/lib/data/chunks';
+import { combineParts } from '../../../src/lib/data/combine';
+import type { Kind } from '../../../src/lib/engine/dataset';
+import { periodsInData } from '../../../src/lib/engine/periods';
+import { deriveMetrics } from '../../../src/lib/engine/metrics';
+import { allocateScores, prepareScoring, scoreWithWeights } from '../../../src/lib/engine/score';
+import { forcedDistribution, groupIndex } from '../../../src/lib/engine/forcedDistribution';
+import { thresholdGrades } from '../../../src/lib/engine/grades';
+import { BUILT_IN_PRESETS } from '../../../src/lib/engine/presets';
+import type { Period } from '../../../src/lib/engine/types';
 
 const now = () => performance.now();
 
