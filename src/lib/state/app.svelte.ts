@@ -97,6 +97,12 @@ export class AppState {
   importError = $state.raw<Text | null>(null);
   /** Failure of a delete / clear / demo action (the import has its own `importError`). */
   actionError = $state.raw<Text | null>(null);
+  /**
+   * True from the moment the stored data changed (an import stored, a delete, a clear, another
+   * tab's write) until `dataset` holds the new data: what the pages would compute meanwhile is
+   * from the data before, so they say so and no export runs (for 2–3 s at 1M rows).
+   */
+  dataPending = $state(false);
 
   #periodId = $state('');
   #deps: AppDeps;
@@ -193,6 +199,7 @@ export class AppState {
       this.#reloadAgain = true;
       return this.#reloading;
     }
+    this.dataPending = true;
     this.#reloading = (async () => {
       do {
         this.#reloadAgain = false;
@@ -200,6 +207,7 @@ export class AppState {
       } while (this.#reloadAgain);
     })().finally(() => {
       this.#reloading = null;
+      this.dataPending = false;
     });
     return this.#reloading;
   }
@@ -318,6 +326,8 @@ export class AppState {
           this.progress = p;
         },
       });
+      // Flagged with the result card itself: no render shows the card beside unflagged old results.
+      if (results.some((r) => r.batch)) this.dataPending = true;
       this.importResults = results;
     } catch (e) {
       if (signal.aborted || isAbort(e)) this.notice = dataText.cancelled;
@@ -387,13 +397,18 @@ export class AppState {
     await this.#requireStore().setSetting(SETTINGS.demoBatchIds, this.demoBatchIds);
   }
 
+  /** Runs a delete / clear / demo action; the data counts as pending from its start until reloaded. */
   async #guard(action: () => Promise<void>): Promise<void> {
     this.actionError = null;
     this.notice = null;
+    this.dataPending = true;
     try {
       await action();
     } catch (e) {
       this.actionError = errorText(e);
+    } finally {
+      // An action that failed before its reload: the store refused the change, nothing is pending.
+      if (!this.#reloading) this.dataPending = false;
     }
   }
 

@@ -54,6 +54,8 @@ export interface ScoringApp {
   readonly partial?: boolean;
   /** the stored batches (AppState.batches): what a period close records and compares with */
   readonly batches?: readonly { id: string; fileName: string; kind: string; contentHash: string }[];
+  /** true while stored data changed and `dataset` does not hold it yet (AppState.dataPending): no export */
+  readonly dataPending?: boolean;
 }
 
 export interface ScenarioChoice { id: string; builtIn: boolean; scenario: Scenario }
@@ -75,6 +77,8 @@ export class ScoringState {
   draftGrades = $state.raw<Scenario['grades'] | null>(null);
   draftShares = $state.raw<Scenario['forced_distribution']['shares'] | null>(null);
   #filters = $state<Filters>({ team: null, level: null, domain: null });
+  /** HR asked for the person trend of a big store (src/lib/state/personTrend.ts): person pages and reports then show it. */
+  trendAsked = $state(false);
   /** A refused saved scenario or storage failure, for the page to show. */
   error = $state.raw<{ zh: string; en: string } | null>(null);
 
@@ -408,6 +412,20 @@ export class ScoringState {
   exportCsv(): string {
     const p = this.period;
     return p ? this.#calibration.exportCsv(this.computedResults, this.currentScenario, p, this.app.dataset.staff.salary) : '';
+  }
+
+  /**
+   * The first `lines` data lines of `exportCsv()` (the header not included), without writing
+   * the rest: at 10,000 staff the whole text takes ~⅓ s, too long for opening the Export page.
+   * With calibration overrides the column set depends on every row, so the whole text is written.
+   */
+  exportPreview(lines: number): string[] {
+    const p = this.period;
+    if (!p) return [];
+    const calibration = this.#calibration;
+    const rows = calibration.overridesFor(p.id).length > 0 ? this.computedResults : this.computedResults.slice(0, lines);
+    return calibration.exportCsv(rows, this.currentScenario, p, this.app.dataset.staff.salary)
+      .replace(/^\ufeff/, '').split(/\r?\n/).slice(1, 1 + lines);
   }
 
   #load(s: Scenario): void {

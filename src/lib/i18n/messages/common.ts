@@ -30,6 +30,10 @@ export const commonText = dict({
     zh: '当前显示的是上次计算保存的结果；正在后台读取全部原始记录，完成前其他期间和方案暂不可用。',
     en: 'Showing the figures saved at the last calculation; all raw records are loading in the background. Other periods and scenarios are available once they are in.',
   },
+  dataPending: {
+    zh: '数据已更新，正在按新数据重新计算；完成前不显示、不导出结果。',
+    en: 'The data has changed and the results are being recomputed from it; nothing is shown or exported until they are ready.',
+  },
   demoBanner: {
     zh: '首次打开，已自动载入演示数据（约 60 名虚构售前人员，2025–2026 年）。导入您自己的文件前，可以先清除演示数据。',
     en: 'First start: demo data has been loaded automatically (about 60 fictitious presales staff, 2025–2026). You can clear it before importing your own files.',
