@@ -2,10 +2,28 @@
  * `npx tsx scripts/screenshots.ts [outDir] [pages…]` — screenshots of every page in zh and en
  * at 1280×720 (a workshop projector), from the built dist/index.html with the demo data.
  * For looking at the app as a user would; not a test.
+ * SHOTS_STAFF=10000 replaces the demo data with that many generated staff and 100 projects rows
+ * each (what the pagers and the big-store person page look like); SHOTS_PENDING=1 then also
+ * takes the Export page right after a second import's card shows ("data pending").
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { launchBrowser, serveDir } from '../test/e2e/browser';
+import { generateProjectsCsv, generateStaffCsv } from '../src/lib/demo/big';
+
+/** Replaces the demo data with `staff` generated people through the Data page's file input. */
+async function importBig(page: Page, staff: number, dir: string): Promise<void> {
+  writeFileSync(join(dir, 'staff.csv'), generateStaffCsv(staff));
+  writeFileSync(join(dir, 'projects.csv'), generateProjectsCsv(staff * 100, 3, staff));
+  await page.getByRole('button', { name: '清除演示数据', exact: true }).click();
+  await page.waitForSelector('[data-testid="period-select"][disabled]', { timeout: 120_000 });
+  await page.goto(page.url().replace(/#.*$/, '#/data'));
+  await page.getByTestId('file-input').setInputFiles([join(dir, 'staff.csv'), join(dir, 'projects.csv')]);
+  await page.waitForSelector('[data-testid="period-select"]:not([disabled])', { timeout: 600_000 });
+}
 
 const out = process.argv[2] ?? '/tmp/shots';
 const pages = process.argv.slice(3);
@@ -19,6 +37,17 @@ try {
   page.on('pageerror', (e) => console.log('page error:', e.message));
   await page.goto(`${served.url}index.html#/overview`);
   await page.waitForSelector('[data-testid="period-select"]:not([disabled])', { timeout: 60_000 });
+  const big = Number(process.env.SHOTS_STAFF) || 0;
+  const dir = mkdtempSync(join(tmpdir(), 'kpi-shots-'));
+  if (big > 0) await importBig(page, big, dir);
+  if (big > 0 && process.env.SHOTS_PENDING === '1') {
+    writeFileSync(join(dir, 'more.csv'), generateProjectsCsv(big * 50, 4, big).replaceAll('CRM-', 'M4-'));
+    await page.getByTestId('file-input').setInputFiles([join(dir, 'more.csv')]);
+    await page.getByTestId('import-result').filter({ hasText: '已导入' }).waitFor({ timeout: 600_000 });
+    await page.goto(page.url().replace(/#.*$/, '#/export'));
+    await page.screenshot({ path: `${out}/zh-export-pending.png` });
+    console.log(`${out}/zh-export-pending.png`);
+  }
   for (const lang of ['zh', 'en']) {
     for (const p of all) {
       await page.goto(`${served.url}index.html#/${p}`);

@@ -33,15 +33,19 @@ describe.skipIf(!requireChromiumOrSkip())('pages at 10,000 staff and the export 
     writeFileSync(join(dir, 'more.csv'), generateProjectsCsv(ROWS, 8, STAFF).replaceAll('CRM-', 'M8-'));
     site = await startSite();
     app = await openApp(site, 'data');
-    await clearDemoFromBanner(app.page);
-    const cards = await importFiles(app.page, [join(dir, 'staff.csv'), join(dir, 'projects.csv')]);
-    expect(cards.map((c) => c.errors)).toEqual([0, 0]);
   }, LONG);
 
   afterAll(async () => {
     await site?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
+
+  // The tests below run in order on this data (expect.poll, which the import waits with, runs only inside a test).
+  it('imports 10,000 staff and their projects', async () => {
+    await clearDemoFromBanner(app.page);
+    const cards = await importFiles(app.page, [join(dir, 'staff.csv'), join(dir, 'projects.csv')]);
+    expect(cards.map((c) => c.errors)).toEqual([0, 0]);
+  }, LONG);
 
   it.each([
     ['people', 'main table tbody tr'],
@@ -58,7 +62,7 @@ describe.skipIf(!requireChromiumOrSkip())('pages at 10,000 staff and the export 
     expect(total).toBeGreaterThan(1_000);
     const shown = await page.locator(rows).count();
     expect(shown).toBeGreaterThan(0);
-    expect(shown).toBeLessThanOrEqual(name === 'report' ? 400 : DEFAULT_PAGE_SIZE);
+    expect(shown).toBeLessThanOrEqual(name === 'report' ? 400 : name === 'meetings' ? 50 : DEFAULT_PAGE_SIZE);
   }, LONG);
 
   it('an export clicked right after the import card appears has the imported rows in it', async () => {
@@ -73,9 +77,20 @@ describe.skipIf(!requireChromiumOrSkip())('pages at 10,000 staff and the export 
     await gotoPage(page, 'data');
     await page.getByTestId('file-input').setInputFiles([join(dir, 'more.csv')]);
     await page.getByTestId('import-result').filter({ hasText: '已导入' }).waitFor({ timeout: LONG });
-    // At once, as a user who goes straight to Export: the page waits for the new data, then offers it.
-    await page.evaluate(() => (window.location.hash = '#/export'));
-    const quick = await download();
+    // At once, as a user who goes straight to Export and clicks the button the first frame it can be
+    // clicked (in the page: a round trip of the test's own would let the reload finish first).
+    const [file] = await Promise.all([
+      page.waitForEvent('download', { timeout: LONG }),
+      page.evaluate(async () => {
+        window.location.hash = '#/export';
+        for (;;) {
+          await new Promise((r) => requestAnimationFrame(r));
+          const button = document.querySelector<HTMLButtonElement>('[data-testid="download-results"]');
+          if (button && !button.disabled && !button.closest('[inert]')) return button.click();
+        }
+      }),
+    ]);
+    const quick = readCsv(readFileSync(await file.path()).toString('utf8').replace(/^\ufeff/, ''), false);
 
     // Settled: the batch list holds the new file, and a fresh open of the page gives the same file.
     await gotoPage(page, 'data');
