@@ -18,6 +18,7 @@ import { generateProjectsCsv, generateStaffCsv } from '../src/lib/demo/big';
 async function importBig(page: Page, staff: number, dir: string): Promise<void> {
   writeFileSync(join(dir, 'staff.csv'), generateStaffCsv(staff));
   writeFileSync(join(dir, 'projects.csv'), generateProjectsCsv(staff * 100, 3, staff));
+  page.on('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: '清除演示数据', exact: true }).click();
   await page.waitForSelector('[data-testid="period-select"][disabled]', { timeout: 120_000 });
   await page.goto(page.url().replace(/#.*$/, '#/data'));
