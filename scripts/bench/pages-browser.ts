@@ -23,8 +23,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import {
   isMain, launchProfile, loadFigures, newProfile, openBenchPage, openSite, printFigures, type DataSpec, type Figure,
-} from '../../bench/harness';
-import type { KpiBench } from '../../bench/page';
+} from './lib/harness';
+import type { KpiBench } from './page/page';
 
 type Win = { kpiBench: KpiBench };
 interface Task { start: number; ms: number }
