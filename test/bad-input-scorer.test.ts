@@ -16,7 +16,7 @@ import { CORPUS_DIR, SCENARIO_DIR, SCENARIO_FILES } from './bad-input/make-corpu
 
 const tmp = mkdtempSync(join(tmpdir(), 'bad-input-scorer-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const sample = fileURLToPath(new URL('../../shared/fixtures/sample/', import.meta.url));
+const sample = fileURLToPath(new URL('./fixtures/sample/', import.meta.url));
 
 describe('bad-input corpus through the headless scorer', () => {
   it.each(CORPUS.map((c) => [c.what, c] as const))('%s', (_, c) => {

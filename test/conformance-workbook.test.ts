@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { scoreCommand } from '../scripts/scoreCommand';
 import { sampleWorkbook } from './workbook/sampleWorkbook';
 
-const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
-const sample = join(shared, 'fixtures/sample');
+const sample = fileURLToPath(new URL('./fixtures/sample/', import.meta.url));
+const presets = fileURLToPath(new URL('../src/lib/engine/presets/', import.meta.url));
 const expectedDir = join(sample, 'expected');
 const data = mkdtempSync(join(tmpdir(), 'kpi-workbook-data-'));
 const out = mkdtempSync(join(tmpdir(), 'kpi-workbook-out-'));
@@ -31,7 +31,7 @@ describe('npm run score on the sample data as one workbook reproduces the expect
     it(file, () => {
       const [, scenarioName, period] = /^(.*)-(\d{4}(?:Q[1-4])?)\.csv$/.exec(file)!;
       const target = join(out, file);
-      const res = scoreCommand(['--data', data, '--scenario', join(shared, 'spec/presets', `${scenarioName}.json`), '--period', period, '--out', target]);
+      const res = scoreCommand(['--data', data, '--scenario', join(presets, `${scenarioName}.json`), '--period', period, '--out', target]);
       expect(res.err).toEqual([]);
       expect(res.code).toBe(0);
       expect(res.out.filter((l) => l.startsWith('售前数据.xlsx'))).toHaveLength(6);

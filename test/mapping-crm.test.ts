@@ -13,9 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { scoreCommand } from '../scripts/scoreCommand';
 import { headerSignature, parseMappings, MappingError } from '../src/lib/data/mapping';
 
-const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
-const sample = join(shared, 'fixtures/sample');
-const scenario = join(shared, 'spec/presets/standard.json');
+const sample = fileURLToPath(new URL('./fixtures/sample/', import.meta.url));
+const scenario = fileURLToPath(new URL('../src/lib/engine/presets/standard.json', import.meta.url));
 
 const CRM_HEADER = ['商机编号', '负责人工号', '参与角色', '客户ID', '所属行业', '合同金额', '商机阶段', '赢单日期', '是否战略', '提交方案数', '采纳方案数', '备注'];
 const KEYS = ['project_id', 'staff_id', 'role', 'customer_id', 'industry', 'amount', 'status', 'decided_on', 'strategic', 'proposals_made', 'proposals_adopted', null];

@@ -14,7 +14,7 @@ import type { EnginePage } from './engines';
 import { encodeGb18030 } from './gb18030';
 
 // No app or vitest imports here: the per-engine bench (scripts/bench/engines-browser.ts) runs this under tsx.
-const SAMPLE_DIR = fileURLToPath(new URL('../../../shared/fixtures/sample/', import.meta.url));
+const SAMPLE_DIR = fileURLToPath(new URL('../fixtures/sample/', import.meta.url));
 const SAMPLE_FILES = ['activities.csv', 'projects.csv', 'ratings.csv', 'requests.csv', 'reviews.csv', 'staff.csv'];
 /** The first-run banner's button (commonText.clearDemo.zh; engines.e2e.test.ts checks they agree). */
 export const CLEAR_DEMO_ZH = '清除演示数据';

@@ -1,5 +1,5 @@
 /**
- * The spec's sample data set (../shared/fixtures/sample/*.csv) as one workbook, the way HR would
+ * The spec's sample data set (test/fixtures/sample/*.csv, the repo's copy of ../shared/fixtures/sample) as one workbook, the way HR would
  * keep it in Excel: one sheet per kind named in Chinese, Chinese headers and Chinese labels,
  * real date and date-time cells (serials with a number format), numbers as numbers, booleans as
  * booleans, review completeness and bid scores as percent cells, and a 说明 sheet of notes.

@@ -11,7 +11,7 @@ import { readCsvFolder } from './readFolder';
 import { readWorkbook } from './workbook';
 import { writeXlsx } from './xlsxWriter';
 
-const sample = fileURLToPath(new URL('../../../../shared/fixtures/sample/', import.meta.url));
+const sample = fileURLToPath(new URL('../../../test/fixtures/sample/', import.meta.url));
 const { dataset } = readCsvFolder(sample);
 const scenario = presetScenario('standard');
 const period = parsePeriod('2026Q1');

@@ -8,7 +8,7 @@ import { csvToSheet, sampleWorkbook } from '../../../test/workbook/sampleWorkboo
 import { importCsvBytes } from './csvImport';
 import { readWorkbook } from './workbook';
 
-const sample = fileURLToPath(new URL('../../../../shared/fixtures/sample/', import.meta.url));
+const sample = fileURLToPath(new URL('../../../test/fixtures/sample/', import.meta.url));
 const bookOf = (sheets: Record<string, XLSX.WorkSheet>, bookType: XLSX.BookType = 'xlsx') => {
   const wb = XLSX.utils.book_new();
   for (const [n, ws] of Object.entries(sheets)) XLSX.utils.book_append_sheet(wb, ws, n);

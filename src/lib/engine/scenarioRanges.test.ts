@@ -120,7 +120,7 @@ describe('every number of a scenario has a stated finite range', () => {
 });
 
 describe('no Infinity or NaN reaches a result or an export (random scenarios and salaries)', () => {
-  const sample = new URL('../../../../shared/fixtures/sample/', import.meta.url);
+  const sample = new URL('../../../test/fixtures/sample/', import.meta.url);
   const folder = readCsvFolder(new URL(sample).pathname);
   const base = folder.dataset;
   // Values a hostile file may carry: the extremes of doubles as well as ordinary numbers.
