@@ -49,6 +49,9 @@ describe.skipIf(!requireChromiumOrSkip())('backup and restore', () => {
       const slider = page.locator('input[type=range]').first();
       await slider.fill('40');
       await page.fill('form input[type=text]', '备份测试方案');
+      // 40 puts win rate's share outside its seed band: the app asks before saving, and the user says yes.
+      const asked: string[] = [];
+      page.once('dialog', (d) => { asked.push(d.message()); void d.accept(); });
       await page.click('form button[type=submit]');
       await page.waitForFunction(async () => {
         const r = indexedDB.open('presales-kpi-studio');
@@ -57,6 +60,7 @@ describe.skipIf(!requireChromiumOrSkip())('backup and restore', () => {
         db.close();
         return n === 1;
       });
+      expect(asked.join('')).toContain('项目中标率');
       const periods = await page.$$eval('[data-testid=period-select] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
       expect(periods.length).toBeGreaterThan(2);
       await page.selectOption('[data-testid=period-select]', periods[1]);
