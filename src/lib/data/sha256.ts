@@ -56,3 +56,20 @@ export function sha256Hex(bytes: Uint8Array): string {
   for (const x of h) hex += x.toString(16).padStart(8, '0');
   return hex;
 }
+
+/**
+ * SHA-256 of a file's bytes as lowercase hex (the batch's content hash).
+ * @example await contentHash(new TextEncoder().encode('abc')) // 'ba7816bf…'
+ */
+export async function contentHash(bytes: BufferSource): Promise<string> {
+  // crypto.subtle exists only in secure contexts; an intranet share over plain http is not one.
+  if (!globalThis.crypto?.subtle) {
+    const view = bytes instanceof Uint8Array ? bytes : ArrayBuffer.isView(bytes)
+      ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+    return sha256Hex(view);
+  }
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}

@@ -6,7 +6,6 @@
  * that an upsert puts on older batches, and the batch record itself. A failure, a cancel or
  * a closed tab aborts it and leaves the store exactly as it was. See docs/storage.md.
  */
-import { sha256Hex } from './sha256';
 import { wrap, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { emptyDataset, KINDS, type Dataset, type Kind } from '../engine/dataset';
 import {
@@ -15,6 +14,9 @@ import {
 } from './chunks';
 import { combineParts, deadWithinFile, KEY_COLUMNS, rowKeys, type Part, type Within } from './combine';
 import { BilingualError } from '../i18n/bilingualError';
+
+/** The batch content hash (defined beside the digest it falls back to over plain http). */
+export { contentHash } from './sha256';
 
 export const DB_NAME = 'presales-kpi-studio';
 /** Bump when the schema changes, and add a step to `upgrade` plus a fossil test of the old version. */
@@ -101,6 +103,9 @@ export type AddOutcome = { batch: BatchInfo; error?: undefined } | { batch?: und
 /** What a `STORE_CHANNEL` message carries. */
 export interface StoreChange { type: 'kpi-store-changed'; what: 'batches' | 'settings' | RecordStoreName | 'all' }
 
+/** What `writeRecords` writes: records to put (by id) and ids to delete. */
+export interface RecordChange { put?: readonly ({ id: string } & Record<string, unknown>)[]; delete?: readonly string[] }
+
 export interface Store {
   listBatches(): Promise<BatchInfo[]>;
   findBatchByHash(hash: string): Promise<BatchInfo | undefined>;
@@ -125,6 +130,8 @@ export interface Store {
   putRecord(store: RecordStoreName, value: { id: string } & Record<string, unknown>): Promise<void>;
   listRecords<T>(store: RecordStoreName): Promise<T[]>;
   deleteRecord(store: RecordStoreName, id: string): Promise<void>;
+  /** Puts and deletes records of one record store in one transaction: all land or none (data/calibrationRecords.ts). */
+  writeRecords(store: RecordStoreName, change: RecordChange): Promise<void>;
   close(): void;
 }
 
@@ -389,6 +396,25 @@ class IdbStore implements Store {
     this.changed(store);
   }
 
+  async writeRecords(store: RecordStoreName, change: RecordChange): Promise<void> {
+    await this.guard(async () => {
+      const tx = this.db.transaction(store, 'readwrite');
+      const pending: Promise<unknown>[] = [tx.done];
+      try {
+        for (const v of change.put ?? []) pending.push(tx.store.put(v));
+        for (const id of change.delete ?? []) pending.push(tx.store.delete(id));
+      } catch (e) {
+        // A request refused before it was queued (a value that cannot be stored) leaves the
+        // transaction open: abort it so the requests already queued are undone too.
+        for (const p of pending) p.catch(() => {});
+        try { tx.abort(); } catch { /* already finished or aborted */ }
+        throw e;
+      }
+      await Promise.all(pending);
+    });
+    this.changed(store);
+  }
+
   close(): void {
     this.channel?.close();
     this.channel = null;
@@ -418,21 +444,4 @@ export function onStoreChange(listener: (change: StoreChange) => void): () => vo
   const channel = new BroadcastChannel(STORE_CHANNEL);
   channel.onmessage = (e: MessageEvent<StoreChange>) => { if (e.data?.type === 'kpi-store-changed') listener(e.data); };
   return () => channel.close();
-}
-
-/**
- * SHA-256 of a file's bytes as lowercase hex (the batch's content hash).
- * @example await contentHash(new TextEncoder().encode('abc')) // 'ba7816bf…'
- */
-export async function contentHash(bytes: BufferSource): Promise<string> {
-  // crypto.subtle exists only in secure contexts; an intranet share over plain http is not one.
-  if (!globalThis.crypto?.subtle) {
-    const view = bytes instanceof Uint8Array ? bytes : ArrayBuffer.isView(bytes)
-      ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
-    return sha256Hex(view);
-  }
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
-  return hex;
 }

@@ -13,7 +13,7 @@ import { createAppState, loadPersisted, wireStates, type RunningApp } from './ap
 import type { AppState } from './app.svelte';
 import type { ScoringApp } from './scoring.svelte';
 
-type RecordStore = Pick<Store, 'putRecord' | 'listRecords' | 'deleteRecord' | 'getSetting' | 'setSetting'>;
+type RecordStore = Pick<Store, 'putRecord' | 'listRecords' | 'deleteRecord' | 'getSetting' | 'setSetting' | 'writeRecords'>;
 
 /** The store's records (per record store) and settings, in memory: it outlives the states, as IndexedDB outlives a tab. */
 function namedStore(): RecordStore {
@@ -24,6 +24,10 @@ function namedStore(): RecordStore {
     putRecord: async (name, v) => { of(name).set(v.id, structuredClone(v)); },
     listRecords: async <T,>(name: string) => [...of(name).values()].map((v) => structuredClone(v)) as T[],
     deleteRecord: async (name, id) => { of(name).delete(id); },
+    writeRecords: async (name, change) => {
+      for (const v of change.put ?? []) of(name).set(v.id, structuredClone(v));
+      for (const id of change.delete ?? []) of(name).delete(id);
+    },
     getSetting: async <T,>(k: string) => structuredClone(settings.get(k)) as T | undefined,
     setSetting: async (k, v) => { settings.set(k, structuredClone(v)); },
   };

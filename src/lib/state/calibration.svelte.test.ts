@@ -150,7 +150,7 @@ describe('CalibrationState', () => {
 
   it('reports a storage failure without changing the state', async () => {
     const store = memoryStore();
-    store.putRecord = async () => { throw new Error('quota'); };
+    store.writeRecords = async () => { throw new Error('quota'); };
     const { state } = make(store);
     state.setBy('hr');
     await expect(state.calibrate({ periodId: '2026Q1', staff_id: graded.staff_id, to: 'S', reason: 'x' }, results))

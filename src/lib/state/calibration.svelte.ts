@@ -20,6 +20,7 @@ import {
 } from '../engine/periodClose';
 import { onStoreChange, type Store } from '../data/store';
 import { saveSnapshot, snapshotOfRecord } from '../data/snapshots';
+import { writeCalibration } from '../data/calibrationRecords';
 import type { Text } from '../i18n/i18n.svelte';
 import { BilingualError } from '../i18n/bilingualError';
 
@@ -33,7 +34,7 @@ const SESSION_KEY = 'kpi.calibration.by';
 
 /** What the state needs of the app: its store (null until open). */
 export interface CalibrationApp {
-  readonly store?: Pick<Store, 'putRecord' | 'listRecords' | 'deleteRecord' | 'getSetting' | 'setSetting'> | null;
+  readonly store?: Pick<Store, 'putRecord' | 'listRecords' | 'deleteRecord' | 'getSetting' | 'setSetting' | 'writeRecords'> | null;
 }
 
 /** What closing a period takes besides the state's own overrides, log and name. */
@@ -63,8 +64,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function localStamp(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
-
-const overrideKey = (o: { periodId: string; staff_id: string }) => `override|${o.periodId}|${o.staff_id}`;
 
 function sessionStore(): Pick<Storage, 'getItem' | 'setItem'> | null {
   try {
@@ -201,10 +200,8 @@ export class CalibrationState {
     });
     const inForce = overrides.find((o) => o.periodId === input.periodId && o.staff_id === input.staff_id);
     try {
-      // A random tail: two changes of one person within the same second must both stay in the log.
-      await store.putRecord(RECORDS, { id: `log|${entry.id}|${Math.random().toString(36).slice(2, 8)}`, type: 'log', entry });
-      if (inForce) await store.putRecord(RECORDS, { id: overrideKey(inForce), type: 'override', override: inForce });
-      else await store.deleteRecord(RECORDS, overrideKey(input));
+      // The log entry and the override in one transaction: both are stored or neither.
+      await writeCalibration(store, entry, input, inForce ?? null);
     } catch {
       throw new CalibrationStateError('校准记录保存失败：浏览器存储不可用或已满。', 'The calibration could not be saved: browser storage is unavailable or full.');
     }

@@ -14,6 +14,11 @@ export function memoryStore() {
     putRecord: async (_s: string, v: { id: string } & Record<string, unknown>) => { records.set(v.id, v); },
     listRecords: async <T>() => [...records.values()] as T[],
     deleteRecord: async (_s: string, id: string) => { records.delete(id); },
+    /** all or nothing, as the store's one transaction */
+    writeRecords: async (_s: string, change: { put?: readonly ({ id: string } & Record<string, unknown>)[]; delete?: readonly string[] }) => {
+      for (const v of change.put ?? []) records.set(v.id, v);
+      for (const id of change.delete ?? []) records.delete(id);
+    },
     getSetting: async <T>(k: string) => settings.get(k) as T | undefined,
     setSetting: async (k: string, v: unknown) => { settings.set(k, v); },
   };
