@@ -12,19 +12,12 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { scoreCommand } from '../scripts/scoreCommand';
 import { headerSignature, parseMappings, MappingError } from '../src/lib/data/mapping';
+import { CRM_HEADER, CRM_KEYS as KEYS, CRM_ROLE as ROLE, CRM_STATUS as STATUS, crmRows as crmRowsOf } from './mapping/crmExport';
 
 const sample = fileURLToPath(new URL('./fixtures/sample/', import.meta.url));
 const scenario = fileURLToPath(new URL('../src/lib/engine/presets/standard.json', import.meta.url));
 
-const CRM_HEADER = ['商机编号', '负责人工号', '参与角色', '客户ID', '所属行业', '合同金额', '商机阶段', '赢单日期', '是否战略', '提交方案数', '采纳方案数', '备注'];
-const KEYS = ['project_id', 'staff_id', 'role', 'customer_id', 'industry', 'amount', 'status', 'decided_on', 'strategic', 'proposals_made', 'proposals_adopted', null];
-const STATUS = { won: '赢单(已签约)', lost: '丢失', open: '跟进', cancelled: '关闭' } as Record<string, string>;
-const ROLE = { lead: '负责人', support: '协助' } as Record<string, string>;
-
-function crmRows(): string[][] {
-  const rows = Papa.parse<string[]>(readFileSync(join(sample, 'projects.csv'), 'utf8').trimEnd(), { header: false }).data;
-  return [CRM_HEADER, ...rows.slice(1).map((r) => [r[0], r[1], ROLE[r[2]] ?? r[2], r[3], r[4], r[5], STATUS[r[6]] ?? r[6], r[7], r[8], r[9], r[10], '来自CRM'])];
-}
+const crmRows = () => crmRowsOf(readFileSync(join(sample, 'projects.csv'), 'utf8'));
 const mappingFile = JSON.stringify({
   format: 'presales-kpi-mappings', version: 1,
   mappings: [{

@@ -12,7 +12,7 @@ declare const WorkerGlobalScope: { new (): unknown } | undefined;
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   const scope = self as unknown as DedicatedWorkerGlobalScope;
   const handle = createImportHandler((reply) => scope.postMessage(reply), (dbName) => openStore(indexedDB, dbName), {
-    readWorkbook: (bytes, fileName) => readWorkbook(bytes, fileName, XLSX),
+    readWorkbook: (bytes, fileName, mappings) => readWorkbook(bytes, fileName, XLSX, { mappings }),
   });
   // Replaces the handler import.worker.ts installed as it loaded (it has no workbook reader).
   scope.onmessage = (e: MessageEvent<ImportRequest>) => { void handle(e.data); };

@@ -9,6 +9,12 @@ import {
 import { MAX_BACKUP_UNPACKED } from './backupChecks';
 import { openStore, STORE_CHANNEL, type Store, type StoreChange } from './store';
 import { fullDataset, plain, projectsTable, staffTable } from './storeTestTables';
+import { listMappings, saveMapping } from './mappingStore';
+import type { ColumnMapping } from './mapping';
+
+const CRM_MAPPING: ColumnMapping = {
+  signature: '商机编号\u001f负责人', kind: 'projects', columns: { 商机编号: 'project_id', 负责人: 'staff_id' }, values: { status: { 赢单关闭: 'won' } },
+};
 
 const NAME = 'presales-kpi-studio';
 let open: Store[] = [];
@@ -30,11 +36,11 @@ async function dump(factory: IDBFactory): Promise<Record<string, unknown[]>> {
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
   });
-  const names = ['batches', 'chunks', 'scenarios', 'calibration', 'meetings', 'settings'];
+  const names = ['batches', 'chunks', 'scenarios', 'calibration', 'meetings', 'mappings', 'settings'];
   const tx = db.transaction(names);
   const all = (req: IDBRequest) => new Promise<unknown[]>((resolve) => { req.onsuccess = () => resolve(req.result as unknown[]); });
   const out: Record<string, unknown[]> = {};
-  for (const n of names.slice(0, 5)) out[n] = await all(tx.objectStore(n).getAll());
+  for (const n of names.slice(0, 6)) out[n] = await all(tx.objectStore(n).getAll());
   const keys = await all(tx.objectStore('settings').getAllKeys());
   const values = await all(tx.objectStore('settings').getAll());
   out.settings = keys.map((k, i) => [k, values[i]]);
@@ -61,6 +67,7 @@ async function seeded(factory = new IDBFactory()): Promise<{ factory: IDBFactory
   await store.putRecord('scenarios', { id: 'my-scheme', text: '{"format":"presales-kpi-scenario"}', savedAt: '2026-03-31T00:00:00.000Z' });
   await store.putRecord('calibration', { id: 'c1', changes: [{ staff_id: 'PS1', from: 'B', to: 'A' }] });
   await store.putRecord('meetings', { id: '2026Q1:PS1', periodId: '2026Q1', staff_id: 'PS1', meetingOn: '2026-04-08', plan: '多\n行', status: 'done' });
+  await saveMapping(store, CRM_MAPPING, new Date('2026-03-30T00:00:00Z'));
   for (const [k, v] of SETTINGS) await store.setSetting(k, v);
   return { factory, store };
 }
@@ -81,7 +88,7 @@ describe('createBackup → readBackup → restoreBackup', () => {
     const before = await dump(factory);
     const { bytes, summary } = await createBackup({ factory, name: NAME, now: new Date('2026-11-27T01:00:00Z') });
     expect(bytes[0]).toBe(0x1f);
-    expect(summary).toMatchObject({ createdAt: '2026-11-27T01:00:00.000Z', batches: KINDS.length + 2, scenarios: 1, calibration: 1, meetings: 1, settings: SETTINGS.length });
+    expect(summary).toMatchObject({ createdAt: '2026-11-27T01:00:00.000Z', batches: KINDS.length + 2, scenarios: 1, calibration: 1, meetings: 1, settings: SETTINGS.length, mappings: 1 });
     expect(summary.chunks).toBe((before.chunks as unknown[]).length);
     expect(summary.chunks).toBeGreaterThan(KINDS.length + 2); // the 12,000-row batch has 2 chunks
 
@@ -103,6 +110,7 @@ describe('createBackup → readBackup → restoreBackup', () => {
     expect((await restored.listBatches()).find((b) => b.fileName === 'staff.csv')!.liveRows)
       .toBe((await store.listBatches()).find((b) => b.fileName === 'staff.csv')!.liveRows);
     expect(plain(await restored.loadDataset())).toEqual(plain(await store.loadDataset()));
+    expect(await listMappings(restored)).toEqual([{ ...CRM_MAPPING, savedAt: '2026-03-30T00:00:00.000Z' }]);
   }, 30_000);
 
   it('is plain JSON inside the gzip, format id and summary first', async () => {
@@ -110,7 +118,7 @@ describe('createBackup → readBackup → restoreBackup', () => {
     const text = new TextDecoder().decode(gunzipSync(bytes));
     expect(text.startsWith(`{"format":"${BACKUP_FORMAT}","version":1,"summary":{`)).toBe(true);
     const doc = JSON.parse(text);
-    expect(Object.keys(doc.stores)).toEqual(['batches', 'chunks', 'scenarios', 'calibration', 'meetings', 'settings']);
+    expect(Object.keys(doc.stores)).toEqual(['batches', 'chunks', 'scenarios', 'calibration', 'meetings', 'mappings', 'settings']);
     expect(doc.stores.chunks[0].columns.staff_id ?? doc.stores.chunks[0].columns.project_id).toBeTruthy();
   });
 
@@ -137,8 +145,24 @@ describe('createBackup → readBackup → restoreBackup', () => {
     await restoreBackup(readBackup(source.bytes), { factory: target, name: NAME });
     expect((await dump(target)).batches.length).toBe(KINDS.length + 2);
     await restoreBackup(readBackup(bytes), { factory: target, name: NAME });
-    expect(await dump(target)).toEqual({ batches: [], chunks: [], scenarios: [], calibration: [], meetings: [], settings: [] });
+    expect(await dump(target)).toEqual({ batches: [], chunks: [], scenarios: [], calibration: [], meetings: [], mappings: [], settings: [] });
   });
+
+  it('restores a backup written before mappings were stored (no "mappings" store): the target has none', async () => {
+    const target = new IDBFactory();
+    await restoreBackup(readBackup(source.bytes), { factory: target, name: NAME });
+    expect((await dump(target)).mappings).toHaveLength(1);
+    const doc = JSON.parse(new TextDecoder().decode(gunzipSync(source.bytes)));
+    delete doc.stores.mappings;
+    delete doc.summary.mappings;
+    doc.summary.dbVersion = 1;
+    const old = readBackup(strToU8(JSON.stringify(doc)), 'old.json.gz');
+    expect(old.summary.mappings).toBe(0);
+    await restoreBackup(old, { factory: target, name: NAME });
+    const after = await dump(target);
+    expect(after.mappings).toEqual([]);
+    expect(after.batches.length).toBe(KINDS.length + 2);
+  }, 30_000);
 
   it('writes the same bytes for the same data and time', async () => {
     const { factory } = source;
@@ -196,6 +220,7 @@ describe('refusals leave the store untouched', () => {
       col.v!.b64 = 'AAAAAAAA8D8='; // one number where the chunk has many rows
     }, /broken column/],
     ['a record without id', (d: { stores: Record<string, unknown[]> }) => { d.stores.scenarios.push({ name: 'x' }); }, /has no id/],
+    ['a broken column mapping', (d: { stores: Record<string, unknown[]> }) => { d.stores.mappings.push({ id: 'a', signature: 'a', kind: 'staff', columns: { a: 1 } }); }, /column mapping is broken/],
     ['a staff chunk without its staff_id column (checksums intact)', (d: { stores: Record<string, { kind?: string; id?: string; batchId?: string; columns?: Record<string, unknown> }[]> }) => {
       const staff = d.stores.batches.find((x) => x.kind === 'staff')!;
       delete d.stores.chunks.find((c) => c.batchId === staff.id)!.columns!.staff_id;

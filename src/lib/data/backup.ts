@@ -1,6 +1,6 @@
 /**
  * Backup and restore of the whole IndexedDB store (batches with their chunks, saved
- * scenarios, calibration log, meeting records, settings) as ONE file: UTF-8 JSON, gzip'd
+ * scenarios, calibration log, meeting records, settings, column mappings) as ONE file: UTF-8 JSON, gzip'd
  * with fflate. Typed arrays (chunk columns, dead bitmaps) travel as base64 of their bytes,
  * tagged `{"$kpi": "Float64Array", "b64": "…"}`, so a restore gives back the very same
  * records. The file carries a format id and version; a foreign, damaged or newer file is
@@ -18,11 +18,14 @@ import { backupErrorText } from './backupMessages';
 import type { BatchRecord, ChunkRecord, StoreChange } from './store';
 import { DB_NAME, DB_VERSION, openStore, STORE_CHANNEL } from './store';
 import { BilingualError } from '../i18n/bilingualError';
+import { isMappingRecord } from './mappingStore';
 
 export const BACKUP_FORMAT = 'presales-kpi-backup';
 /** Bump when the file layout changes; a reader refuses versions above its own. */
 export const BACKUP_VERSION = 1;
-const RECORD_STORES = ['scenarios', 'calibration', 'meetings'] as const;
+const RECORD_STORES = ['scenarios', 'calibration', 'meetings', 'mappings'] as const;
+/** Stores a backup written before they existed lacks: restored empty (mappings: database version 2). */
+const LATER_STORES: readonly string[] = ['mappings'];
 const ALL_STORES = ['batches', 'chunks', ...RECORD_STORES, 'settings'] as const;
 
 export type BackupErrorCode = 'foreign' | 'damaged' | 'newer' | 'unsupported' | 'quota' | 'failed' | 'too_large';
@@ -41,6 +44,8 @@ export interface BackupSummary {
   createdAt: string; dbVersion: number;
   batches: number; chunks: number; rows: number;
   scenarios: number; calibration: number; meetings: number; settings: number;
+  /** absent in backups written before column mappings were stored */
+  mappings?: number;
 }
 
 /** A validated backup, ready for `restoreBackup`. */
@@ -209,7 +214,7 @@ export async function createBackup(opts: DbOptions = {}): Promise<{ bytes: Uint8
   try {
     db = await openRaw(opts.factory ?? globalThis.indexedDB, opts.name ?? DB_NAME);
     const tx = db.transaction([...ALL_STORES], 'readonly');
-    const [batches, scenarios, calibration, meetings, settingKeys, settingValues] = await Promise.all([
+    const [batches, scenarios, calibration, meetings, mappings, settingKeys, settingValues] = await Promise.all([
       tx.objectStore('batches').getAll() as Promise<BatchRecord[]>,
       ...RECORD_STORES.map((s) => tx.objectStore(s).getAll()),
       tx.objectStore('settings').getAllKeys(),
@@ -220,6 +225,7 @@ export async function createBackup(opts: DbOptions = {}): Promise<{ bytes: Uint8
       createdAt: (opts.now ?? new Date()).toISOString(), dbVersion: DB_VERSION,
       batches: batches.length, chunks: chunkCount, rows: rowsOf(batches),
       scenarios: scenarios.length, calibration: calibration.length, meetings: meetings.length, settings: settingKeys.length,
+      mappings: mappings.length,
     };
     // One record per line, header first: `zcat backup.json.gz | head` tells what a file holds.
     write(`{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"summary":${JSON.stringify(summary)},\n"stores":{`);
@@ -233,7 +239,7 @@ export async function createBackup(opts: DbOptions = {}): Promise<{ bytes: Uint8
       cursor = await cursor.continue();
     }
     write(']');
-    RECORD_STORES.forEach((name, k) => list(name, [scenarios, calibration, meetings][k]));
+    RECORD_STORES.forEach((name, k) => list(name, [scenarios, calibration, meetings, mappings][k]));
     list('settings', settingKeys.map((key, i) => [key, settingValues[i]]));
     await tx.done;
     gz.push(enc.encode('\n}}\n'), true);
@@ -262,6 +268,7 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
 
 /** Why a decoded backup cannot be restored, or null when every record is whole and consistent. */
 function problem(stores: Record<string, unknown>): string | null {
+  for (const name of LATER_STORES) stores[name] ??= [];
   for (const name of ALL_STORES) if (!Array.isArray(stores[name])) return `“${name}” is missing`;
   const batches = stores.batches as unknown[];
   const byId = new Map<string, BatchRecord>();
@@ -301,6 +308,7 @@ function problem(stores: Record<string, unknown>): string | null {
   for (const name of RECORD_STORES) {
     if (!(stores[name] as unknown[]).every((r) => isObj(r) && typeof r.id === 'string')) return `a “${name}” record has no id`;
   }
+  if (!(stores.mappings as unknown[]).every(isMappingRecord)) return 'a column mapping is broken';
   if (!(stores.settings as unknown[]).every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string')) return 'a setting is broken';
   return null;
 }
@@ -358,9 +366,10 @@ export function readBackup(bytes: Uint8Array, fileName = 'backup', limit = MAX_B
     createdAt: String(doc.summary.createdAt ?? ''), dbVersion: doc.summary.dbVersion,
     batches: batches.length, chunks: (s.chunks as unknown[]).length, rows: rowsOf(batches),
     scenarios: (s.scenarios as unknown[]).length, calibration: (s.calibration as unknown[]).length,
-    meetings: (s.meetings as unknown[]).length, settings: (s.settings as unknown[]).length,
+    meetings: (s.meetings as unknown[]).length, settings: (s.settings as unknown[]).length, mappings: (s.mappings as unknown[]).length,
   };
-  return { summary, batches, chunks: s.chunks, records: { scenarios: s.scenarios, calibration: s.calibration, meetings: s.meetings }, settings: s.settings };
+  const records = { scenarios: s.scenarios, calibration: s.calibration, meetings: s.meetings, mappings: s.mappings };
+  return { summary, batches, chunks: s.chunks, records, settings: s.settings };
 }
 
 /**

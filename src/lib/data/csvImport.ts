@@ -10,6 +10,8 @@ import { cleanKey, needsCleaning, showInvisible } from '../engine/keyText';
 import { ByteRecords } from './byteCsv';
 import { FORMAT_CODE, formatParams, makeCol, T_ACTIVITY, T_BOOL, T_DATE, T_ENUM, T_NUM, T_TEXT, type Col } from './importColumns';
 import { windowParams } from './plausible';
+import { sampleCollector } from './fileSample';
+import type { FileSample } from './mappingProposal';
 import { MAX_CELL_CHARS, MAX_RECORD_BYTES, MAX_RECORD_CELLS } from './parseLimits';
 import { decodeBytes, decodeUtf16, hasUtf16Bom, sniffBinary, type Encoding, type ReadEncoding } from './decode';
 import { detectDelimiter, detectKind, requiredColumnsText } from './detect';
@@ -37,6 +39,8 @@ export interface ImportResult {
   headerLanguage: 'en' | 'zh' | 'mixed';
   /** spreadsheet line of each table row (header = line 1), for issues raised later (crossFileChecks) */
   lines: Int32Array;
+  /** header, first rows and distinct values of a file read only in part: the column mapping starts from it */
+  sample?: FileSample;
 }
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(KNOWN_ACTIVITY_TYPES);
@@ -63,6 +67,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
   const lines = { a: new Int32Array(Math.max(1024, expectedRows)), n: 0 };
   const customTypes = new Map<string, { row: number; count: number }>();
   let overLimit = false;
+  let sample: ReturnType<typeof sampleCollector> | null = null;
 
   function readHeader(row: string[]): void {
     header = row;
@@ -71,6 +76,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
     kind = d.kind;
     unknown = d.unknown;
     language = d.language;
+    if (kind === null || d.missing.length || unknown.length) sample = sampleCollector(row, kind === null || d.missing.length > 0);
     const names = row.map((h) => h.replace(/^\uFEFF/, '').trim());
     if (kind === null) {
       const found = names.filter(Boolean).map(shorten);
@@ -271,6 +277,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
       readHeader(row);
       return;
     }
+    if (sample?.wants()) sample.add(row);
     if (kind === null) rowCount++;
     else pushRow(row);
   }
@@ -287,7 +294,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
   function pushRecord(r: ByteRecords): void {
     line++;
     if (r.blank()) return;
-    if (header === null || kind === null) takeRow(r.strings());
+    if (header === null || kind === null || sample?.wants()) takeRow(r.strings());
     else pushByteRow(r);
   }
 
@@ -335,7 +342,7 @@ export function createCsvImporter(fileName: string, expectedRows = 0) {
     const issues = log.finish();
     return {
       fileName, encoding: 'utf-8', delimiter: ',', kind, table: log.errorCount > 0 ? null : table, rowCount, issues,
-      unknownColumns: unknown, headerLanguage: language, lines: lineArr,
+      unknownColumns: unknown, headerLanguage: language, lines: lineArr, ...(sample ? { sample: sample.done() } : {}),
     };
   }
 

@@ -1,16 +1,36 @@
 /**
  * A CSV file whose header has a saved column mapping (mapping.ts): its rows go through the
  * mapping (the app's column keys, listed values replaced) into the CSV importer, so the checks
- * and messages are those of any CSV file. The headless scorer's path; files without a mapping
- * keep the byte reader (runImport.ts).
+ * and messages are those of any CSV file. The headless scorer's and the app's import path
+ * (runImport.ts looks at the header line first, `hasMappedHeader`); files without a mapping keep
+ * the byte reader.
  */
 import Papa from 'papaparse';
+import type { ArrivingBytes } from './arrivingBytes';
 import { createCsvImporter, type ImportResult } from './csvImport';
 import { decodeBytes, decodeUtf16, hasUtf16Bom } from './decode';
 import { detectDelimiter } from './detect';
 import { applyMapping, findMapping, type ColumnMapping } from './mapping';
 import { SCHEMAS } from './schema';
 import { workbookIssue } from './workbookIssues';
+
+/** Bytes looked at for a CSV file's header line: a longer header has no saved mapping. */
+const HEADER_BYTES = 256 * 1024;
+
+/**
+ * Whether a saved mapping matches the header of the CSV file arriving in `src`: waits only for
+ * its first line (the whole file when it is UTF-16, which is decoded whole anyway).
+ * `if (await hasMappedHeader(src, mappings)) result = importMappedCsv(await src.all, name, mappings)`.
+ */
+export async function hasMappedHeader(src: ArrivingBytes, mappings: readonly ColumnMapping[]): Promise<boolean> {
+  if (mappings.length === 0) return false;
+  let end = -1;
+  while ((end = src.bytes.subarray(0, src.filled).indexOf(0x0a)) < 0 && src.filled < Math.min(src.size, HEADER_BYTES)) await src.more();
+  const head = src.bytes.subarray(0, end >= 0 ? end : src.filled);
+  const text = hasUtf16Bom(head) ? decodeUtf16(await src.all).text : decodeBytes(head).text;
+  const first = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, preview: 1, delimiter: detectDelimiter(text.slice(0, 65536)) }).data[0];
+  return first !== undefined && findMapping(mappings, first) !== undefined;
+}
 
 /**
  * The import of `bytes` under its saved mapping, or null when no mapping matches its header.

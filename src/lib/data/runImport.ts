@@ -14,6 +14,9 @@ import {
 } from './csvImport';
 import { hasUtf16Bom, sniffBinary, SNIFF_BYTES, type Encoding } from './decode';
 import { isWorkbookBytes, WORKBOOK_NAME } from './workbookFiles';
+import { hasMappedHeader, importMappedCsv } from './mappedCsv';
+import type { ColumnMapping } from './mapping';
+import { listMappings } from './mappingStore';
 import { detectDelimiter } from './detect';
 import type { Issue } from './issues';
 import { crlfToLf, guessNewline, mixedLineBreaks, mixedLineBreaksIssue, NEWLINE_SAMPLE_CHARS } from './lineBreaks';
@@ -65,9 +68,10 @@ export interface RunImportOptions {
   /**
    * Reads a workbook (.xlsx, .xls) into one result per data sheet (workbook.ts with the library);
    * given only where the library is loaded (the workbook import worker, the headless scorer).
-   * Without it a workbook gets the CSV import's "save it as CSV" message.
+   * Without it a workbook gets the CSV import's "save it as CSV" message. `mappings`: the saved
+   * column mappings, applied to a sheet whose header one matches.
    */
-  readWorkbook?(bytes: Uint8Array, fileName: string): ImportResult[];
+  readWorkbook?(bytes: Uint8Array, fileName: string, mappings: readonly ColumnMapping[]): ImportResult[];
 }
 
 /** A file of a drop: a File, or its name and size when `read` supplies its bytes. */
@@ -289,6 +293,8 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
     return isWorkbookBytes(src.bytes.subarray(0, src.filled));
   };
   const outcomes: (FileOutcome | null)[] = [];
+  // Saved column mappings (字段映射): a file or sheet whose header one matches is read through it.
+  const mappings = await listMappings(store);
   for (const [i, file] of files.entries()) {
     if (signal?.aborted) throw cancelled();
     // Read whole (or in slices while it is parsed, when huge: arrivingBytes.ts).
@@ -302,7 +308,7 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
       // is a result and a batch of its own, identified by the file's hash and the sheet's name.
       const bytes = await src.all;
       if (signal?.aborted) throw cancelled();
-      const sheets = opts.readWorkbook!(bytes, file.name);
+      const sheets = opts.readWorkbook!(bytes, file.name, mappings);
       const hash = await hashing;
       before += file.size;
       for (const result of sheets) {
@@ -320,7 +326,8 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
     lookup.then((e) => { if (e) { earlier = e; stop.abort(); } }, () => { /* awaited below */ });
     let result: ImportResult | null = null;
     try {
-      result = await importArriving(src, file.name, {
+      if (await hasMappedHeader(src, mappings)) result = importMappedCsv(await src.all, file.name, mappings);
+      else result = await importArriving(src, file.name, {
         encoding: opts.encoding, pieceBytes: opts.pieceBytes, signal: stop.signal,
         onBytes: (b, rows) => opts.onProgress?.({ file: file.name, rows, bytes: before + b, totalBytes, phase: 'read' }),
       });

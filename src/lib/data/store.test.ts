@@ -246,11 +246,13 @@ describe('open, clear and other records', () => {
     await s.addBatch(meta('a.csv'), staffTable([['PS1', '甲']]), 'staff');
     await s.setSetting('lang', 'zh');
     await s.putRecord('scenarios', { id: 's1', name: '标准' });
+    await s.putRecord('mappings', { id: 'm1', signature: 'm1' });
     await s.clearAll();
     expect(await s.listBatches()).toEqual([]);
     expect((await s.loadDataset()).staff.length).toBe(0);
     expect(await s.getSetting('lang')).toBeUndefined();
     expect(await s.listRecords('scenarios')).toEqual([]);
+    expect(await s.listRecords('mappings')).toEqual([]);
   });
 
   it('stores settings and keyed records', async () => {
@@ -258,7 +260,7 @@ describe('open, clear and other records', () => {
     expect(await s.getSetting('period')).toBeUndefined();
     await s.setSetting('period', { id: '2026Q1' });
     expect(await s.getSetting<{ id: string }>('period')).toEqual({ id: '2026Q1' });
-    for (const store of ['scenarios', 'calibration', 'meetings'] as const) {
+    for (const store of ['scenarios', 'calibration', 'meetings', 'mappings'] as const) {
       await s.putRecord(store, { id: 'a', n: 1 });
       await s.putRecord(store, { id: 'b', n: 2 });
       await s.putRecord(store, { id: 'a', n: 3 });
@@ -338,6 +340,10 @@ describe('schema versions', () => {
       importedAt: '2026-01-05T02:00:00.000Z', encoding: 'gb18030',
     }]);
     expect(await s.getSetting('lang')).toBe('zh');
+    // Version 2 added the mappings store: empty after the upgrade, and usable.
+    expect(await s.listRecords('mappings')).toEqual([]);
+    await s.putRecord('mappings', { id: 'a\u001fb', signature: 'a\u001fb' });
+    expect(await s.listRecords('mappings')).toHaveLength(1);
   });
 });
 

@@ -20,7 +20,7 @@ export { contentHash } from './sha256';
 
 export const DB_NAME = 'presales-kpi-studio';
 /** Bump when the schema changes, and add a step to `upgrade` plus a fossil test of the old version. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 /** BroadcastChannel name: every change posts a `StoreChange` here so other tabs reload. */
 export const STORE_CHANNEL = 'kpi-store';
 
@@ -33,7 +33,8 @@ export interface BatchInfo {
 /** The stored batch: BatchInfo plus its import order and, for keyed kinds, which rows later batches replaced. */
 export interface BatchRecord extends BatchInfo { seq: number; chunkCount: number; dead: Uint8Array | null }
 export interface ChunkRecord { batchId: string; index: number; rows: number; columns: ChunkColumns }
-export type RecordStoreName = 'scenarios' | 'calibration' | 'meetings';
+/** `mappings` (since version 2): column mappings keyed by header signature (mappingStore.ts). */
+export type RecordStoreName = 'scenarios' | 'calibration' | 'meetings' | 'mappings';
 
 interface KpiDB extends DBSchema {
   batches: { key: string; value: BatchRecord; indexes: { contentHash: string } };
@@ -41,6 +42,7 @@ interface KpiDB extends DBSchema {
   scenarios: { key: string; value: { id: string } & Record<string, unknown> };
   calibration: { key: string; value: { id: string } & Record<string, unknown> };
   meetings: { key: string; value: { id: string } & Record<string, unknown> };
+  mappings: { key: string; value: { id: string } & Record<string, unknown> };
   settings: { key: string; value: unknown };
 }
 type DB = IDBPDatabase<KpiDB>;
@@ -122,7 +124,7 @@ export interface Store {
   loadSnapshot(kinds?: readonly Kind[]): Promise<{ dataset: Dataset; batches: BatchInfo[] }>;
   /** The live rows of one kind (e.g. stored staff ids for the cross-file check). */
   loadTable<K extends Kind>(kind: K): Promise<Dataset[K]>;
-  /** Empties every object store: batches, chunks, scenarios, calibration, meetings, settings. */
+  /** Empties every object store: batches, chunks, scenarios, calibration, meetings, settings, mappings. */
   clearAll(): Promise<void>;
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;
@@ -144,6 +146,7 @@ function upgrade(db: DB, oldVersion: number): void {
     db.createObjectStore('meetings', { keyPath: 'id' });
     db.createObjectStore('settings');
   }
+  if (oldVersion < 2) db.createObjectStore('mappings', { keyPath: 'id' });
 }
 
 // idb's openDB always uses the global indexedDB; this is the same thing with the factory
@@ -360,7 +363,7 @@ class IdbStore implements Store {
   }
 
   async clearAll(): Promise<void> {
-    const names = ['batches', 'chunks', 'scenarios', 'calibration', 'meetings', 'settings'] as const;
+    const names = ['batches', 'chunks', 'scenarios', 'calibration', 'meetings', 'settings', 'mappings'] as const;
     await this.guard(() => {
       const tx = this.db.transaction([...names], 'readwrite');
       return Promise.all([...names.map((n) => tx.objectStore(n).clear()), tx.done]);
