@@ -28,7 +28,7 @@ describe('OverviewPage', () => {
     expect(screen.getByTestId('card-graded').textContent).toContain('20');
     expect(screen.getByTestId('card-insufficient').textContent).toContain('0');
     const lines = [...container.querySelectorAll('[data-testid="distribution-chart"] li')].map((l) => l.textContent);
-    const actual = scoring.bands.map((b) => b.actual);
+    const actual = statesOf(scoring).dashboard.bands.map((b) => b.actual);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe(`S：${actual[0]} 人，目标 2，${actual[0] - 2 > 0 ? '+' : ''}${actual[0] - 2}`);
     expect(container.querySelectorAll('[data-testid="histogram-chart"] line.threshold')).toHaveLength(4);
@@ -42,7 +42,7 @@ describe('OverviewPage', () => {
     const option = [...team.options].find((o) => o.textContent === '华东')!;
     await fireEvent.change(team, { target: { value: option.value } });
     flushSync();
-    expect(scoring.filters.team).toBe('华东');
+    expect(statesOf(scoring).dashboard.filters.team).toBe('华东');
     expect(screen.getByTestId('card-graded').textContent).toContain('8');
   });
 

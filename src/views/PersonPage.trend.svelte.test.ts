@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
 import PersonPage from './PersonPage.svelte';
-import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
+import { renderWithStates, testStates } from '../lib/state/states.testkit';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub } from '../lib/state/scoring.testkit';
 import { parsePeriod } from '../lib/engine/periods';
@@ -34,10 +34,10 @@ describe('trendComesAtOnce', () => {
 
 describe('PersonPage with a big store', () => {
   it('opens without the quarter trend and computes it when asked', async () => {
-    const scoring = testStates({ dataset: bigDataset(), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null }).scoring;
-    const quarters = vi.spyOn(scoring, 'quarterTotals');
+    const states = testStates({ dataset: bigDataset(), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null });
+    const quarters = vi.spyOn(states.trend, 'quarterTotals');
     router.go('person', 'PS1001');
-    const { container } = renderWithStates(PersonPage, statesOf(scoring));
+    const { container } = renderWithStates(PersonPage, states);
     expect(screen.getByTestId('person-total')).toBeTruthy();
     expect(quarters).not.toHaveBeenCalled();
     expect(container.querySelector('[data-testid="trend-chart"]')).toBeNull();

@@ -132,7 +132,7 @@ export function exportFileName(parts: string[], ext: string): string {
 }
 
 export interface ResultsWorkbookOptions {
-  /** the §8 results CSV (scoring.exportCsv()) */
+  /** the §8 results CSV (resultsExport.csv()) */
   csv: string;
   scenario: Scenario;
   lang: 'zh' | 'en';

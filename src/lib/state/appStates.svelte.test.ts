@@ -71,8 +71,8 @@ describe('one source of the final grade', () => {
     expect(shown.original).toBe('B');
     const coefficients = presetScenario('standard').bonus.coefficients;
     expect(shown.bonus! / computed.bonus!).toBeCloseTo(coefficients.A / coefficients.B, 9);
-    expect(after.scoring.exportCsv()).toContain(`${person.staff_id},`);
-    expect(after.scoring.exportCsv().split('\n').find((l) => l.includes(person.staff_id))).toContain(',A,重大项目');
+    expect(after.resultsExport.csv()).toContain(`${person.staff_id},`);
+    expect(after.resultsExport.csv().split('\n').find((l) => l.includes(person.staff_id))).toContain(',A,重大项目');
   });
 
   it('pages of one app share one calibration: a move shows in the scored results at once', async () => {

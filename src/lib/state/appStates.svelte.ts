@@ -17,6 +17,10 @@ import { CalibrationState, type CalibrationOptions } from './calibration.svelte'
 import { MeetingsState } from './meetings.svelte';
 import { PeopleView } from './peopleView.svelte';
 import { ScoringState } from './scoring.svelte';
+import { DashboardView } from './dashboardView.svelte';
+import { TrendState } from './trend.svelte';
+import { ResultsExport } from './resultsExport.svelte';
+import { AnnualView } from './annualView.svelte';
 import { applySharedLink } from './shareLink.svelte';
 
 export interface AppStates {
@@ -26,6 +30,14 @@ export interface AppStates {
   readonly calibration: CalibrationState;
   /** the scenario, its weights and everything scored from them; `results` carry the final grades */
   readonly scoring: ScoringState;
+  /** the dashboard's team / level / domain filters and the rows, numbers and bands they leave */
+  readonly dashboard: DashboardView;
+  /** one person's quarter trend and win rate by industry (个人趋势) */
+  readonly trend: TrendState;
+  /** the §8 results CSV and its preview (导出) */
+  readonly resultsExport: ResultsExport;
+  /** each person's Q1–Q4 and annual final grades for the chosen period's year (年度) */
+  readonly annual: AnnualView;
   /** feedback meetings and publication dates (绩效面谈) */
   readonly meetings: MeetingsState;
   /** the People page's search and sort */
@@ -46,10 +58,15 @@ export interface AppStateOptions {
  */
 export function wireStates(app: AppState, opts: AppStateOptions = {}): AppStates {
   const calibration = new CalibrationState(app, opts.calibration);
+  const scoring = new ScoringState(app, { calibration });
   return {
     app,
     calibration,
-    scoring: new ScoringState(app, { calibration }),
+    scoring,
+    dashboard: new DashboardView(scoring),
+    trend: new TrendState(scoring),
+    resultsExport: new ResultsExport(scoring, calibration),
+    annual: new AnnualView(scoring, calibration),
     meetings: new MeetingsState(app, { today: opts.today }),
     peopleView: new PeopleView(),
   };

@@ -157,7 +157,8 @@ describe('cold open of a big store', { timeout: 120_000 }, () => {
     const expected = Array.from(full.graded!.scores.total);
     const second = app(1);
     await second.init(factory);
-    const s = testStates(second).scoring;
+    const states = testStates(second);
+    const s = states.scoring;
     expect(second.partial).toBe(true);
     expect(Array.from(s.graded!.scores.total)).toEqual(expected);
     expect(s.calls.deriveMetrics).toBe(0);
@@ -165,7 +166,7 @@ describe('cold open of a big store', { timeout: 120_000 }, () => {
     const other = second.periods.find((p) => p.id !== period.id)!;
     second.periodId = other.id;
     expect(s.graded).toBeNull();
-    expect(s.quarterTotals(0)).toEqual([]);
+    expect(states.trend.quarterTotals(0)).toEqual([]);
     second.periodId = period.id;
     await second.complete;
     expect(second.partial).toBe(false);

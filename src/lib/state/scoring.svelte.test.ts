@@ -8,6 +8,7 @@ import { prepareScoring } from '../engine/score';
 import { GRADE_NONE } from '../engine/grades';
 import { RECOMPUTE_MEASURE, ScoringState, metricsKey, modelKey, withWeights, type ScoringApp } from './scoring.svelte';
 import { testStates } from './states.testkit';
+import type { AppStates } from './appStates.svelte';
 
 // Count the real engine calls (the functions still run): the slider must not reach them.
 vi.mock('../engine/metrics', async (original) => {
@@ -23,15 +24,15 @@ const dataset = () => metricsDataset(20);
 
 let cleanup: (() => void) | null = null;
 /** A ScoringState inside $effect.root with an effect reading `read`, as a page would. */
-function setup(read: (s: ScoringState) => unknown = (s) => s.graded, store: ScoringApp['store'] = null) {
+function setup(read: (s: ScoringState, states: AppStates) => unknown = (s) => s.graded, store: ScoringApp['store'] = null) {
   const app = $state<{ -readonly [K in keyof ScoringApp]: ScoringApp[K] }>({ dataset: dataset(), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store });
-  let s!: ScoringState;
+  let states!: AppStates;
   cleanup = $effect.root(() => {
-    s = testStates(app).scoring;
-    $effect(() => { read(s); });
+    states = testStates(app);
+    $effect(() => { read(states.scoring, states); });
   });
   flushSync();
-  return { app, s };
+  return { app, s: states.scoring, states };
 }
 
 beforeEach(() => {
@@ -45,16 +46,16 @@ afterEach(() => {
 
 describe('ScoringState', () => {
   it('grades everyone in scope for the chosen period', () => {
-    const { s } = setup();
+    const { s, states } = setup();
     const g = s.graded!;
     expect(g.model.n).toBe(20);
     expect(g.gradedCount).toBe(20);
-    expect(s.gradedRows.length).toBe(20);
+    expect(states.dashboard.gradedRows.length).toBe(20);
     expect(new Set(g.final).size).toBeGreaterThan(2); // the data spread gives several grades
   });
 
   it('a weight change re-scores without re-deriving metrics or re-preparing the model', () => {
-    const { s } = setup((st) => [st.graded, st.bands, st.gradeChanges]);
+    const { s, states } = setup((st, all) => [st.graded, all.dashboard.bands, st.gradeChanges]);
     expect(deriveMetrics).toHaveBeenCalledTimes(1);
     expect(prepareScoring).toHaveBeenCalledTimes(1);
     const before = Float64Array.from(s.graded!.scores.total);
@@ -72,16 +73,16 @@ describe('ScoringState', () => {
   });
 
   it('keeps the same band counts array while a weight change moves nobody between bands', () => {
-    const { s } = setup((st) => [st.graded, st.bands]);
+    const { s, states } = setup((st, all) => [st.graded, all.dashboard.bands]);
     const j = s.scenario.indicators.findIndex((i) => i.id === 'win_rate');
-    const first = s.bands;
+    const first = states.dashboard.bands;
     // A tiny change re-scores everyone and moves nobody between bands.
     s.setWeight(j, s.weights[j] + 1e-9);
     flushSync();
     expect(s.graded!.scores.total).toBeDefined();
-    expect(s.bands).toBe(first);
+    expect(states.dashboard.bands).toBe(first);
     // A big one moves some: a new array with the new counts, as bandCounts gives them.
-    const counts = () => s.bands.map((b) => b.actual).join();
+    const counts = () => states.dashboard.bands.map((b) => b.actual).join();
     const was = counts();
     let w = s.weights[j];
     while (counts() === was && w < 1_000) {
@@ -89,8 +90,8 @@ describe('ScoringState', () => {
       flushSync();
     }
     expect(counts()).not.toBe(was);
-    expect(s.bands).not.toBe(first);
-    expect(s.bands.reduce((a, b) => a + b.actual, 0)).toBe(s.gradedRows.length);
+    expect(states.dashboard.bands).not.toBe(first);
+    expect(states.dashboard.bands.reduce((a, b) => a + b.actual, 0)).toBe(states.dashboard.gradedRows.length);
   });
 
   it('agrees with the engine results for the same weights', () => {
@@ -124,10 +125,10 @@ describe('ScoringState', () => {
   });
 
   it('forced distribution meets the quotas per group and bands add up', () => {
-    const { s } = setup((st) => [st.graded, st.bands]);
+    const { s, states } = setup((st, all) => [st.graded, all.dashboard.bands]);
     s.edit((sc) => ({ ...sc, forced_distribution: { ...sc.forced_distribution, use_forced_distribution: true } }));
     flushSync();
-    const bands = s.bands;
+    const bands = states.dashboard.bands;
     expect(bands.reduce((a, b) => a + b.actual, 0)).toBe(20);
     expect(bands.reduce((a, b) => a + b.target, 0)).toBe(20);
     // 20 people, shares 10/20/60/10 → quotas 2 / 4 / 12 / 2; ties may push a band over.
@@ -187,22 +188,23 @@ describe('ScoringState', () => {
   });
 
   it('filters restrict the rows but not the grading', () => {
-    const { s } = setup((st) => [st.rows, st.bands]);
+    const { s, states } = setup((_, all) => [all.dashboard.rows, all.dashboard.bands]);
+    const d = states.dashboard;
     const finals = Uint8Array.from(s.graded!.final);
-    s.setFilter('team', '华东');
+    d.setFilter('team', '华东');
     flushSync();
-    expect(s.rows.length).toBe(8);
-    expect(s.bands.reduce((a, b) => a + b.actual, 0)).toBe(8);
+    expect(d.rows.length).toBe(8);
+    expect(d.bands.reduce((a, b) => a + b.actual, 0)).toBe(8);
     expect(s.graded!.final).toEqual(finals);
-    s.setFilter('team', ''); // people without a team: rows 16–19
-    s.setFilter('level', 'senior');
+    d.setFilter('team', ''); // people without a team: rows 16–19
+    d.setFilter('level', 'senior');
     flushSync();
-    expect(Array.from(s.rows)).toEqual([17]);
-    s.setFilter('team', null);
-    s.setFilter('level', null);
-    s.setFilter('domain', 'consulting');
+    expect(Array.from(d.rows)).toEqual([17]);
+    d.setFilter('team', null);
+    d.setFilter('level', null);
+    d.setFilter('domain', 'consulting');
     flushSync();
-    expect(s.rows.length).toBe(6);
+    expect(d.rows.length).toBe(6);
   });
 
   it('records a kpi-recompute performance measure per recompute', () => {
@@ -228,14 +230,15 @@ describe('ScoringState', () => {
     expect(s.graded!.model.n).toBe(19);
   });
 
-  it('gives the quarter trend of one person and exports the §8 CSV', () => {
-    const { s } = setup();
-    const trend = s.quarterTotals(0);
+  it('gives the quarter trend of one person and exports the §8 CSV (trend.svelte.ts, resultsExport.svelte.ts)', () => {
+    const { states } = setup();
+    const s = states.scoring;
+    const trend = states.trend.quarterTotals(0);
     expect(trend.map((q) => q.period.id)).toEqual(['2026Q1', '2026Q2', '2026Q3', '2026Q4']);
     expect(trend[0].total).toBe(s.graded!.scores.total[0]);
     // only 2026Q1 has data: the other quarters are gaps, not zeros
     expect(trend.slice(1).map((q) => q.total)).toEqual([null, null, null]);
-    const csv = s.exportCsv();
+    const csv = states.resultsExport.csv();
     expect(csv.startsWith('\ufeffstaff_id,name,team,level,domain,period,total')).toBe(true);
     expect(csv.trim().split(/\r?\n/)).toHaveLength(21);
   });
@@ -311,13 +314,13 @@ describe('saved scenarios', () => {
     bad.scoring.cap = 1e308;
     store.records.set('user-bad', { id: 'user-bad', text: JSON.stringify(bad) });
     store.settings.set('scoring.scenarioId', 'user-bad');
-    const { s } = setup((x) => x.graded, store);
+    const { s, states } = setup((x) => x.graded, store);
     await s.loadSaved();
     flushSync();
     expect(s.scenarioId).not.toBe('user-bad');
     expect(s.choices.some((c) => c.id === 'user-bad')).toBe(false);
     expect(s.error?.zh).toContain('user-bad');
-    expect(s.exportCsv()).not.toMatch(/Infinity|NaN/);
+    expect(states.resultsExport.csv()).not.toMatch(/Infinity|NaN/);
   });
 
   it('refuses to save a scenario in which nobody can be scored, with the reason, instead of throwing', async () => {

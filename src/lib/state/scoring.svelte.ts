@@ -1,6 +1,8 @@
 /**
- * The dashboard's scoring state: which scenario, its edits, the base weights, the filters,
- * and everything computed from them for the chosen period.
+ * The scoring state: which scenario, its edits, the base weights, and everything graded from
+ * them for the chosen period. What reads it lives beside it, each built with this state handed
+ * in (createAppState): the dashboard's filters (dashboardView.svelte.ts), the person trend
+ * (trend.svelte.ts), the results CSV (resultsExport.svelte.ts), the annual view.
  *
  * The slider must redraw while dragging (spec §4, ≤ 16 ms a frame with 2,000 staff), so the
  * work is layered by what it depends on:
@@ -10,14 +12,13 @@
  * The two upper layers read the scenario through a string key of only the parts they use;
  * a $derived whose value is unchanged does not wake its dependents, so a weight, threshold
  * or forced-distribution edit never re-derives metrics or re-prepares the model.
- * Deriveds are lazy: what no page shows (results, trends) is not computed.
+ * Deriveds are lazy: what no page shows (results, grade changes) is not computed.
  */
 import { untrack } from 'svelte';
-import { DOMAINS, LEVELS, type Domain, type Level } from '../engine/codes';
 import type { Dataset } from '../engine/dataset';
-import type { BandCount, MetricMatrix, Period, PersonResult, Scenario } from '../engine/types';
-import { deriveMetrics, winRateByIndustry } from '../engine/metrics';
-import { prepareScoring, scoreWithWeights, type ScoringModel } from '../engine/score';
+import type { MetricMatrix, Period, PersonResult, Scenario } from '../engine/types';
+import { deriveMetrics } from '../engine/metrics';
+import { prepareScoring, type ScoringModel } from '../engine/score';
 import { groupIndex } from '../engine/forcedDistribution';
 import { BUILT_IN_PRESETS } from '../engine/presets';
 import { parsePeriod } from '../engine/periods';
@@ -28,7 +29,6 @@ import { allocateGrading, gradeAll, type Graded } from './gradeAll';
 import { metricsKey, modelKey, rulesKey, withWeights } from './scenarioKeys';
 import { matrixKey } from './derivedCache';
 import { countGradeChanges, idOrder, topGradeChanges, type GradeChange } from './gradeChanges';
-import { BandCounts, GradedRows } from './stableCounts';
 import { SchemeHistory, scoringHistory } from './schemeHistory.svelte';
 export type { GradeChange } from './gradeChanges';
 
@@ -60,8 +60,6 @@ export interface ScoringApp {
 
 export interface ScenarioChoice { id: string; builtIn: boolean; scenario: Scenario }
 
-export interface Filters { team: string | null; level: Level | null; domain: Domain | null }
-
 const SAVED_STORE = 'scenarios';
 const SELECTED_KEY = 'scoring.scenarioId';
 export class ScoringState {
@@ -76,21 +74,8 @@ export class ScoringState {
   /** Thresholds / forced shares typed but not yet valid (out of order, not summing to 100 %): shown, not graded with; unsaved; reset drops them. */
   draftGrades = $state.raw<Scenario['grades'] | null>(null);
   draftShares = $state.raw<Scenario['forced_distribution']['shares'] | null>(null);
-  #filters = $state<Filters>({ team: null, level: null, domain: null });
-  /** HR asked for the person trend of a big store (src/lib/state/personTrend.ts): person pages and reports then show it. */
-  trendAsked = $state(false);
   /** A refused saved scenario or storage failure, for the page to show. */
   error = $state.raw<{ zh: string; en: string } | null>(null);
-
-  /** The dashboard's team / level / domain filters (null = all); change them with `setFilter`. */
-  get filters(): Readonly<Filters> {
-    return this.#filters;
-  }
-
-  /** `scoring.setFilter('team', '华东')`; `null` shows everyone again. Filters narrow what is shown, never the grading. */
-  setFilter<K extends keyof Filters>(name: K, value: Filters[K]): void {
-    this.#filters[name] = value;
-  }
 
   /** Call counters, so tests can prove a slider move does not re-derive metrics. */
   readonly calls = { deriveMetrics: 0, prepareScoring: 0 };
@@ -102,13 +87,15 @@ export class ScoringState {
     if (known) return known;
     try { return parsePeriod(id); } catch { return null; }
   });
-  #metricsKey = $derived(metricsKey(this.scenario));
-  #modelKey = $derived(modelKey(this.scenario));
+  /** The scenario parts the metrics depend on, as a string: unchanged by weights and thresholds. */
+  metricsKey = $derived(metricsKey(this.scenario));
+  /** The scenario parts the scoring model depends on (scenarioKeys.ts). */
+  modelKey = $derived(modelKey(this.scenario));
 
   matrix = $derived.by((): MetricMatrix | null => {
     void this.app.dataset;
     const p = this.period;
-    const key = this.#metricsKey;
+    const key = this.metricsKey;
     if (!p) return null;
     return this.matrixFor(p, untrack(() => this.scenario), key);
   });
@@ -130,7 +117,7 @@ export class ScoringState {
 
   model = $derived.by((): ScoringModel | null => {
     const m = this.matrix;
-    void this.#modelKey;
+    void this.modelKey;
     if (!m) return null;
     this.calls.prepareScoring++;
     return prepareScoring(this.app.dataset, m, untrack(() => this.scenario));
@@ -156,8 +143,8 @@ export class ScoringState {
     if (!cur) return null;
     const b = this.baseline;
     let model = cur;
-    if (modelKey(b) !== this.#modelKey || metricsKey(b) !== this.#metricsKey) {
-      const matrix = metricsKey(b) === this.#metricsKey && this.matrix ? this.matrix : this.matrixFor(cur.period, b);
+    if (modelKey(b) !== this.modelKey || metricsKey(b) !== this.metricsKey) {
+      const matrix = metricsKey(b) === this.metricsKey && this.matrix ? this.matrix : this.matrixFor(cur.period, b);
       if (!matrix) return null;
       model = prepareScoring(this.app.dataset, matrix, b);
     }
@@ -172,54 +159,6 @@ export class ScoringState {
   #rulesDirty = $derived(rulesKey(this.scenario) !== rulesKey(this.baseline));
   dirty = $derived(this.#rulesDirty || this.draftGrades !== null || this.draftShares !== null || this.baseline.indicators.some((ind, j) => ind.weight !== this.weights[j]));
   choice = $derived(this.choices.find((c) => c.id === this.scenarioId) ?? null);
-
-  teamOf = $derived.by(() => {
-    const m = this.model;
-    const team = this.app.dataset.staff.team;
-    return m ? Array.from(m.staffIndex, (r) => team[r].trim()) : [];
-  });
-  teams = $derived([...new Set(this.teamOf)].sort((a, b) => a.localeCompare(b, 'zh-CN')));
-
-  /** Model rows passing the filters (everyone in scope, graded or not). */
-  rows = $derived.by(() => {
-    const m = this.model;
-    if (!m) return new Int32Array(0);
-    const { team, level, domain } = this.filters;
-    const lv = level === null ? -1 : LEVELS.indexOf(level);
-    const dm = domain === null ? -1 : DOMAINS.indexOf(domain);
-    const out: number[] = [];
-    for (let i = 0; i < m.n; i++) {
-      if (team !== null && this.teamOf[i] !== team) continue;
-      if (lv >= 0 && m.levelOf[i] !== lv) continue;
-      if (dm >= 0 && m.domainOf[i] !== dm) continue;
-      out.push(i);
-    }
-    return Int32Array.from(out);
-  });
-  #gradedRows = new GradedRows();
-  /**
-   * Filtered rows that have a total: the same array as before while they stay the same, as they
-   * do when a weight moves (only a weight going to or from 0 can change who has a total).
-   */
-  gradedRows = $derived.by(() => this.#gradedRows.of(this.graded?.grade ?? null, this.rows));
-
-  /** Headline numbers of the filtered people. */
-  summary = $derived.by(() => {
-    const g = this.graded;
-    const rows = this.rows;
-    let sum = 0;
-    let graded = 0;
-    if (g) for (const i of rows) { const v = g.scores.total[i]; if (v === v) { sum += v; graded++; } }
-    return { inScope: rows.length, graded, insufficient: rows.length - graded, mean: graded > 0 ? sum / graded : NaN };
-  });
-
-  #bands = new BandCounts();
-  /**
-   * Band counts of the filtered graded people; quotas add up group by group as in §6. The same
-   * array as before while the counts stay the same, as they do in most slider moves.
-   */
-  bands = $derived.by((): BandCount[] =>
-    this.#bands.of(this.graded, this.gradedRows, this.group.labels.length, this.scenario.forced_distribution.shares));
 
   /** Model rows in staff_id order, sorted once per model (gradeChanges.ts). */
   #idOrder = $derived.by((): Int32Array => {
@@ -276,23 +215,6 @@ export class ScoringState {
     const m = this.model;
     const ids = this.app.dataset.staff.staff_id;
     return new Map(m ? Array.from(m.staffIndex, (r, i) => [ids[r], i] as const) : []);
-  });
-
-  /** The quarters of the chosen period's year, each prepared once (for the person trend). */
-  #quarterModels = $derived.by(() => {
-    const p = this.period;
-    void this.#metricsKey;
-    void this.#modelKey;
-    const ds = this.app.dataset;
-    // Not from the cache (four quarters would push the current period out of it), so not while the raw rows load.
-    if (!p || this.app.partial) return [];
-    const s = untrack(() => this.scenario);
-    return ([1, 2, 3, 4] as const).map((q) => {
-      const period = parsePeriod(`${p.year}Q${q}`);
-      const model = prepareScoring(ds, deriveMetrics(ds, period, s), s);
-      const rowOf = new Map(Array.from(model.staffIndex, (r, i) => [r, i] as const));
-      return { period, model, rowOf };
-    });
   });
 
   readonly #calibration: CalibrationState;
@@ -383,49 +305,6 @@ export class ScoringState {
     } catch {
       this.error = { zh: '无法读取已保存的方案。', en: 'The saved scenarios could not be read.' };
     }
-  }
-
-  /**
-   * One person's totals for the four quarters of the chosen period's year; null = not in scope,
-   * no total, or a quarter without any data (count metrics would otherwise score a future quarter 0).
-   */
-  quarterTotals(staffRow: number): { period: Period; total: number | null }[] {
-    const withData = new Set(this.app.periods.map((p) => p.id));
-    return this.#quarterModels.map(({ period, model, rowOf }) => {
-      const i = rowOf.get(staffRow);
-      if (i === undefined || !withData.has(period.id)) return { period, total: null };
-      const t = scoreWithWeights(model, this.weights).total[i];
-      return { period, total: Number.isNaN(t) ? null : t };
-    });
-  }
-
-  /** Win rate by industry for one staff row in the chosen period. */
-  industryWinRates(staffRow: number) {
-    const p = this.period;
-    return p && !this.app.partial ? winRateByIndustry(this.app.dataset, staffRow, p, this.currentScenario) : [];
-  }
-
-  /**
-   * The §8 results CSV (with BOM) of the chosen period and the current scenario, with an
-   * `override_reason` column after final_grade when the period has calibration overrides.
-   */
-  exportCsv(): string {
-    const p = this.period;
-    return p ? this.#calibration.exportCsv(this.computedResults, this.currentScenario, p, this.app.dataset.staff.salary) : '';
-  }
-
-  /**
-   * The first `lines` data lines of `exportCsv()` (the header not included), without writing
-   * the rest: at 10,000 staff the whole text takes ~⅓ s, too long for opening the Export page.
-   * With calibration overrides the column set depends on every row, so the whole text is written.
-   */
-  exportPreview(lines: number): string[] {
-    const p = this.period;
-    if (!p) return [];
-    const calibration = this.#calibration;
-    const rows = calibration.overridesFor(p.id).length > 0 ? this.computedResults : this.computedResults.slice(0, lines);
-    return calibration.exportCsv(rows, this.currentScenario, p, this.app.dataset.staff.salary)
-      .replace(/^\ufeff/, '').split(/\r?\n/).slice(1, 1 + lines);
   }
 
   #load(s: Scenario): void {
