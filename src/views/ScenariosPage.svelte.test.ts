@@ -11,6 +11,7 @@ import { presetScenario } from '../lib/engine/presets';
 import { i18n } from '../lib/i18n/i18n.svelte';
 import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
 import type { ScoringState } from '../lib/state/scoring.svelte';
+import { moveShare } from '../lib/state/shareSlider';
 
 installResizeObserverStub();
 let scoring: ScoringState;
@@ -49,6 +50,8 @@ describe('ScenariosPage', () => {
   });
 
   it('saves the current edits with a name and a note, selected and stored', async () => {
+    // Win rate at 25 of 107 is outside its 15–20 % band: the question is answered yes (its own tests follow).
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
     scoring.setWeight(0, 25);
     renderWithStates(ScenariosPage, statesOf(scoring));
     await fireEvent.input(screen.getByTestId('save-name'), { target: { value: '华东试点' } });
@@ -86,6 +89,62 @@ describe('ScenariosPage', () => {
     expect(saved.note).toBe('只改了名字');
     expect(saved.note_zh).toBeUndefined();
     expect(rowByName('我的平衡')!.textContent).toContain('只改了名字');
+  });
+
+  it('saving shares outside the seed bands asks first, naming them, as the Weights page does; no saves nothing', async () => {
+    const ask = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    scoring.setWeights(moveShare(scoring.weights, 0, 40, Array.from(scoring.weights, () => false)));
+    renderWithStates(ScenariosPage, statesOf(scoring));
+    await fireEvent.input(screen.getByTestId('save-name'), { target: { value: '冲刺' } });
+    await fireEvent.submit(screen.getByTestId('save-name').closest('form')!);
+    await settle();
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(ask.mock.calls[0][0]).toContain('项目中标率 占比 40%（建议 15–20%）');
+    expect(ask.mock.calls[0][0]).toContain('仍要保存吗');
+    expect(store.records.size).toBe(0);
+    expect(screen.queryByTestId('scenarios-status')).toBeNull();
+    expect(scoring.dirty).toBe(true);
+    ask.mockReturnValue(true);
+    await fireEvent.submit(screen.getByTestId('save-name').closest('form')!);
+    await settle();
+    expect(store.records.size).toBe(1);
+    expect(screen.getByTestId('scenarios-status').textContent).toBe('已保存为“冲刺”。');
+  });
+
+  it('“save changes” to a saved scenario asks the same question; shares in band ask nothing', async () => {
+    const ask = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    renderWithStates(ScenariosPage, statesOf(scoring));
+    await fireEvent.input(screen.getByTestId('save-name'), { target: { value: '基线' } });
+    await fireEvent.submit(screen.getByTestId('save-name').closest('form')!);
+    await settle();
+    expect(ask).not.toHaveBeenCalled();
+    expect(store.records.size).toBe(1);
+    scoring.setWeights(moveShare(scoring.weights, 0, 40, Array.from(scoring.weights, () => false)));
+    flushSync();
+    ask.mockReturnValue(false);
+    await fireEvent.click(screen.getByRole('button', { name: '保存修改' }));
+    await settle();
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(ask.mock.calls[0][0]).toContain('项目中标率');
+    expect(scoring.dirty).toBe(true);
+    ask.mockReturnValue(true);
+    await fireEvent.click(screen.getByRole('button', { name: '保存修改' }));
+    await settle();
+    expect(scoring.dirty).toBe(false);
+    const saved = JSON.parse(([...store.records.values()][0] as unknown as { text: string }).text);
+    expect(saved.indicators[0].weight / saved.indicators.reduce((s: number, i: { weight: number }) => s + i.weight, 0)).toBeCloseTo(0.4, 9);
+  });
+
+  it('a scheme with every weight 0 is refused with the reason, asking nothing', async () => {
+    const ask = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    scoring.setWeights(new Float64Array(scoring.weights.length));
+    renderWithStates(ScenariosPage, statesOf(scoring));
+    await fireEvent.input(screen.getByTestId('save-name'), { target: { value: '全零' } });
+    await fireEvent.submit(screen.getByTestId('save-name').closest('form')!);
+    await settle();
+    expect(ask).not.toHaveBeenCalled();
+    expect(store.records.size).toBe(0);
+    expect(screen.getByTestId('scenarios-error').textContent).toContain('不能保存');
   });
 
   it('refuses to save without a name', async () => {

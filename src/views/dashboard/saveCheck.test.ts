@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saveCheck } from './saveCheck';
+import { askBeforeSave, saveCheck } from './saveCheck';
 import { BUILT_IN_PRESETS } from '../../lib/engine/presets';
 import { moveShare } from '../../lib/state/shareSlider';
 
@@ -23,5 +23,20 @@ describe('saveCheck', () => {
 
   it('all weights 0 is reported', () => {
     expect(saveCheck(standard, new Float64Array(base.length)).allZero).toBe(true);
+  });
+
+  it('askBeforeSave asks only when a share is out of band, and a no saves nothing', () => {
+    const asked: string[] = [];
+    const ask = (answer: boolean) => (m: string) => { asked.push(m); return answer; };
+    expect(askBeforeSave(standard, base, ask(false))).toEqual({ save: true });
+    expect(asked).toEqual([]);
+    const w = moveShare(base, 0, 40, unlocked);
+    expect(askBeforeSave(standard, w, ask(false))).toEqual({ save: false, why: null });
+    expect(asked[0]).toContain('· 项目中标率 占比 40%（建议 15–20%）');
+    expect(askBeforeSave(standard, w, ask(true))).toEqual({ save: true });
+    const zero = askBeforeSave(standard, new Float64Array(base.length), ask(true));
+    expect(zero.save).toBe(false);
+    expect(!zero.save && zero.why?.en).toContain('cannot be saved');
+    expect(asked).toHaveLength(2);
   });
 });
