@@ -41,6 +41,8 @@ export interface ImportResult {
   lines: Int32Array;
   /** header, first rows and distinct values of a file read only in part: the column mapping starts from it */
   sample?: FileSample;
+  /** the header signature of the saved column mapping the file was read through (mapping.ts) */
+  mappedBy?: string;
 }
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(KNOWN_ACTIVITY_TYPES);

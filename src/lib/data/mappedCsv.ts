@@ -53,6 +53,7 @@ export function importMappedCsv(bytes: Uint8Array, fileName: string, mappings: r
     const notice = workbookIssue('notice', 'mapping_applied', fileName, null, 1, null, null, { detail: SCHEMAS[result.kind].zh, count });
     notice.message_en = notice.message_en.replace(SCHEMAS[result.kind].zh, SCHEMAS[result.kind].en);
     result.issues.unshift(notice);
+    result.mappedBy = mapping.signature;
   }
   return result;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyMapping } from './mapping';
-import { mappingProblems, nameScore, proposeMapping, proposeValues, toMapping, valueFit, type FileSample } from './mappingProposal';
+import {
+  fromSaved, keepChoices, mappingProblems, nameScore, proposeMapping, proposeValues, sampleOfMapping, toMapping, valueFit, type FileSample,
+} from './mappingProposal';
 import { columnRule } from './schema';
 
 /** A sample as the importer keeps it: header, rows, distinct values per column. */
@@ -136,5 +138,29 @@ describe('mappingProblems', () => {
     const [p] = mappingProblems(['A'], 'projects', { A: 'project_id' }).filter((x) => x.code === 'missing');
     expect(p.zh).toContain('工号（staff_id）');
     expect(p.en).toContain('staff_id (工号)');
+  });
+});
+
+describe('fromSaved and sampleOfMapping', () => {
+  it('give back a saved mapping to edit, with or without the file at hand', () => {
+    const p = proposeMapping(crm);
+    const m = toMapping(crm.header, p.kind, p.columns, p.values.map((v) => (v.value === '否' ? { ...v, code: 'true', asIs: false } : v)));
+    const again = fromSaved(crm, m);
+    expect(again.kind).toBe('projects');
+    expect(again.columns).toEqual(p.columns);
+    expect(again.values.find((v) => v.value === '否')).toEqual({ key: 'strategic', value: '否', code: 'true', asIs: false });
+    expect(toMapping(crm.header, again.kind, again.columns, again.values)).toEqual(m);
+    const bare = fromSaved(sampleOfMapping(m), m);
+    expect(bare.columns).toEqual(p.columns);
+    expect(bare.values.map((v) => [v.key, v.value, v.code])).toEqual([['status', '赢单关闭', 'won'], ['strategic', '否', 'true']]);
+    expect(toMapping(sampleOfMapping(m).header, bare.kind, bare.columns, bare.values)).toEqual(m);
+  });
+});
+
+describe('keepChoices', () => {
+  it('keeps the codes chosen for a column and value, and takes the rest fresh', () => {
+    const before = [{ key: 'status', value: '关闭', code: 'cancelled', asIs: false }, { key: 'status', value: '赢单', code: 'won', asIs: true }];
+    const fresh = [{ key: 'status', value: '关闭', code: null, asIs: false }, { key: 'status', value: '赢单', code: 'won', asIs: true }, { key: 'role', value: '主导', code: 'lead', asIs: true }];
+    expect(keepChoices(fresh, before)).toEqual([before[0], fresh[1], fresh[2]]);
   });
 });

@@ -126,8 +126,8 @@ export function valueFit(rule: ColumnRule, values: readonly string[]): number {
   return values.filter(ok).length / values.length;
 }
 
-/** The columns a kind can map to (a metrics file: staff_id, period and the metric ids). */
-function targetsOf(kind: Kind): ColumnRule[] {
+/** The columns a kind can map to (a metrics file: staff_id, period and the metric ids). `targetsOf('staff')[0].key === 'staff_id'`. */
+export function targetsOf(kind: Kind): ColumnRule[] {
   const schema = SCHEMAS[kind];
   return schema.metricColumns ? [...schema.columns, ...Object.keys(METRIC_LABELS_ZH).map((id) => metricColumnRule(id))] : [...schema.columns];
 }
@@ -267,4 +267,34 @@ export function mappingProblems(header: readonly string[], kind: Kind, columns: 
     });
   }
   return problems;
+}
+
+/**
+ * The proposal a saved mapping stands for, to edit it: its kind and columns, and the value rows
+ * of the sample (or, with no sample, of the values it maps) with its codes.
+ * `fromSaved(sampleOfMapping(m), m).columns` equals `m.columns` for the header's cells.
+ */
+export function fromSaved(sample: FileSample, m: ColumnMapping): MappingProposal {
+  const columns: Record<string, string | null> = {};
+  for (const cell of sample.header) if (cell.trim() !== '') columns[cell.trim()] = m.columns[cell.trim()] ?? null;
+  const values = proposeValues(m.kind, sample, columns).map((v) => {
+    const code = m.values?.[v.key]?.[v.value];
+    return code === undefined ? v : { ...v, code, asIs: false };
+  });
+  return { kind: m.kind, columns, values };
+}
+
+/** A sample made from a saved mapping alone (no file at hand): its header, no rows, the values it maps. */
+export function sampleOfMapping(m: ColumnMapping): FileSample {
+  const header = m.signature.split('\u001f');
+  return { header, rows: [], values: header.map((h) => { const key = m.columns[h]; return key ? Object.keys(m.values?.[key] ?? {}) : []; }) };
+}
+
+/**
+ * Fresh value rows (after a column changed) with the codes already chosen for the same column
+ * and value kept: a change elsewhere does not undo the user's choices.
+ */
+export function keepChoices(fresh: readonly ValueProposal[], before: readonly ValueProposal[]): ValueProposal[] {
+  const chosen = new Map(before.filter((v) => !v.asIs).map((v) => [`${v.key}\u0000${v.value}`, v]));
+  return fresh.map((v) => chosen.get(`${v.key}\u0000${v.value}`) ?? v);
 }

@@ -70,6 +70,7 @@ describe('runImport with saved column mappings', () => {
     expect(results[0].issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(results[0].issues[0].code).toBe('mapping_applied');
     expect(results[0].issues[0].message_zh).toContain('字段映射');
+    expect(results[0].mappedBy).toBe(CRM_HEADER.join('\u001f'));
     const canonical = await store();
     await runImport([new File([projectsCsv], 'projects.csv')], { store: canonical });
     expect(plain((await s.loadDataset()).projects)).toEqual(plain((await canonical.loadDataset()).projects));
@@ -82,7 +83,7 @@ describe('runImport with saved column mappings', () => {
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(crmRows(projectsCsv)), '商机');
     const file = new File([new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer)], '商机.xlsx');
     const { results } = await runImport([file], { store: s, ...readers });
-    expect(results.map((r) => [r.sheet, r.kind, r.batch?.rowCount])).toEqual([['商机', 'projects', 1162]]);
+    expect(results.map((r) => [r.sheet, r.kind, r.batch?.rowCount, r.mappedBy])).toEqual([['商机', 'projects', 1162, CRM_HEADER.join('\u001f')]]);
     expect(results[0].issues[0].code).toBe('mapping_applied');
   });
 

@@ -33,7 +33,6 @@ export interface BatchInfo {
 /** The stored batch: BatchInfo plus its import order and, for keyed kinds, which rows later batches replaced. */
 export interface BatchRecord extends BatchInfo { seq: number; chunkCount: number; dead: Uint8Array | null }
 export interface ChunkRecord { batchId: string; index: number; rows: number; columns: ChunkColumns }
-/** `mappings` (since version 2): column mappings keyed by header signature (mappingStore.ts). */
 export type RecordStoreName = 'scenarios' | 'calibration' | 'meetings' | 'mappings';
 
 interface KpiDB extends DBSchema {
@@ -146,7 +145,7 @@ function upgrade(db: DB, oldVersion: number): void {
     db.createObjectStore('meetings', { keyPath: 'id' });
     db.createObjectStore('settings');
   }
-  if (oldVersion < 2) db.createObjectStore('mappings', { keyPath: 'id' });
+  if (oldVersion < 2) db.createObjectStore('mappings', { keyPath: 'id' }); // column mappings by header signature (mappingStore.ts)
 }
 
 // idb's openDB always uses the global indexedDB; this is the same thing with the factory

@@ -159,6 +159,7 @@ function importSheet(fileName: string, name: string, ws: ReturnType<WorkbookLib[
   const cellErrors = extra.slice(0, 200);
   const all = [...cellErrors, ...issues];
   const out: ImportResult = { ...result, issues: all, delimiter: '', sheet: name, table: cellErrors.length ? null : result.table };
+  if (mapping && kind !== null) out.mappedBy = mapping.signature;
   return kind === null ? { state: 'unrecognised', result: out } : { state: 'read', result: out };
 }
 

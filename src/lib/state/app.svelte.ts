@@ -94,6 +94,8 @@ export class AppState {
   importing = $state(false);
   progress = $state.raw<ImportProgress | null>(null);
   importResults = $state.raw<FileImportResult[]>([]);
+  /** The files of the last import, so a file mapped after it (字段映射) can be imported again. */
+  lastFiles: File[] = [];
   importError = $state.raw<Text | null>(null);
   /** Failure of a delete / clear / demo action (the import has its own `importError`). */
   actionError = $state.raw<Text | null>(null);
@@ -317,6 +319,7 @@ export class AppState {
     this.importError = null;
     this.notice = null;
     this.importResults = [];
+    this.lastFiles = files;
     this.progress = { file: files[0].name, rows: 0, bytes: 0, totalBytes: files.reduce((s, f) => s + f.size, 0) };
     try {
       const { results } = await this.#deps.importFiles(files, {
