@@ -16,7 +16,7 @@ import { metricColumnRule, SCHEMAS } from './schema';
 import { cellText, columnLetter, type CellTarget, type IsDateFormat, type SheetCell } from './sheetCells';
 import { isWorkbookBytes } from './workbookFiles';
 import { workbookIssue, type WorkbookIssueCode } from './workbookIssues';
-import { MAX_UNPACKED_BYTES, zipUnpackedSize } from './zipSize';
+import { MAX_UNPACKED_BYTES, zipInflatesAsDeclared, zipUnpackedSize } from './zipSize';
 
 /** What is used of the library: `import * as XLSX from '@e965/xlsx'` fits. */
 export interface WorkbookLib {
@@ -177,6 +177,10 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, lib: WorkbookL
     const unpacked = zipUnpackedSize(bytes);
     if (unpacked === null) return [workbookError(fileName, 'xlsx_corrupt', { detail: 'zip directory missing' })];
     if (unpacked > MAX_UNPACKED_BYTES) return [workbookError(fileName, 'xlsx_too_big', { limit: mb(MAX_UNPACKED_BYTES) })];
+    // The sizes above are the file's own word: an entry inflating to more is refused unread.
+    const inflates = zipInflatesAsDeclared(bytes);
+    if (inflates === 'larger') return [workbookError(fileName, 'xlsx_size_mismatch')];
+    if (inflates === 'corrupt') return [workbookError(fileName, 'xlsx_corrupt', { detail: 'zip entry damaged' })];
   } else if (!isWorkbookBytes(bytes)) {
     return [workbookError(fileName, 'xlsx_unsupported', { detail: fileName.replace(/^.*\./, '.') })];
   }

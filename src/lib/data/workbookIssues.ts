@@ -42,6 +42,10 @@ export const WORKBOOK_MESSAGES = {
     `工作簿解压后超过 ${p.limit}，超出本工具能安全读取的大小。请删除不需要的工作表、图片或列，或把数据另存为 CSV 后再导入。`,
     `Unpacked, the workbook is larger than ${p.limit}, more than this tool reads safely. Delete the sheets, pictures or columns you do not need, or save the data as CSV and import that.`,
   ],
+  xlsx_size_mismatch: () => [
+    '工作簿内部记录的大小与实际解压出的内容不符（文件已损坏，或是刻意构造的“压缩炸弹”），为保护本机内存未读取。请在 Excel 或 WPS 中打开并另存为“Excel 工作簿（*.xlsx）”；如果打不开，请从原系统重新导出。',
+    'The sizes recorded inside the workbook do not match what it unpacks to (the file is damaged, or built as a "zip bomb"), so it was not read, to protect this computer\'s memory. Open it in Excel or WPS and save it as "Excel Workbook (*.xlsx)"; if it does not open, export it from the source system again.',
+  ],
   xlsx_too_many_rows: (p) => [
     `工作表“${p.sheet}”超过 ${p.limit} 行。请把数据拆分到几个工作簿，或另存为 CSV（CSV 可导入百万行）后再导入。`,
     `The sheet "${p.sheet}" has more than ${p.limit} rows. Split the data over several workbooks, or save it as CSV (CSV files of a million rows import) and import that.`,
