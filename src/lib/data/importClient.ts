@@ -13,7 +13,7 @@ import HashWorker from '../../workers/hash.worker.ts?worker&inline';
 import ImportWorker from '../../workers/import.worker.ts?worker&inline';
 // The same import with the workbook reader (SheetJS): started only for a drop with a workbook.
 import WorkbookImportWorker from '../../workers/workbookImport.worker.ts?worker&inline';
-import { WORKBOOK_NAME } from './workbookFiles';
+import { dropHasWorkbook } from './workbookFiles';
 import type { Encoding } from './decode';
 import { SLICE_BYTES } from './arrivingBytes';
 import { runImport, type FileOutcome, type ImportProgress } from './runImport';
@@ -54,8 +54,7 @@ export interface ImportFilesOptions {
   openPageStore?: () => Promise<Store>;
 }
 
-const moduleWorker = (files: File[]): WorkerLike =>
-  (files.some((f) => WORKBOOK_NAME.test(f.name)) ? new WorkbookImportWorker() : new ImportWorker()) as unknown as WorkerLike;
+const moduleWorker = (workbook: boolean): WorkerLike => (workbook ? new WorkbookImportWorker() : new ImportWorker()) as unknown as WorkerLike;
 /** Without a hash worker the import only runs slower. */
 const moduleHashWorker = (): HashWorkerLike | null => {
   try {
@@ -115,9 +114,9 @@ function randomToken(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function inWorker(files: File[], opts: ImportFilesOptions, probe?: string): Promise<{ results: FileOutcome[] } | 'foreign-storage'> {
+async function inWorker(files: File[], opts: ImportFilesOptions, probe?: string): Promise<{ results: FileOutcome[] } | 'foreign-storage'> {
   const { signal } = opts;
-  const worker = opts.createWorker ? opts.createWorker() : moduleWorker(files);
+  const worker = opts.createWorker ? opts.createWorker() : moduleWorker(await dropHasWorkbook(files));
   // The hashes are computed in a second worker while the import worker parses (Chromium's
   // digest blocks its thread); each is passed on to the import worker, null if it failed.
   let hasher = files.length ? (opts.createHashWorker ?? moduleHashWorker)() : null;

@@ -17,6 +17,7 @@ import { isWorkbookBytes, WORKBOOK_NAME } from './workbookFiles';
 import { hasMappedHeader, importMappedCsv } from './mappedCsv';
 import type { ColumnMapping } from './mapping';
 import { listMappings } from './mappingStore';
+import { workbookIssue } from './workbookIssues';
 import { detectDelimiter } from './detect';
 import type { Issue } from './issues';
 import { crlfToLf, guessNewline, mixedLineBreaks, mixedLineBreaksIssue, NEWLINE_SAMPLE_CHARS } from './lineBreaks';
@@ -286,11 +287,17 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
   const totalBytes = files.reduce((s, f) => s + f.size, 0);
   let before = 0;
   const parsed: { result: ImportResult; hash: string }[] = [];
-  const workbookFile = async (src: ArrivingBytes, name: string) => {
+  // A workbook is told by its first bytes (zip or OLE2), whatever its name; a file named like a
+  // workbook whose bytes are text (a CSV renamed .xlsx) is read as the CSV it is.
+  const workbookFile = async (src: ArrivingBytes, name: string): Promise<'workbook' | 'text-named-workbook' | false> => {
     if (!opts.readWorkbook) return false;
-    if (WORKBOOK_NAME.test(name)) return true;
     while (src.filled < Math.min(src.size, 4)) await src.more();
-    return isWorkbookBytes(src.bytes.subarray(0, src.filled));
+    if (isWorkbookBytes(src.bytes.subarray(0, src.filled))) return 'workbook';
+    if (!WORKBOOK_NAME.test(name)) return false;
+    if (src.size === 0) return 'workbook';
+    while (src.filled < Math.min(src.size, SNIFF_BYTES)) await src.more();
+    const head = src.bytes.subarray(0, src.filled);
+    return hasUtf16Bom(head) || sniffBinary(head) === null ? 'text-named-workbook' : 'workbook';
   };
   const outcomes: (FileOutcome | null)[] = [];
   // Saved column mappings (字段映射): a file or sheet whose header one matches is read through it.
@@ -303,7 +310,8 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
     // The hash (from `hashOf`: another worker, while this file is parsed); a copy of a stored
     // file stops the parse as soon as the hash says so (a million-row copy is not parsed through).
     const hashing = opts.hashOf ? opts.hashOf(i, file, src.all) : src.all.then((b) => contentHash(b));
-    if (await workbookFile(src, file.name)) {
+    const named = await workbookFile(src, file.name);
+    if (named === 'workbook') {
       // The whole workbook is read at once (the library has no streaming read); each data sheet
       // is a result and a batch of its own, identified by the file's hash and the sheet's name.
       const bytes = await src.all;
@@ -343,6 +351,7 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
       continue;
     }
     before += file.size;
+    if (named === 'text-named-workbook') result.issues.unshift(workbookIssue('notice', 'xlsx_named_text', file.name, null, null, null, null, { detail: file.name.replace(/^.*\./, '.') }));
     opts.onProgress?.({ file: file.name, rows: result.rowCount, bytes: before, totalBytes, phase: 'read' });
     parsed.push({ result, hash });
     outcomes.push(null);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import * as XLSX from '@e965/xlsx';
+import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvToSheet } from '../../../test/workbook/sampleWorkbook';
 import { runImport } from './runImport';
@@ -57,3 +58,41 @@ describe('runImport with a workbook', () => {
     expect(results[0].issues.map((i) => i.code)).toEqual(['file_xlsx']);
   });
 });
+
+describe('runImport tells a file by its bytes, not its name', () => {
+  it('a workbook renamed .csv is read as the workbook it is', async () => {
+    const s = await store();
+    const book = workbookFile('人员.csv', { 人员: csvToSheet(STAFF, { chinese: true }) });
+    const { results } = await runImport([book], { store: s, ...readers });
+    expect(results.map((r) => [r.fileName, r.sheet, r.kind, r.rowCount, r.batch?.fileName])).toEqual([['人员.csv', '人员', 'staff', 2, '人员.csv · 人员']]);
+  });
+  it('a CSV file renamed .xlsx is read as CSV, with a notice saying so', async () => {
+    const s = await store();
+    const { results } = await runImport([new File([STAFF], '人员.xlsx')], { store: s, ...readers });
+    expect(results.map((r) => [r.kind, r.rowCount, r.batch?.fileName])).toEqual([['staff', 2, '人员.xlsx']]);
+    expect(results[0].issues.map((i) => [i.severity, i.code])).toEqual([['notice', 'xlsx_named_text']]);
+    expect(results[0].issues[0].message_zh).toContain('已按 CSV 文件读取');
+    expect(results[0].issues[0].message_en).toContain('.xlsx');
+  });
+  it('a GB18030 CSV file renamed .xls is read as CSV too', async () => {
+    const s = await store();
+    const gbk = new Uint8Array([...strToU8('staff_id,name,level,domain\nPS1,'), 0xd5, 0xc5, 0xc8, 0xfd, ...strToU8(',junior,product_expert\n')]);
+    const { results } = await runImport([new File([gbk], '人员.xls')], { store: s, ...readers });
+    expect([results[0].kind, results[0].encoding, results[0].issues.map((i) => i.code)]).toEqual(['staff', 'gb18030', ['xlsx_named_text']]);
+    expect((await s.loadTable('staff')).name).toEqual(['张三']);
+  });
+  it('a plain zip renamed .csv is a ZIP archive, not a workbook; nothing is stored', async () => {
+    const s = await store();
+    const zip = zipSync({ 'staff.csv': strToU8(STAFF) });
+    const { results } = await runImport([new File([zip], 'staff.csv')], { store: s, ...readers });
+    expect(results.map((r) => [r.kind, r.batch, r.issues.map((i) => i.code)])).toEqual([[null, undefined, ['file_zip']]]);
+    expect(results[0].issues[0].message_zh).toContain('ZIP 压缩包');
+    expect(await s.listBatches()).toEqual([]);
+  });
+  it('binary bytes named .xlsx (neither zip, OLE2 nor text) get the workbook reader\'s unsupported-format message', async () => {
+    const s = await store();
+    const { results } = await runImport([new File([new Uint8Array([1, 0, 2, 0, 3, 0, 4, 0])], '表.xlsx')], { store: s, ...readers });
+    expect(results[0].issues.map((i) => i.code)).toEqual(['xlsx_unsupported']);
+  });
+});
+

@@ -11,3 +11,22 @@ export const WORKBOOK_NAME = /\.(xlsx|xlsm|xls|et|ett|numbers|ods)$/i;
 export function isWorkbookBytes(b: Uint8Array): boolean {
   return b.length >= 4 && ((b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) || (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0));
 }
+
+/**
+ * Whether a drop needs the workbook reader: a file named like a workbook, or one whose first
+ * bytes are a workbook's (an .xlsx renamed .csv). A file that cannot be read here is left to
+ * the import, which reports the read error.
+ * `await dropHasWorkbook([new File([xlsxBytes], 'staff.csv')]) === true`.
+ */
+export async function dropHasWorkbook(files: readonly File[]): Promise<boolean> {
+  for (const f of files) {
+    if (WORKBOOK_NAME.test(f.name)) return true;
+    if (f.size < 4) continue;
+    try {
+      if (isWorkbookBytes(new Uint8Array(await f.slice(0, 4).arrayBuffer()))) return true;
+    } catch {
+      /* the import says why it cannot be read */
+    }
+  }
+  return false;
+}
