@@ -19,6 +19,11 @@ export interface CorpusCase {
   warns?: boolean;
   /** text every error message must contain, [zh, en] (the line, the value, the remedy) */
   says?: [zh: string, en: string][];
+  /**
+   * What the app's card and the headless scorer say instead of `says`, where they read the file
+   * otherwise than `importCsvBytes` (a workbook renamed .csv goes to the workbook reader there).
+   */
+  saysInApp?: [zh: string, en: string][];
   /** names as they must come out, when stored */
   names?: string[];
 }
@@ -41,7 +46,7 @@ export const CORPUS: CorpusCase[] = [
   { file: 'empty.csv', what: 'an empty file (0 bytes)', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_empty'] },
   { file: 'blank-lines.csv', what: 'only blank lines', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_empty'] },
   { file: 'binary.csv', what: 'a binary file', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_binary'], says: [['二进制', 'binary']] },
-  { file: 'workbook.xlsx.csv', what: 'an .xlsx workbook renamed .csv (real zip)', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_xlsx'], says: [['.xlsx', '.xlsx'], ['另存为', 'CSV UTF-8']] },
+  { file: 'workbook.xlsx.csv', what: 'an .xlsx workbook renamed .csv (real zip)', stored: false, rows: 0, kind: null, encoding: 'utf-8', errors: ['file_xlsx'], says: [['.xlsx', '.xlsx'], ['另存为', 'CSV UTF-8']], saysInApp: [['没有可识别的数据表', 'No sheet of the workbook holds recognisable data'], ['“人员”', '“人员”']] },
   { file: 'duplicate-headers.csv', what: 'a column name twice', stored: false, rows: 1, kind: 'staff', encoding: 'utf-8', errors: ['duplicate_column'], says: [['name', 'name']] },
   { file: 'missing-required.csv', what: 'a required column missing (level)', stored: false, rows: 1, kind: 'staff', encoding: 'utf-8', errors: ['missing_column'], says: [['level', 'level']] },
   { file: 'long-cells.csv', what: '10,000-character cells', stored: true, rows: 2, kind: 'staff', encoding: 'utf-8', errors: [], names: ['长'.repeat(10_000), '正常'] },

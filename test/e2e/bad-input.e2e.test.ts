@@ -47,7 +47,7 @@ describe.skipIf(!requireChromiumOrSkip())('bad input through the file input', ()
     const cards = await importThroughInput(page, [path], 600_000);
     expect(cards.map((x) => x.fileName)).toEqual([c.file]);
     expect(cards[0].status).toBe(c.stored ? (c.warns ? 'warnings' : 'imported') : 'blocked');
-    for (const [zh] of c.says ?? []) expect(cards[0].text).toContain(zh);
+    for (const [zh] of c.saysInApp ?? c.says ?? []) expect(cards[0].text).toContain(zh);
     const after = await readDb(page);
     expect(isWhole(after)).toBe(true);
     if (!c.stored) {
