@@ -138,5 +138,8 @@ describe('readWorkbook: bad workbooks get a message naming file, sheet and cell'
     expect(r.issues[0].code).toBe('xlsx_no_sheet');
     expect(r.issues[0].message_zh).toContain('“透视表”');
     expect(r.table).toBeNull();
+    // One result for the workbook, not for its first sheet: the card is named by the file.
+    expect(r.sheet).toBeUndefined();
+    expect(r.issues.find((i) => i.code === 'unknown_kind')?.sheet).toBe('说明');
   });
 });

@@ -209,6 +209,8 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, lib: WorkbookL
   if (read.length === 0) {
     const first = unrecognised[0] ?? workbookError(fileName, 'xlsx_no_sheet', { list: list || '—' });
     if (unrecognised[0]) first.issues.unshift(workbookIssue('error', 'xlsx_no_sheet', fileName, null, null, null, null, { list }));
+    // The workbook as a whole is refused: its card names the file (the issues keep their sheet).
+    delete first.sheet;
     return [first];
   }
   if (skipped.length) read[0].issues.push(workbookIssue('notice', 'xlsx_sheets_skipped', fileName, null, null, null, null, { list }));
