@@ -6,14 +6,16 @@
  * (`npx vite build`). A missing engine skips loudly here and fails in CI (engines.ts).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDir, type ServedDir } from './browser';
 import { launchEngine, requireEngineOrSkip, type EngineName } from './engines';
-import { CLEAR_DEMO_ZH, runJourney, sampleFolderWithGb18030, type JourneyResult } from './journey';
+import * as XLSX from '@e965/xlsx';
+import { CLEAR_DEMO_ZH, clearDemo, gradedCount, importFolder, installPageHooks, runJourney, sampleFolderWithGb18030, type JourneyResult } from './journey';
+import { csvToSheet } from '../workbook/sampleWorkbook';
 import { commonText } from '../../src/lib/i18n/messages/common';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -69,6 +71,30 @@ describe.skipIf(!has.chromium)('the core journey in every engine', () => {
     expect(r.otherDistribution).not.toBe(r.distribution);
     expect(r.sharedDistribution).toBe(r.distribution);
     expect(r.sharedBanner).toContain('已从分享链接载入方案');
+  });
+
+  // From file:// WebKit's workers do not share the page's IndexedDB, so the import runs on the
+  // page (importClient.ts) and the workbook is read in the workbook worker for it.
+  it.skipIf(!has.webkit)('webkit from file://: a workbook (.xlsx, Chinese headers) imports on the page', async () => {
+    const staff = readFileSync(fileURLToPath(new URL('../fixtures/sample/staff.csv', import.meta.url)), 'utf8');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, csvToSheet(staff, { chinese: true }), '人员');
+    const book = join(data.dir, '人员.xlsx');
+    writeFileSync(book, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const browser = await launchEngine('webkit');
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${pathToFileURL(join(appDir, 'index.html')).href}#/overview`);
+      await gradedCount(page);
+      await installPageHooks(page);
+      await clearDemo(page);
+      const cards = await importFolder(page, [book], ['人员.xlsx · 人员']);
+      expect(cards.map((c) => [c.file, c.status])).toEqual([['人员.xlsx · 人员', 'imported']]);
+      const card = await page.run(() => (document.querySelector('article.result-card') as HTMLElement | null)?.innerText ?? '');
+      expect(card).toMatch(new RegExp(`行数\\s*${staff.trim().split('\n').length - 1}\\b`));
+    } finally {
+      await browser.close();
+    }
   });
 
   for (const engine of ['firefox', 'webkit'] as const) {

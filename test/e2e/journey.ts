@@ -132,11 +132,14 @@ export async function distribution(page: EnginePage): Promise<string> {
 
 export interface ImportedCard { file: string; status: string; encoding: string }
 
-async function importFolder(page: EnginePage, files: string[]): Promise<ImportedCard[]> {
+/**
+ * Puts `files` into the Data page's file input and waits for a result card named by each of
+ * `names` (default: the file names; a workbook's cards are `file · sheet`).
+ */
+export async function importFolder(page: EnginePage, files: string[], names = files.map((f) => f.split('/').pop()!)): Promise<ImportedCard[]> {
   await goPage(page, 'data');
   await waitFor(page, 'an enabled file input', () => document.querySelector<HTMLInputElement>('[data-testid="file-input"]')?.disabled === false);
   await page.setFiles('[data-testid="file-input"]', files);
-  const names = files.map((f) => f.split('/').pop()!);
   const end = await waitFor(page, 'the import to end', (want: string[]) => {
     const input = document.querySelector<HTMLInputElement>('[data-testid="file-input"]');
     if (!input || input.disabled) return null;
@@ -151,6 +154,16 @@ async function importFolder(page: EnginePage, files: string[]): Promise<Imported
     status: [...c.classList].find((x) => x.startsWith('status-'))?.slice(7) ?? '',
     encoding: (c as HTMLElement).innerText.match(/UTF-8|GB18030|UTF-16\w*/)?.[0] ?? '',
   })));
+}
+
+/** Clears the demo data through the first-run banner and waits until it is gone. */
+export async function clearDemo(page: EnginePage): Promise<void> {
+  await page.run((label: string) => {
+    const b = [...document.querySelectorAll<HTMLButtonElement>('[role="status"] button')].find((x) => x.textContent?.trim() === label);
+    if (!b) throw new Error(`no "${label}" button`);
+    b.click();
+  }, CLEAR_DEMO_ZH);
+  await waitFor(page, 'the demo to be cleared', () => document.querySelector<HTMLSelectElement>('[data-testid="period-select"]')?.disabled === true);
 }
 
 export interface JourneyResult {
@@ -187,13 +200,7 @@ export async function runJourney(page: EnginePage, appUrl: string, files: string
   await installPageHooks(page);
   let downloads = 0;
 
-  // Clear the demo through the first-run banner.
-  await page.run((label: string) => {
-    const b = [...document.querySelectorAll<HTMLButtonElement>('[role="status"] button')].find((x) => x.textContent?.trim() === label);
-    if (!b) throw new Error(`no "${label}" button`);
-    b.click();
-  }, CLEAR_DEMO_ZH);
-  await waitFor(page, 'the demo to be cleared', () => document.querySelector<HTMLSelectElement>('[data-testid="period-select"]')?.disabled === true);
+  await clearDemo(page);
 
   const t1 = Date.now();
   const cards = await importFolder(page, files);

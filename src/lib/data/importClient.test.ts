@@ -1,10 +1,14 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import * as XLSX from '@e965/xlsx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { csvToSheet } from '../../../test/workbook/sampleWorkbook';
+import { createWorkbookReadHandler, type WorkbookReadReply, type WorkbookReadRequest } from '../../workers/workbookImport.worker';
 import { createHashHandler, type HashReply, type HashRequest } from '../../workers/hash.worker';
 import { createImportHandler, PROBE_SETTING, type ImportReply, type ImportRequest } from '../../workers/import.worker';
 import { importFiles, importTexts, type HashWorkerLike, type WorkerLike } from './importClient';
 import type { ImportProgress } from './runImport';
+import type { WorkbookReaderLike } from './workbookReadClient';
 import { contentHash, onStoreChange, openStore, type Store, type StoreChange } from './store';
 
 const STAFF = 'staff_id,name,level,domain\nPS1,杜眉,mid,consulting\nPS2,孙梦明,junior,product_expert\n';
@@ -168,6 +172,70 @@ describe('importFiles: the storage probe', () => {
     expect(progress).toContain('评分.csv');
     expect((await (await storeOf(pageFactory)).listBatches()).map((b) => b.fileName).sort()).toEqual(['staff.csv', '评分.csv'].sort());
     expect(await (await storeOf(workerFactory)).listBatches()).toEqual([]);
+  });
+});
+
+/** The workbook worker's read handler in this process, messages cloned as postMessage would. */
+function inProcessWorkbookReader(): WorkbookReaderLike & { terminated: boolean; got: string[] } {
+  const w: WorkbookReaderLike & { terminated: boolean; got: string[] } = {
+    onmessage: null, onerror: null, terminated: false, got: [],
+    postMessage(m) { w.got.push(m.fileName); const copy = structuredClone(m); setTimeout(() => read(copy)); },
+    terminate() { w.terminated = true; },
+  };
+  const read = createWorkbookReadHandler(
+    (reply) => { const copy = structuredClone(reply); setTimeout(() => { if (!w.terminated) w.onmessage?.({ data: copy } as MessageEvent<WorkbookReadReply>); }); },
+    XLSX,
+  );
+  return w;
+}
+const workbookOf = (name: string, sheets: Record<string, string>) => {
+  const wb = XLSX.utils.book_new();
+  for (const [n, csv] of Object.entries(sheets)) XLSX.utils.book_append_sheet(wb, csvToSheet(csv, { chinese: true }), n);
+  return new File([new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer)], name);
+};
+
+describe('importFiles on the page (WebKit from file://) with a workbook', () => {
+  it('reads the workbook in the workbook worker and stores its sheets in the page\'s store, beside a CSV file', async () => {
+    const pageFactory = new IDBFactory();
+    const worker = inProcessWorker(new IDBFactory());
+    const reader = inProcessWorkbookReader();
+    let started = 0;
+    const book = workbookOf('人员.xlsx', { 人员: STAFF });
+    const { results } = await importFiles([book, new File([RATINGS], '评分.csv')], {
+      dbName: 'client', createWorker: () => worker, createHashWorker: () => null, openPageStore: () => openStore(pageFactory, 'client'),
+      createWorkbookReader: () => { started++; return reader; },
+    });
+    expect(results.map((r) => [r.fileName, r.sheet, r.kind, r.batch?.rowCount])).toEqual([['人员.xlsx', '人员', 'staff', 2], ['评分.csv', undefined, 'ratings', 2]]);
+    expect([started, reader.got, reader.terminated]).toEqual([1, ['人员.xlsx'], true]);
+    const page = await storeOf(pageFactory);
+    expect((await page.listBatches()).map((b) => [b.fileName, b.contentHash])).toEqual([
+      ['人员.xlsx · 人员', `${await contentHash(new Uint8Array(await book.arrayBuffer()))}:人员`],
+      ['评分.csv', await contentHash(text(RATINGS))],
+    ]);
+    expect((await page.loadTable('staff')).name).toEqual(['杜眉', '孙梦明']);
+  });
+
+  it('a drop of CSV files only never starts the workbook worker', async () => {
+    let started = 0;
+    const { results } = await importFiles([new File([STAFF], 'staff.csv')], {
+      dbName: 'client', createWorker: () => inProcessWorker(new IDBFactory()), createHashWorker: () => null,
+      openPageStore: () => openStore(new IDBFactory(), 'client'), createWorkbookReader: () => { started++; return inProcessWorkbookReader(); },
+    });
+    expect([results[0].batch?.rowCount, started]).toEqual([2, 0]);
+  });
+
+  it('a cancel while the workbook is read ends the workbook worker and stores nothing', async () => {
+    const pageFactory = new IDBFactory();
+    const reader = inProcessWorkbookReader();
+    const ac = new AbortController();
+    // The reply never comes: the reader only records the request, then the user cancels.
+    reader.postMessage = (m: WorkbookReadRequest) => { reader.got.push(m.fileName); setTimeout(() => ac.abort()); };
+    await expect(importFiles([workbookOf('人员.xlsx', { 人员: STAFF })], {
+      dbName: 'client', createWorker: () => inProcessWorker(new IDBFactory()), createHashWorker: () => null, signal: ac.signal,
+      openPageStore: () => openStore(pageFactory, 'client'), createWorkbookReader: () => reader,
+    })).rejects.toMatchObject({ code: 'cancelled' });
+    expect([reader.got, reader.terminated]).toEqual([['人员.xlsx'], true]);
+    expect(await (await storeOf(pageFactory)).listBatches()).toEqual([]);
   });
 });
 

@@ -11,9 +11,11 @@ import { PROBE_SETTING, type ImportReply, type ImportRequest } from '../../worke
 // where a worker script beside the page cannot be loaded.
 import HashWorker from '../../workers/hash.worker.ts?worker&inline';
 import ImportWorker from '../../workers/import.worker.ts?worker&inline';
-// The same import with the workbook reader (SheetJS): started only for a drop with a workbook.
+// The same import with the workbook reader (SheetJS): started only for a drop with a workbook
+// (or, for an import on the page, to read a workbook: workbookReadClient.ts).
 import WorkbookImportWorker from '../../workers/workbookImport.worker.ts?worker&inline';
 import { dropHasWorkbook } from './workbookFiles';
+import { pageWorkbookReader, type WorkbookReaderLike } from './workbookReadClient';
 import type { Encoding } from './decode';
 import { SLICE_BYTES } from './arrivingBytes';
 import { runImport, type FileOutcome, type ImportProgress } from './runImport';
@@ -46,6 +48,8 @@ export interface ImportFilesOptions {
   createWorker?: () => WorkerLike;
   /** The hash worker; null: none (the import worker hashes the files itself). */
   createHashWorker?: () => HashWorkerLike | null;
+  /** The workbook reader an import on the page uses (default: the workbook import worker). */
+  createWorkbookReader?: () => WorkbookReaderLike;
   /**
    * The page's store, for the storage probe: when given (always, with the app's own worker), the
    * page writes a token the worker must find, and imports on its own thread if the worker's
@@ -100,8 +104,14 @@ export async function importFiles(files: File[], opts: ImportFilesOptions = {}):
     await store.setSetting(PROBE_SETTING, probe);
     const outcome = await inWorker(files, opts, probe);
     if (outcome !== 'foreign-storage') return outcome;
-    // The worker's IndexedDB is not this page's: parse and write here (runImport yields every 50 ms).
-    return await runImport(files, { store, encoding: opts.encoding, signal, onProgress: opts.onProgress });
+    // The worker's IndexedDB is not this page's: parse and write here (runImport yields every 50 ms);
+    // workbooks are read in the workbook worker, which hands their rows back.
+    const reader = pageWorkbookReader(opts.createWorkbookReader ?? (() => new WorkbookImportWorker() as unknown as WorkbookReaderLike), signal);
+    try {
+      return await runImport(files, { store, encoding: opts.encoding, signal, onProgress: opts.onProgress, readWorkbook: reader.read });
+    } finally {
+      reader.close();
+    }
   } finally {
     // The probe was only for this import: a refused or failed import leaves the store as it was.
     await store.deleteSetting(PROBE_SETTING).catch(() => {});

@@ -56,6 +56,10 @@ const MESSAGES = {
     '这是一个 ZIP 压缩包，不是 CSV 文件，也不是 Excel 工作簿。请先解压，再导入其中的 CSV 文件。',
     'This is a ZIP archive, neither a CSV file nor an Excel workbook. Unpack it first, then import the CSV files inside.',
   ],
+  file_text_named_workbook: (p) => [
+    `文件名是 ${p.value}，但内容是文本（CSV），不是 Excel 工作簿；已按 CSV 文件读取。`,
+    `The file is named ${p.value} but holds text (CSV), not an Excel workbook; it was read as a CSV file.`,
+  ],
   file_binary: () => [
     '文件含有二进制内容，不是文本格式的 CSV。请从原系统重新导出为 CSV 文件后再导入。',
     'The file contains binary data and is not a text CSV. Export it from the source system as CSV again and import that.',

@@ -17,9 +17,8 @@ import { isWorkbookBytes, WORKBOOK_NAME } from './workbookFiles';
 import { hasMappedHeader, importMappedCsv } from './mappedCsv';
 import type { ColumnMapping } from './mapping';
 import { listMappings } from './mappingStore';
-import { workbookIssue } from './workbookIssues';
 import { detectDelimiter } from './detect';
-import type { Issue } from './issues';
+import { makeIssue, type Issue } from './issues';
 import { crlfToLf, guessNewline, mixedLineBreaks, mixedLineBreaksIssue, NEWLINE_SAMPLE_CHARS } from './lineBreaks';
 import { contentHash, duplicateBatchError, StoreError, toStoreError, type BatchInfo, type NewBatch, type Store, type StoreErrorCode } from './store';
 import type { Text } from '../i18n/text';
@@ -70,9 +69,10 @@ export interface RunImportOptions {
    * Reads a workbook (.xlsx, .xls) into one result per data sheet (workbook.ts with the library);
    * given only where the library is loaded (the workbook import worker, the headless scorer).
    * Without it a workbook gets the CSV import's "save it as CSV" message. `mappings`: the saved
-   * column mappings, applied to a sheet whose header one matches.
+   * column mappings, applied to a sheet whose header one matches. An import on the page gets the
+   * results from the workbook worker (workbookReadClient.ts), hence the promise.
    */
-  readWorkbook?(bytes: Uint8Array, fileName: string, mappings: readonly ColumnMapping[]): ImportResult[];
+  readWorkbook?(bytes: Uint8Array, fileName: string, mappings: readonly ColumnMapping[]): ImportResult[] | Promise<ImportResult[]>;
 }
 
 /** A file of a drop: a File, or its name and size when `read` supplies its bytes. */
@@ -316,7 +316,7 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
       // is a result and a batch of its own, identified by the file's hash and the sheet's name.
       const bytes = await src.all;
       if (signal?.aborted) throw cancelled();
-      const sheets = opts.readWorkbook!(bytes, file.name, mappings);
+      const sheets = await opts.readWorkbook!(bytes, file.name, mappings);
       const hash = await hashing;
       before += file.size;
       for (const result of sheets) {
@@ -351,7 +351,7 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
       continue;
     }
     before += file.size;
-    if (named === 'text-named-workbook') result.issues.unshift(workbookIssue('notice', 'xlsx_named_text', file.name, null, null, null, null, { detail: file.name.replace(/^.*\./, '.') }));
+    if (named === 'text-named-workbook') result.issues.unshift(makeIssue('notice', 'file_text_named_workbook', file.name, null, null, file.name.replace(/^.*\./, '.')));
     opts.onProgress?.({ file: file.name, rows: result.rowCount, bytes: before, totalBytes, phase: 'read' });
     parsed.push({ result, hash });
     outcomes.push(null);

@@ -70,7 +70,7 @@ describe('runImport tells a file by its bytes, not its name', () => {
     const s = await store();
     const { results } = await runImport([new File([STAFF], '人员.xlsx')], { store: s, ...readers });
     expect(results.map((r) => [r.kind, r.rowCount, r.batch?.fileName])).toEqual([['staff', 2, '人员.xlsx']]);
-    expect(results[0].issues.map((i) => [i.severity, i.code])).toEqual([['notice', 'xlsx_named_text']]);
+    expect(results[0].issues.map((i) => [i.severity, i.code])).toEqual([['notice', 'file_text_named_workbook']]);
     expect(results[0].issues[0].message_zh).toContain('已按 CSV 文件读取');
     expect(results[0].issues[0].message_en).toContain('.xlsx');
   });
@@ -78,7 +78,7 @@ describe('runImport tells a file by its bytes, not its name', () => {
     const s = await store();
     const gbk = new Uint8Array([...strToU8('staff_id,name,level,domain\nPS1,'), 0xd5, 0xc5, 0xc8, 0xfd, ...strToU8(',junior,product_expert\n')]);
     const { results } = await runImport([new File([gbk], '人员.xls')], { store: s, ...readers });
-    expect([results[0].kind, results[0].encoding, results[0].issues.map((i) => i.code)]).toEqual(['staff', 'gb18030', ['xlsx_named_text']]);
+    expect([results[0].kind, results[0].encoding, results[0].issues.map((i) => i.code)]).toEqual(['staff', 'gb18030', ['file_text_named_workbook']]);
     expect((await s.loadTable('staff')).name).toEqual(['张三']);
   });
   it('a plain zip renamed .csv is a ZIP archive, not a workbook; nothing is stored', async () => {

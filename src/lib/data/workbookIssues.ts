@@ -62,10 +62,6 @@ export const WORKBOOK_MESSAGES = {
     `以下工作表为空或不是数据表，已跳过：${p.list}。`,
     `These sheets are empty or hold no data table and were skipped: ${p.list}.`,
   ],
-  xlsx_named_text: (p) => [
-    `文件名是 ${p.detail}，但内容是文本（CSV），不是 Excel 工作簿；已按 CSV 文件读取。`,
-    `The file is named ${p.detail} but holds text (CSV), not an Excel workbook; it was read as a CSV file.`,
-  ],
   xlsx_header_below_title: (p) => [
     `工作表“${p.sheet}”的表头在第 ${p.row} 行，上面的标题行已忽略。`,
     `The header of the sheet "${p.sheet}" is on row ${p.row}; the title rows above it were ignored.`,
