@@ -49,6 +49,16 @@ describe('readCsvFolder', () => {
       ['role', 'customer_id', 'industry', 'amount', 'status'].map((c) => ['missing_column', c]));
     expect(issues.map((i) => [i.code, i.file, i.value, i.row])).toEqual([['unknown_staff', 'd.csv', 'PS404', 3]]);
   });
+
+  it('a CSV file renamed .xlsx is read as CSV with a notice, as in the app', () => {
+    dir = mkdtempSync(join(tmpdir(), 'kpi-folder-'));
+    writeFileSync(join(dir, '人员.xlsx'), GBK_STAFF);
+    const { results, dataset } = readCsvFolder(dir);
+    expect(results.map((r) => [r.fileName, r.kind, r.encoding, r.issues.map((i) => [i.severity, i.code])])).toEqual([
+      ['人员.xlsx', 'staff', 'gb18030', [['notice', 'file_text_named_workbook']]],
+    ]);
+    expect(dataset.staff.name).toEqual(['张三']);
+  });
 });
 
 describe('mergeTables', () => {

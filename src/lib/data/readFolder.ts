@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { emptyDataset, type Dataset, type Kind } from '../engine/dataset';
 import { crossFileChecks, importCsvBytes, type ImportResult } from './csvImport';
-import type { Issue } from './issues';
+import { makeIssue, type Issue } from './issues';
 import { SCHEMAS } from './schema';
 import { importMappedCsv } from './mappedCsv';
 import type { ColumnMapping } from './mapping';
 import { readWorkbook } from './workbook';
-import { isWorkbookBytes, WORKBOOK_NAME } from './workbookFiles';
+import { SNIFF_BYTES } from './decode';
+import { WORKBOOK_NAME, workbookOrText } from './workbookFiles';
 
 type AnyTable = Record<string, unknown> & { length: number };
 
@@ -74,8 +75,11 @@ export function mergeTables<K extends Kind>(kind: K, tables: Dataset[K][]): Data
 /** One file of the folder: a workbook gives one result per data sheet; a saved mapping applies to a matching header. */
 function importPath(dir: string, name: string, mappings: readonly ColumnMapping[]): ImportResult[] {
   const bytes = readFileSync(join(dir, name));
-  if (WORKBOOK_NAME.test(name) || isWorkbookBytes(bytes)) return readWorkbook(bytes, name, XLSX, { mappings });
-  return [importMappedCsv(bytes, name, mappings) ?? importCsvBytes(bytes, name)];
+  const how = workbookOrText(name, bytes.subarray(0, SNIFF_BYTES));
+  if (how === 'workbook') return readWorkbook(bytes, name, XLSX, { mappings });
+  const result = importMappedCsv(bytes, name, mappings) ?? importCsvBytes(bytes, name);
+  if (how === 'text-named-workbook') result.issues.unshift(makeIssue('notice', 'file_text_named_workbook', name, null, null, name.replace(/^.*\./, '.')));
+  return [result];
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   undecodableCharsIssue, type ImportResult,
 } from './csvImport';
 import { hasUtf16Bom, sniffBinary, SNIFF_BYTES, type Encoding } from './decode';
-import { isWorkbookBytes, WORKBOOK_NAME } from './workbookFiles';
+import { isWorkbookBytes, WORKBOOK_NAME, workbookOrText } from './workbookFiles';
 import { hasMappedHeader, importMappedCsv } from './mappedCsv';
 import type { ColumnMapping } from './mapping';
 import { listMappings } from './mappingStore';
@@ -289,15 +289,12 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
   const parsed: { result: ImportResult; hash: string }[] = [];
   // A workbook is told by its first bytes (zip or OLE2), whatever its name; a file named like a
   // workbook whose bytes are text (a CSV renamed .xlsx) is read as the CSV it is.
-  const workbookFile = async (src: ArrivingBytes, name: string): Promise<'workbook' | 'text-named-workbook' | false> => {
-    if (!opts.readWorkbook) return false;
+  const workbookFile = async (src: ArrivingBytes, name: string): Promise<'workbook' | 'text-named-workbook' | 'text'> => {
+    if (!opts.readWorkbook) return 'text';
     while (src.filled < Math.min(src.size, 4)) await src.more();
-    if (isWorkbookBytes(src.bytes.subarray(0, src.filled))) return 'workbook';
-    if (!WORKBOOK_NAME.test(name)) return false;
-    if (src.size === 0) return 'workbook';
+    if (isWorkbookBytes(src.bytes.subarray(0, src.filled)) || !WORKBOOK_NAME.test(name)) return workbookOrText(name, src.bytes.subarray(0, src.filled));
     while (src.filled < Math.min(src.size, SNIFF_BYTES)) await src.more();
-    const head = src.bytes.subarray(0, src.filled);
-    return hasUtf16Bom(head) || sniffBinary(head) === null ? 'text-named-workbook' : 'workbook';
+    return workbookOrText(name, src.bytes.subarray(0, Math.min(src.filled, SNIFF_BYTES)));
   };
   const outcomes: (FileOutcome | null)[] = [];
   // Saved column mappings (字段映射): a file or sheet whose header one matches is read through it.
