@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
+import { strFromU8, unzipSync } from 'fflate';
 import CalibrationPage from './CalibrationPage.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
 import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.testkit';
@@ -139,6 +140,11 @@ describe('CalibrationPage board', () => {
     expect(cells[header.indexOf('override_reason')]).toBe('客户点名表扬');
     expect(log.split('\n')[0]).toBe('记录编号,期间,工号,原等级,调整后等级,调整原因,调整人,调整时间');
     expect(log).toContain(`,2026Q1,${p.staff_id},B,A,客户点名表扬,hr,`);
+    // The same log as a workbook: one sheet, the same header and the reason as text cells.
+    await fireEvent.click(screen.getByTestId('cal-export-log-xlsx'));
+    const zip = unzipSync(new Uint8Array(await blobs[2].arrayBuffer()));
+    const sheet = strFromU8(zip['xl/worksheets/sheet1.xml']);
+    for (const text of ['记录编号', '调整原因', p.staff_id, '客户点名表扬']) expect(sheet).toContain(`>${text}</t>`);
   });
 });
 
