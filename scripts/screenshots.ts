@@ -5,6 +5,8 @@
  * SHOTS_STAFF=10000 replaces the demo data with that many generated staff and 100 projects rows
  * each (what the pagers and the big-store person page look like); SHOTS_PENDING=1 then also
  * takes the Export page right after a second import's card shows ("data pending").
+ * The pseudo page `data-mapping` drops a CRM export with foreign headers on the Data page and
+ * shows the 字段映射 dialog it offers.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,18 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchBrowser, serveDir } from '../test/e2e/browser';
 import { generateProjectsCsv, generateStaffCsv } from '../src/lib/demo/big';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { crmRows } from '../test/mapping/crmExport';
+
+/** Drops a CRM export the app does not recognise and opens the column mapping it offers. */
+async function openMapping(page: Page, dir: string): Promise<void> {
+  const file = join(dir, '商机导出.csv');
+  writeFileSync(file, Papa.unparse(crmRows(readFileSync(fileURLToPath(new URL('../test/fixtures/sample/projects.csv', import.meta.url)), 'utf8'))));
+  await page.getByTestId('file-input').setInputFiles([file]);
+  await page.getByTestId('result-map-columns').click();
+  await page.getByTestId('mapping-dialog').scrollIntoViewIfNeeded();
+}
 
 /** Replaces the demo data with `staff` generated people through the Data page's file input. */
 async function importBig(page: Page, staff: number, dir: string): Promise<void> {
@@ -51,7 +65,8 @@ try {
   }
   for (const lang of ['zh', 'en']) {
     for (const p of all) {
-      await page.goto(`${served.url}index.html#/${p}`);
+      await page.goto(`${served.url}index.html#/${p === 'data-mapping' ? 'data' : p}`);
+      if (p === 'data-mapping') await openMapping(page, dir);
       await page.waitForTimeout(800);
       const file = `${out}/${lang}-${p.replace(/\//g, '_')}.png`;
       await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });

@@ -17,6 +17,8 @@ export interface MappingTarget {
   sheet?: string;
   sample: FileSample;
   saved?: ColumnMapping;
+  /** nothing of the file was stored: saving imports it again (a stored file would be refused as a copy) */
+  reimport?: boolean;
 }
 
 export class MappingsState {
