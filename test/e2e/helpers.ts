@@ -24,7 +24,7 @@ const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 /** How long a state may take to appear: an import of the sample or the first demo load on a busy 2-core box. */
 export const STATE_TIMEOUT = 60_000;
 
-export type PageName = 'overview' | 'weights' | 'export' | 'data' | `person/${string}`;
+export type PageName = 'overview' | 'weights' | 'export' | 'data' | 'scheme' | `person/${string}`;
 
 export interface Site {
   browser: Browser;

@@ -10,6 +10,7 @@ import type { Indicator, IndicatorMetric, MetricDefine, Scenario } from '../engi
 import type { Text } from '../i18n/i18n.svelte';
 import { loadUnsavedScenario } from '../state/shareLink.svelte';
 import type { ScoringState } from '../state/scoring.svelte';
+import { setProfileValue } from './schemeEdit';
 
 export type Checked = { ok: true; scenario: Scenario } | { ok: false; field: string; error: Text };
 
@@ -51,17 +52,7 @@ export function setBaseTarget(s: Scenario, metricId: string, target: number): Sc
 export function setProfileTarget(
   s: Scenario, kind: 'level' | 'domain', key: Level | Domain, metricId: string, target: number | null,
 ): Scenario {
-  const profiles = structuredClone(s.profiles);
-  const group = profiles[kind] as Partial<Record<string, { weights?: Record<string, number>; targets?: Record<string, number> }>>;
-  const p = { ...(group[key] ?? {}) };
-  const targets = { ...(p.targets ?? {}) };
-  if (target === null) delete targets[metricId];
-  else targets[metricId] = target;
-  if (Object.keys(targets).length > 0) p.targets = targets;
-  else delete p.targets;
-  if (Object.keys(p).length > 0) group[key] = p;
-  else delete group[key];
-  return { ...s, profiles };
+  return setProfileValue(s, kind, key, 'targets', metricId, target);
 }
 
 export interface CustomDraft {
