@@ -81,7 +81,7 @@ function industryWeigher(scenario: Scenario): (industry: string) => number {
  * win_rate, sales_contribution, high_value_rate, adoption_rate; collects the cohort rows
  * (won participations decided in [P.start − 12 months, P.start)) for cohort.ts.
  */
-function projectMetrics(ds: Dataset, period: Period, scenario: Scenario, scope: Scope, out: Record<string, Float64Array>) {
+function projectMetrics(ds: Dataset, period: Period, scenario: Scenario, scope: Scope, out: Record<string, Float64Array>, withCohort = true) {
   const p = ds.projects;
   const n = scope.n;
   const weightSum = new Float64Array(n);
@@ -104,7 +104,7 @@ function projectMetrics(ds: Dataset, period: Period, scenario: Scenario, scope: 
     if (st !== STATUS.won && st !== STATUS.lost) continue; // open and cancelled count for nothing
     const d = decided_on[r];
     const inPeriod = d >= period.start && d <= period.end;
-    const inCohort = st === STATUS.won && d >= cohortStart && d < period.start;
+    const inCohort = withCohort && st === STATUS.won && d >= cohortStart && d < period.start;
     if (!inPeriod && !inCohort) continue;
     const i = slotOf(scope, staff_id[r]);
     if (i < 0) continue;
@@ -134,6 +134,7 @@ function projectMetrics(ds: Dataset, period: Period, scenario: Scenario, scope: 
     high_value_rate[i] = ratio(highValue[i], decided[i]);
     adoption_rate[i] = ratio(adopted[i], made[i]);
   }
+  if (!withCohort) return;
   const cohort = cohortMetrics(p, (id) => scope.staffRow.has(id), cohortRows, cohortSlots, n);
   out.customer_repeat_rate.set(cohort.customer_repeat_rate);
   out.ltv_growth_share.set(cohort.ltv_growth_share);
@@ -337,3 +338,24 @@ export function winRateByIndustry(
     .map(([industry, t]) => ({ industry, decided: t.decided, won: t.won, rate: (100 * t.won) / t.decided }))
     .sort((a, b) => b.decided - a.decided || (a.industry < b.industry ? -1 : a.industry > b.industry ? 1 : 0));
 }
+
+/** The metrics a scenario's project parameters (strategic industries and their multiplier, the high-value threshold, role coefficients) change. */
+export const PROJECT_PARAMETER_METRICS = ['win_rate', 'sales_contribution', 'high_value_rate'] as const;
+
+/**
+ * `prev` (derived for the same dataset and period) with the metrics of PROJECT_PARAMETER_METRICS
+ * derived again for `scenario`, metrics-file overrides included: what deriveMetrics would give
+ * when `scenario` differs from prev's only in its project parameters, for a fraction of the
+ * work (one pass over the projects, no cohort). The other columns are prev's own arrays.
+ * `rederiveProjectMetrics(ds, deriveMetrics(ds, p, a), b)` deep-equals `deriveMetrics(ds, p, b)`.
+ */
+export function rederiveProjectMetrics(ds: Dataset, prev: MetricMatrix, scenario: Scenario): MetricMatrix {
+  const scope = scopeOf(ds, prev.period);
+  const fresh: Record<string, Float64Array> = {};
+  for (const id of ['win_rate', 'sales_contribution', 'high_value_rate', 'adoption_rate']) fresh[id] = new Float64Array(scope.n);
+  projectMetrics(ds, prev.period, scenario, scope, fresh, false);
+  const changed = Object.fromEntries(PROJECT_PARAMETER_METRICS.map((id) => [id, fresh[id]]));
+  applyMetricsFile(ds, prev.period, scope, changed);
+  return { period: prev.period, staffIndex: prev.staffIndex, values: { ...prev.values, ...changed } };
+}
+

@@ -12,6 +12,15 @@ export function metricsKey(s: Scenario): string {
   ]);
 }
 
+/**
+ * metricsKey without the project parameters (strategic industries, multiplier, high-value
+ * threshold, role coefficients): equal keys ⇒ rederiveProjectMetrics (engine/metrics.ts) turns
+ * one matrix into the other's.
+ */
+export function metricsKeyBesidesProjects(s: Scenario): string {
+  return JSON.stringify(s.indicators.map((i) => i.metrics.map((m) => [m.id, m.define ?? null])));
+}
+
 /** The parts prepareScoring reads: everything except base weights, grades, forced distribution and names. */
 export function modelKey(s: Scenario): string {
   const { name: _n, name_zh: _z, note: _o, grades: _g, forced_distribution: _f, category_bands: _c, ...rest } = s;

@@ -69,7 +69,7 @@ describe('ScoringState', () => {
     expect(s.weights[j]).toBe(60);
     expect(deriveMetrics).toHaveBeenCalledTimes(1);
     expect(prepareScoring).toHaveBeenCalledTimes(1);
-    expect(s.calls).toEqual({ deriveMetrics: 1, prepareScoring: 1 });
+    expect(s.calls).toEqual({ deriveMetrics: 1, rederiveProjectMetrics: 0, prepareScoring: 1 });
   });
 
   it('keeps the same band counts array while a weight change moves nobody between bands', () => {
@@ -107,7 +107,7 @@ describe('ScoringState', () => {
     }
   });
 
-  it('thresholds and forced distribution re-grade only; scoring rules re-prepare; metric settings re-derive', () => {
+  it('thresholds and forced distribution re-grade only; scoring rules re-prepare; project parameters re-derive the project metrics', () => {
     const { s } = setup();
     s.edit((sc) => ({ ...sc, grades: { S: 80, A: 70, B: 60, C: 50 } }));
     s.edit((sc) => ({ ...sc, forced_distribution: { ...sc.forced_distribution, use_forced_distribution: true, group_by: 'team' } }));
@@ -119,9 +119,13 @@ describe('ScoringState', () => {
     flushSync();
     expect(deriveMetrics).toHaveBeenCalledTimes(1);
     expect(prepareScoring).toHaveBeenCalledTimes(2);
+    // A project parameter re-derives the project metrics only (matrixStep.ts) and re-prepares.
     s.edit((sc) => ({ ...sc, high_value_threshold: 500_000 }));
     flushSync();
-    expect(deriveMetrics).toHaveBeenCalledTimes(2);
+    expect(s.graded).not.toBeNull();
+    expect(deriveMetrics).toHaveBeenCalledTimes(1);
+    expect(s.calls.rederiveProjectMetrics).toBe(1);
+    expect(prepareScoring).toHaveBeenCalledTimes(3);
   });
 
   it('forced distribution meets the quotas per group and bands add up', () => {

@@ -9,6 +9,7 @@
  *   dataset, period, metric-relevant scenario parts  → matrix  (deriveMetrics, slow)
  *   matrix, scoring-relevant scenario parts          → model   (prepareScoring)
  *   model, base weights, grades, forced distribution → graded  (typed arrays, the hot path)
+ * An edit of project parameters alone re-derives only the project metrics (matrixStep.ts).
  * The two upper layers read the scenario through a string key of only the parts they use;
  * a $derived whose value is unchanged does not wake its dependents, so a weight, threshold
  * or forced-distribution edit never re-derives metrics or re-prepares the model.
@@ -17,7 +18,7 @@
 import { untrack } from 'svelte';
 import type { Dataset } from '../engine/dataset';
 import type { MetricMatrix, Period, PersonResult, Scenario } from '../engine/types';
-import { deriveMetrics } from '../engine/metrics';
+import { matrixStep, type ShownMatrix } from './matrixStep';
 import { prepareScoring, type ScoringModel } from '../engine/score';
 import { groupIndex } from '../engine/forcedDistribution';
 import { BUILT_IN_PRESETS } from '../engine/presets';
@@ -78,7 +79,7 @@ export class ScoringState {
   error = $state.raw<{ zh: string; en: string } | null>(null);
 
   /** Call counters, so tests can prove a slider move does not re-derive metrics. */
-  readonly calls = { deriveMetrics: 0, prepareScoring: 0 };
+  readonly calls = { deriveMetrics: 0, rederiveProjectMetrics: 0, prepareScoring: 0 };
 
   period = $derived.by((): Period | null => {
     const id = this.app.periodId;
@@ -97,20 +98,23 @@ export class ScoringState {
     const p = this.period;
     const key = this.metricsKey;
     if (!p) return null;
-    return this.matrixFor(p, untrack(() => this.scenario), key);
+    const scenario = untrack(() => this.scenario);
+    const m = this.matrixFor(p, scenario, key, this.#shown);
+    this.#shown = m ? { dataset: this.app.dataset, scenario, matrix: m } : null;
+    return m;
   });
+  #shown: ShownMatrix | null = null;
 
   /**
    * The metric matrix of `period` under `scenario`: from the app's cache when this data already
    * gave it, else derived (and remembered); null while the raw rows are still loading.
    */
-  matrixFor(period: Period, scenario: Scenario, key = metricsKey(scenario)): MetricMatrix | null {
+  matrixFor(period: Period, scenario: Scenario, key = metricsKey(scenario), shown: ShownMatrix | null = null): MetricMatrix | null {
     const cacheKey = matrixKey(period, key);
     const hit = this.app.derived?.get(cacheKey);
     if (hit) return hit;
     if (this.app.partial) return null;
-    this.calls.deriveMetrics++;
-    const m = deriveMetrics(this.app.dataset, period, scenario);
+    const m = matrixStep(this.app.dataset, period, scenario, shown, this.calls);
     this.app.rememberMatrix?.(cacheKey, m);
     return m;
   }
@@ -235,6 +239,8 @@ export class ScoringState {
   /** Replace every base weight (a share slider moves them all); nothing negative or non-finite is taken. */
   setWeights(w: Float64Array, key: string | null = null): void {
     for (let j = 0; j < w.length; j++) if (!(w[j] >= 0 && w[j] < Infinity)) return;
+    // -0 (a box holding "-0") is written as 0 in a file: keep 0 so the app and its export agree.
+    for (let j = 0; j < w.length; j++) if (Object.is(w[j], -0)) w[j] = 0;
     this.history.record(key);
     this.weights = w;
   }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { buildDataset, type ProjectRow } from '../engine/metrics.testkit';
+import { deriveMetrics } from '../engine/metrics';
+import { parsePeriod } from '../engine/periods';
+import { editChecked } from '../viewmodel/targetsEdit';
+import { setMultiplier, setSubweight, toggleStrategicIndustry } from '../viewmodel/schemeEdit';
+import { memoryStore } from './scoring.testkit';
+import { testStates } from './states.testkit';
+
+const project = (id: string, staff: string, industry: string, status: 'won' | 'lost', decided_on = '2026-02-10'): ProjectRow =>
+  ({ project_id: id, staff_id: staff, industry, status, decided_on, role: 'lead', amount: 500_000, customer_id: `C${id}` });
+const dataset = () => buildDataset({
+  staff: ['P1', 'P2', 'P3'].map((staff_id) => ({ staff_id })),
+  projects: [
+    project('X1', 'P1', '金融', 'won'), project('X2', 'P1', '制造', 'lost'), project('X3', 'P2', '金融', 'lost'),
+    project('X4', 'P2', '制造', 'won'), project('X5', 'P3', '金融', 'won'), project('X6', 'P3', '能源', 'won', '2025-11-02'),
+  ],
+});
+
+describe('ScoringState matrix after a project-parameter edit', () => {
+  it('re-derives only the project metrics, giving what a full derive gives; other edits still derive everything', () => {
+    const ds = dataset();
+    const period = parsePeriod('2026Q1');
+    const s = testStates({ dataset: ds, periods: [period], periodId: '2026Q1', store: memoryStore() }).scoring;
+    expect(s.graded).not.toBeNull();
+    expect(s.calls).toMatchObject({ deriveMetrics: 1, rederiveProjectMetrics: 0 });
+
+    editChecked(s, (x) => setMultiplier(toggleStrategicIndustry(x, '金融', true), 3));
+    expect(Array.from(s.matrix!.values.win_rate)).toEqual([75, 25, 100]);
+    expect(s.matrix!.values).toEqual(deriveMetrics(ds, period, s.scenario).values);
+    expect(s.calls).toMatchObject({ deriveMetrics: 1, rederiveProjectMetrics: 1 });
+
+    s.history.undo();
+    expect(Array.from(s.matrix!.values.win_rate)).toEqual([50, 50, 100]);
+    expect(s.calls).toMatchObject({ deriveMetrics: 1, rederiveProjectMetrics: 2 });
+
+    // A sub-weight is no metric parameter: the matrix stays, the model is prepared again.
+    const prepared = s.calls.prepareScoring;
+    editChecked(s, (x) => setSubweight(x, 'solution_quality', 'first_pass_rate', 2));
+    expect(s.graded).not.toBeNull();
+    expect(s.calls).toMatchObject({ deriveMetrics: 1, rederiveProjectMetrics: 2, prepareScoring: prepared + 1 });
+  });
+});
