@@ -76,7 +76,7 @@ describe('SchemePage', () => {
     expect(screen.getByTestId('scheme-projects').textContent).toContain('已按 2 读取');
   });
 
-  it.each([['-1', 'high-value-threshold'], ['1e308', 'high-value-threshold'], ['', 'role-lead'], ['abc', 'role-support'], ['11', 'role-support']])(
+  it.each([['-1', 'high-value-threshold'], ['1e308', 'high-value-threshold'], ['', 'role-lead'], ['abc', 'role-support'], ['NaN', 'role-lead'], ['11', 'role-support'], ['-0.5', 'multiplier']])(
     'refuses %j in %s and keeps the value in force', async (text, testid) => {
       renderWithStates(SchemePage, statesOf(scoring));
       const before = structuredClone(scoring.scenario);
@@ -142,5 +142,21 @@ describe('SchemePage', () => {
     scoring.reset();
     flushSync();
     expect(screen.queryByTestId('change-list')).toBeNull();
+  });
+
+  it('sets the promotion rule, refuses a fraction of a year, and back at the spec rule the scenario carries none', async () => {
+    renderWithStates(SchemePage, statesOf(scoring));
+    expect(screen.getByTestId('scheme-promotion').textContent).toContain('当前为规范默认规则');
+    await fireEvent.change(screen.getByTestId('promotion-grade'), { target: { value: 'A' } });
+    await change('promotion-years', '2');
+    await change('promotion-tenure', '12');
+    expect(scoring.scenario.promotion).toEqual({ min_grade: 'A', consecutive_periods: 2, min_tenure_months: 12 });
+    const box = await change('promotion-years', '1.5');
+    expect(box.value).toBe('2');
+    expect(screen.getByTestId('scheme-promotion').querySelector('[role=alert]')!.textContent).toContain('promotion.consecutive_periods');
+    await fireEvent.change(screen.getByTestId('promotion-grade'), { target: { value: 'B' } });
+    await change('promotion-years', '1');
+    await change('promotion-tenure', '0');
+    expect(scoring.scenario.promotion).toBeUndefined();
   });
 });

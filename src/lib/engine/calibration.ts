@@ -7,6 +7,7 @@
  */
 import { GRADES, type Grade } from './codes';
 import { bonusAmount, improvementPlan, promotionEligible } from './consequences';
+import { promotionRule } from './promotion';
 import { csvLine } from './csvCell';
 import { resultsToCsv } from './exportCsv';
 import type { Period, PersonResult, Scenario } from './types';
@@ -90,7 +91,7 @@ export function applyOverrides(
       original_grade: r.final_grade,
       override_reason: o.reason,
       bonus_amount: bonusAmount(salary[r.staffIndex], period.months, scenario.bonus.bonus_share, scenario.bonus.coefficients[o.to]),
-      promotion_eligible: promotionEligible(period, r.level, o.to),
+      promotion_eligible: promotionEligible(period, r.level, o.to, promotionRule(scenario), r.promotion_conditions_met ?? true),
       improvement_plan: improvementPlan(o.to),
     };
   });

@@ -5,6 +5,7 @@
 import type { Grade, Level } from './codes';
 import type { HolidaysTable } from './dataset';
 import { round2 } from './rounding';
+import { atLeast, SPEC_PROMOTION_RULE, type PromotionRule } from './promotion';
 import type { Period, PersonResult, Scenario } from './types';
 import { addWorkingDays, firstWorkingDayAfter } from './workingDays';
 
@@ -56,9 +57,16 @@ export function bonusPool(results: PersonResult[], salary: ArrayLike<number>, sc
   return { teams, overall };
 }
 
-/** 可晋升资深: the period is a year, the level is not senior, final grade S, A or B. */
-export function promotionEligible(period: Period, level: Level, finalGrade: Grade | null): boolean {
-  return period.kind === 'year' && level !== 'senior' && (finalGrade === 'S' || finalGrade === 'A' || finalGrade === 'B');
+/**
+ * 可晋升资深: the period is a year, the level is not senior, the final grade is at least the
+ * rule's minimum (spec: S, A or B), and `conditionsMet` — the rule's tenure and earlier years
+ * (promotion.ts promotionConditionsMet; always met under the spec's rule).
+ * `promotionEligible(parsePeriod('2026'), 'mid', 'B') === true`.
+ */
+export function promotionEligible(
+  period: Period, level: Level, finalGrade: Grade | null, rule: PromotionRule = SPEC_PROMOTION_RULE, conditionsMet = true,
+): boolean {
+  return period.kind === 'year' && level !== 'senior' && atLeast(finalGrade, rule.min_grade) && conditionsMet;
 }
 
 /** 需参加能力提升计划: final grade C or D. `improvementPlan('C') === true`, `improvementPlan(null) === false`. */

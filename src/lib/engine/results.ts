@@ -2,16 +2,17 @@
  * One period's results (spec §5–§7) put together: scores, threshold and forced grades,
  * final grade, rank, bonus and flags per in-scope person, plus the band counts of §6.
  */
-import { DOMAINS, LEVELS } from './codes';
+import { DOMAINS, LEVELS, type Grade } from './codes';
 import { bonusAmount, improvementPlan, promotionEligible } from './consequences';
 import type { Dataset } from './dataset';
 import { bandCounts, forcedDistribution, groupIndex } from './forcedDistribution';
 import { gradeOf, thresholdGrades } from './grades';
 import { deriveMetrics } from './metrics';
 import { parsePeriod } from './periods';
+import { promotionConditionsMet, promotionRule } from './promotion';
 import { round2 } from './rounding';
 import { baseWeights, prepareScoring, scoreWithWeights, type Scores, type ScoringModel } from './score';
-import type { BandCount, MetricMatrix, PersonResult, Scenario } from './types';
+import type { BandCount, MetricMatrix, Period, PersonResult, Scenario } from './types';
 
 /**
  * Results from an already derived metric matrix, sorted by staff_id. `opts.baseWeights`
@@ -31,6 +32,9 @@ export function resultsFromMatrix(
 
   const groupSizes = new Int32Array(labels.length);
   const period = matrix.period;
+  const rule = promotionRule(scenario);
+  const asksMore = period.kind === 'year' && (rule.min_tenure_months > 0 || rule.consecutive_periods > 1);
+  const prior = asksMore && rule.consecutive_periods > 1 ? priorYearGrades(ds, period, scenario, rule.consecutive_periods - 1, opts.baseWeights) : null;
   const results: PersonResult[] = [];
   for (let i = 0; i < model.n; i++) {
     const row = matrix.staffIndex[i];
@@ -60,14 +64,39 @@ export function resultsFromMatrix(
       bonus_points: hasTotal ? round2(model.bonusPoints[i]) : null,
       bonus_amount: final === null ? null
         : bonusAmount(ds.staff.salary[row], period.months, scenario.bonus.bonus_share, scenario.bonus.coefficients[final]),
-      promotion_eligible: promotionEligible(period, level, final),
+      promotion_eligible: false,
       improvement_plan: improvementPlan(final),
     });
+    const r = results[results.length - 1];
+    if (asksMore) r.promotion_conditions_met = promotionConditionsMet(rule, period, { hiredOn: ds.staff.hired_on[row], prior: prior?.get(r.staff_id) });
+    r.promotion_eligible = promotionEligible(period, level, final, rule, r.promotion_conditions_met ?? true);
   }
   results.sort((a, b) => (a.staff_id < b.staff_id ? -1 : a.staff_id > b.staff_id ? 1 : 0));
   const graded = groupSizes.reduce((s, x) => s + x, 0);
   const bands = bandCounts(finalGrades, fd.shares, graded, groupSizes);
   return { results, bands, model, scores };
+}
+
+/**
+ * Each person's final grades in the `years` years before `period` (a year), most recent first,
+ * under the same scheme (its promotion rule aside) — for a rule asking for consecutive years.
+ * Calibration overrides of those years are not applied: the engine does not hold them.
+ */
+function priorYearGrades(
+  ds: Dataset, period: Period, scenario: Scenario, years: number, baseWeights: Float64Array | undefined,
+): Map<string, (Grade | null)[]> {
+  const out = new Map<string, (Grade | null)[]>();
+  const plain: Scenario = { ...scenario, promotion: undefined };
+  for (let k = 1; k <= years; k++) {
+    const p = parsePeriod(String(period.year - k));
+    const { results } = resultsFromMatrix(ds, deriveMetrics(ds, p, plain), plain, { baseWeights });
+    for (const r of results) {
+      let list = out.get(r.staff_id);
+      if (!list) out.set(r.staff_id, (list = new Array<Grade | null>(years).fill(null)));
+      list[k - 1] = r.final_grade;
+    }
+  }
+  return out;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { CATEGORIES, DOMAINS, GRADES, LEVELS, RATING_SOURCES, type Domain, type Level } from './codes';
 import { cleanKey } from './keyText';
+import { SPEC_PROMOTION_RULE, type PromotionRule } from './promotion';
 import { inRange, rangeText, SCENARIO_LIMITS, SCENARIO_RANGES, SUBWEIGHT, TARGET, WEIGHT, WEIGHT_DELTA, type NumberRange } from './scenarioRanges';
 import type {
   BonusItem, GroupBy, Indicator, IndicatorMetric, MetricDefine, Period, ProfileOverride, Scenario, ScoringRule, TargetUnit,
@@ -324,6 +325,7 @@ export function parseScenario(input: unknown): Scenario {
     bonus: { bonus_share: num(bonus.bonus_share, 'bonus.bonus_share', SCENARIO_RANGES['bonus.bonus_share'], 0.25), coefficients },
     bonus_items: arr(s.bonus_items, 'bonus_items', true).map((b, i) => parseBonusItem(b, `bonus_items[${i}]`, metricIds)),
   };
+  if (s.promotion !== undefined) out.promotion = parsePromotion(s.promotion);
   if (s.name_zh !== undefined) out.name_zh = str(s.name_zh, 'name_zh');
   if (s.note !== undefined) out.note = str(s.note, 'note', undefined, SCENARIO_LIMITS.noteChars);
   if (s.note_zh !== undefined) out.note_zh = str(s.note_zh, 'note_zh', undefined, SCENARIO_LIMITS.noteChars);
@@ -332,6 +334,21 @@ export function parseScenario(input: unknown): Scenario {
       'every indicator weight (with level and domain adjustments) is 0, so nobody can be scored: give at least one indicator a weight above 0');
   }
   return out;
+}
+
+/** The optional promotion rule (promotion.ts): whole numbers of years and months. */
+function parsePromotion(v: unknown): PromotionRule {
+  const p = obj(v, 'promotion');
+  const whole = (x: unknown, field: 'consecutive_periods' | 'min_tenure_months', fallback: number) => {
+    const n = num(x, `promotion.${field}`, SCENARIO_RANGES[`promotion.${field}`], fallback);
+    if (!Number.isInteger(n)) throw new ScenarioError(`promotion.${field}`, `应为整数（当前 ${show(n)}）`, `must be a whole number (got ${show(n)})`);
+    return n;
+  };
+  return {
+    min_grade: oneOf(p.min_grade, 'promotion.min_grade', GRADES, SPEC_PROMOTION_RULE.min_grade),
+    consecutive_periods: whole(p.consecutive_periods, 'consecutive_periods', 1),
+    min_tenure_months: whole(p.min_tenure_months, 'min_tenure_months', 0),
+  };
 }
 
 /** `parseScenario` for file text; a JSON syntax error becomes a ScenarioError on field `(file)`. */
@@ -380,6 +397,7 @@ export function serializeScenario(s: Scenario): string {
     profiles: rest.profiles,
     bonus: rest.bonus,
     bonus_items: rest.bonus_items,
+    ...(rest.promotion ? { promotion: rest.promotion } : {}),
   };
   return `${JSON.stringify({ ...head, ...body }, null, 2)}\n`;
 }

@@ -47,6 +47,8 @@ export const SCENARIO_RANGES = {
   'bonus.bonus_share': { min: 0, max: 10 },
   'bonus.coefficients.*': { min: 0, max: 100 },
   'bonus_items[].max_points': { min: 0, max: 100 },
+  'promotion.consecutive_periods': { min: 1, max: 10 },
+  'promotion.min_tenure_months': { min: 0, max: 600 },
 } as const satisfies Record<string, NumberRange>;
 
 export type RangeKey = keyof typeof SCENARIO_RANGES;

@@ -4,6 +4,7 @@
  * forcedDistribution.ts, consequences.ts, exportCsv.ts); this file only names the shapes.
  */
 import type { Category, Domain, Grade, Level } from './codes';
+import type { PromotionRule } from './promotion';
 
 /** A quarter (`2026Q1`) or a year (`2026`). Days are day numbers (see dataset.ts), `end` inclusive. */
 export interface Period {
@@ -82,6 +83,8 @@ export interface Scenario {
   profiles: { level: Partial<Record<Level, ProfileOverride>>; domain: Partial<Record<Domain, ProfileOverride>> };
   bonus: { bonus_share: number; coefficients: Record<Grade, number> };
   bonus_items: BonusItem[];
+  /** the promotion rule (promotion.ts); absent = the spec's rule */
+  promotion?: PromotionRule;
 }
 
 /**
@@ -114,6 +117,8 @@ export interface PersonResult {
   bonus_points: number | null;
   bonus_amount: number | null;
   promotion_eligible: boolean;
+  /** set when the promotion rule asks for a tenure or earlier years: whether they are met (promotion.ts; not exported) */
+  promotion_conditions_met?: boolean;
   improvement_plan: boolean;
 }
 

@@ -14,7 +14,7 @@ import { parsePeriod } from '../engine/periods';
 import type { Scenario } from '../engine/types';
 import { editChecked, setBaseTarget, setProfileTarget } from '../viewmodel/targetsEdit';
 import {
-  setBonusItem, setHighValueThreshold, setMultiplier, setProfileValue, setRoleCoefficient, setSubweight, toggleStrategicIndustry,
+  setBonusItem, setHighValueThreshold, setMultiplier, setProfileValue, setPromotion, setRoleCoefficient, setSubweight, toggleStrategicIndustry,
 } from '../viewmodel/schemeEdit';
 import { withBonusShare, withCoefficient } from '../viewmodel/bonusTable';
 import { memoryStore } from './scoring.testkit';
@@ -57,6 +57,7 @@ function randomEdit(r: Rand, s: Scenario): (x: Scenario) => Scenario {
       const B = Math.round(r() * 40 + 20) / 100;
       return { ...x, forced_distribution: { shares: { S, A, B, CD: Number((1 - S - A - B).toFixed(2)) }, group_by: pick(r, ['none', 'team', 'level', 'domain'] as const), use_forced_distribution: r() < 0.5 } };
     },
+    () => (x) => setPromotion(x, { min_grade: pick(r, GRADES), consecutive_periods: pick(r, [1, 2, 3, 1.5]), min_tenure_months: pick(r, [0, 6, 24, -1]) }),
     () => (x) => ({ ...x, scoring: { ...x.scoring, cap: typed(r, 1, 2), overrides: r() < 0.5 ? {} : { [ind.id]: { cap: typed(r, 1, 3), penalty_slope: typed(r, 0, 2) } } } }),
   ];
   return pick(r, edits)();

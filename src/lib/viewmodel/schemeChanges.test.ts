@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { presetScenario } from '../engine/presets';
 import { withWeights } from '../state/scenarioKeys';
 import { schemeChanges } from './schemeChanges';
-import { setBonusItem, setMultiplier, setProfileValue, setSubweight, toggleStrategicIndustry } from './schemeEdit';
+import { setBonusItem, setMultiplier, setProfileValue, setPromotion, setSubweight, toggleStrategicIndustry } from './schemeEdit';
 import { addCustomIndicator, removeIndicator, setProfileTarget, type CustomDraft } from './targetsEdit';
 
 const standard = () => presetScenario('standard');
@@ -35,6 +35,7 @@ describe('schemeChanges', () => {
     ['the bonus item', (s: ReturnType<typeof standard>) => setBonusItem(s, 'ltv_uplift', { enabled: true }), '客户 LTV 提升加分 启用 否 → 是'],
     ['the bonus share', (s: ReturnType<typeof standard>) => ({ ...s, bonus: { ...s.bonus, bonus_share: 0.3 } }), '绩效奖金比例 25% → 30%'],
     ['a forced share', (s: ReturnType<typeof standard>) => ({ ...s, forced_distribution: { ...s.forced_distribution, shares: { S: 0.15, A: 0.15, B: 0.6, CD: 0.1 } } }), ['强制分布 S 档比例 10% → 15%', '强制分布 A 档比例 20% → 15%']],
+    ['the promotion rule', (s: ReturnType<typeof standard>) => setPromotion(s, { min_grade: 'A', min_tenure_months: 12 }), ['晋升 最低等级 B → A', '晋升 最少入职月数 0 → 12']],
     ['a grade line', (s: ReturnType<typeof standard>) => ({ ...s, grades: { ...s.grades, A: 82 } }), 'A 档分数线 80 → 82'],
     ['a scoring override', (s: ReturnType<typeof standard>) => ({ ...s, scoring: { ...s.scoring, overrides: { win_rate: { cap: 1.5 } } } }), '项目中标率 评分规则 封顶系数 1.2 → 1.5'],
   ])('names %s', (_what, change, line) => {

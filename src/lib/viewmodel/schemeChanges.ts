@@ -6,6 +6,7 @@
  */
 import { DOMAINS, GRADES, LEVELS } from '../engine/codes';
 import { metricInfo } from '../engine/metricCatalog';
+import { promotionRule } from '../engine/promotion';
 import type { Scenario } from '../engine/types';
 import type { Text } from '../i18n/i18n.svelte';
 import { CATEGORY_LABEL, DOMAIN_LABEL, GROUP_BY_LABEL, LEVEL_LABEL, fill, labelOf } from '../i18n/messages/dashboard';
@@ -92,6 +93,10 @@ function entries(s: Scenario): Map<string, Entry> {
   put('role_coefficients.support', changeText.roleSupport, num(s.role_coefficients.support));
   put('bonus.bonus_share', changeText.bonusShare, pct(s.bonus.bonus_share));
   for (const g of GRADES) put(`bonus.coefficients.${g}`, tpl(changeText.coefficient, { grade: same(g) }), num(s.bonus.coefficients[g]));
+  const rule = promotionRule(s);
+  put('promotion.min_grade', changeText.promotionMin, same(rule.min_grade));
+  put('promotion.consecutive_periods', changeText.promotionYears, num(rule.consecutive_periods));
+  put('promotion.min_tenure_months', changeText.promotionTenure, num(rule.min_tenure_months));
   for (const b of s.bonus_items) {
     const item = b.id === 'ltv_uplift' ? schemeText.ltvUplift : metricLabel(b.metric);
     put(`bonus_items.${b.id}.enabled`, tpl(changeText.itemOn, { item }), yesNo(b.enabled));

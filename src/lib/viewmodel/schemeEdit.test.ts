@@ -4,7 +4,7 @@ import type { Dataset } from '../engine/dataset';
 import { checkScenario } from './targetsEdit';
 import {
   clampedWeights, industryChoices, setBonusItem, setHighValueThreshold, setMultiplier, setProfileValue, setRoleCoefficient,
-  setStrategicIndustries, setSubweight, toggleStrategicIndustry, weightDelta,
+  setPromotion, setStrategicIndustries, setSubweight, toggleStrategicIndustry, weightDelta,
 } from './schemeEdit';
 
 const standard = () => presetScenario('standard');
@@ -102,4 +102,16 @@ describe('weight deltas', () => {
       { level: 'senior', domain: 'consulting', indicatorId: 'innovation', raw: -0.5 },
     ]);
   });
+
+describe('setPromotion', () => {
+  it('sets parts of the rule and drops it when back at the spec rule', () => {
+    const a = setPromotion(standard(), { min_grade: 'A' });
+    expect(a.promotion).toEqual({ min_grade: 'A', consecutive_periods: 1, min_tenure_months: 0 });
+    const b = setPromotion(a, { min_tenure_months: 6 });
+    expect(b.promotion).toEqual({ min_grade: 'A', consecutive_periods: 1, min_tenure_months: 6 });
+    const back = setPromotion(setPromotion(b, { min_tenure_months: 0 }), { min_grade: 'B' });
+    expect('promotion' in back).toBe(false);
+    expect(checkScenario(setPromotion(standard(), { consecutive_periods: 2.5 })).ok).toBe(false);
+  });
+});
 });

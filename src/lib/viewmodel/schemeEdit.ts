@@ -9,6 +9,7 @@
 import { DOMAINS, LEVELS, type Domain, type Level } from '../engine/codes';
 import type { Dataset } from '../engine/dataset';
 import type { BonusItem, ProfileOverride, Scenario } from '../engine/types';
+import { promotionRule, SPEC_PROMOTION_RULE, type PromotionRule } from '../engine/promotion';
 
 /** `setStrategicIndustries(s, ['金融', '能源'])`: trimmed, empty and repeated names dropped, order kept. */
 export function setStrategicIndustries(s: Scenario, industries: readonly string[]): Scenario {
@@ -135,3 +136,17 @@ export function clampedWeights(s: Scenario, weights: ArrayLike<number>): Clamped
   });
   return out;
 }
+
+/**
+ * Change the promotion rule; back at the spec's rule the scenario carries none, so a file
+ * of a scheme that never changed it stays as the spec writes it.
+ * `setPromotion(s, { min_grade: 'A' }).promotion` → `{ min_grade: 'A', consecutive_periods: 1, min_tenure_months: 0 }`.
+ */
+export function setPromotion(s: Scenario, change: Partial<PromotionRule>): Scenario {
+  const rule = { ...promotionRule(s), ...change };
+  const { promotion: _old, ...rest } = s;
+  const spec = SPEC_PROMOTION_RULE;
+  const isSpec = rule.min_grade === spec.min_grade && rule.consecutive_periods === spec.consecutive_periods && rule.min_tenure_months === spec.min_tenure_months;
+  return isSpec ? rest : { ...rest, promotion: rule };
+}
+

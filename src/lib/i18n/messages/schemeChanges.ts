@@ -46,6 +46,9 @@ export const changeText = dict({
   roleSupport: { zh: '间接参与（支撑）系数', en: 'Indirect (support) coefficient' },
   bonusShare: { zh: '绩效奖金比例', en: 'Bonus share' },
   coefficient: { zh: '{grade} 档奖金系数', en: 'Bonus coefficient {grade}' },
+  promotionMin: { zh: '晋升 最低等级', en: 'Promotion minimum grade' },
+  promotionYears: { zh: '晋升 连续年数', en: 'Promotion consecutive years' },
+  promotionTenure: { zh: '晋升 最少入职月数', en: 'Promotion minimum tenure (months)' },
   itemOn: { zh: '{item} 启用', en: '{item} on' },
   itemPoints: { zh: '{item} 满分', en: '{item} maximum points' },
 });
