@@ -7,6 +7,8 @@
  * takes the Export page right after a second import's card shows ("data pending").
  * The pseudo page `data-mapping` drops a CRM export with foreign headers on the Data page and
  * shows the 字段映射 dialog it offers.
+ * SHOTS_SIZE=1024x768 takes them at another viewport (file names gain the size). The
+ * robustness page is shot after a 200-sample run, so its grade-probability bars show.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +49,9 @@ mkdirSync(out, { recursive: true });
 const served = await serveDir(fileURLToPath(new URL('../dist/', import.meta.url)));
 const browser = await launchBrowser();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const [vw, vh] = (process.env.SHOTS_SIZE ?? '1280x720').split('x').map(Number);
+  const suffix = process.env.SHOTS_SIZE ? `-${process.env.SHOTS_SIZE}` : '';
+  const page = await browser.newPage({ viewport: { width: vw, height: vh } });
   page.on('console', (m) => { if (m.type() === 'error') console.log('console error:', m.text()); });
   page.on('pageerror', (e) => console.log('page error:', e.message));
   await page.goto(`${served.url}index.html#/overview`);
@@ -68,7 +72,12 @@ try {
       await page.goto(`${served.url}index.html#/${p === 'data-mapping' ? 'data' : p}`);
       if (p === 'data-mapping') await openMapping(page, dir);
       await page.waitForTimeout(800);
-      const file = `${out}/${lang}-${p.replace(/\//g, '_')}.png`;
+      if (p === 'robustness') {
+        await page.getByTestId('rob-samples').fill('200');
+        await page.locator('form.controls button[type="submit"]').click();
+        await page.getByTestId('rob-result').waitFor({ timeout: 120_000 });
+      }
+      const file = `${out}/${lang}-${p.replace(/\//g, '_')}${suffix}.png`;
       await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
       console.log(file);
     }

@@ -47,6 +47,12 @@ describe('RobustnessPage', () => {
     // boundary rows come first
     expect(trs.slice(0, flagged).every((tr) => tr.classList.contains('boundary'))).toBe(true);
     expect(trs[0].querySelector('svg[role="img"]')!.getAttribute('aria-label')).toMatch(/的等级概率：/);
+    // the bars have a legend (with "insufficient data") and a 0–100 % scale over their column
+    const result = screen.getByTestId('rob-result');
+    const legend = result.querySelector('[data-testid="grade-legend"]')!;
+    expect(legend.querySelector('.title')!.textContent).toBe('等级概率（整条 = 100%）');
+    expect([...legend.querySelectorAll('.key')].map((e) => e.textContent)).toEqual(['S', 'A', 'B', 'C', 'D', '数据不足']);
+    expect([...result.querySelectorAll('thead [data-testid="share-scale"] .tick')].map((e) => e.textContent)).toEqual(['0%', '50%', '100%']);
   });
 
   it('refuses bad inputs before running', async () => {

@@ -54,6 +54,15 @@ describe('DistributionChart', () => {
     expect(shareTexts[1]).toBe('30% / 20%'); // 18 of 60 graded vs the 20% target
   });
 
+  it('says what the two percentages under each band are, in both languages', () => {
+    const { container } = render(DistributionChart, { rows: bandRows(bands, shares) });
+    const caption = () => container.querySelector('[data-testid="share-caption"]')!.textContent;
+    expect(caption()).toBe('柱下百分比：实际占比 / 目标比例');
+    i18n.lang = 'en';
+    flushSync();
+    expect(caption()).toBe('Under each band: actual share / target share');
+  });
+
   it('marks bands over and under quota', () => {
     const { container } = render(DistributionChart, { rows: bandRows(bands, shares) });
     expect(container.querySelector('li[data-band="A"]')!.classList.contains('over')).toBe(true);

@@ -2,7 +2,7 @@
  * Numbers behind the before/after calibration chart: per band S / A / B / C+D the count before
  * calibration, after it, and the forced-distribution target, as three bars on one scale.
  */
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { bandAxis, linearAxis } from './frame';
 import type { BandCount } from '../engine/types';
 
 export const BAND_SERIES = ['original', 'calibrated', 'target'] as const;
@@ -21,8 +21,8 @@ export function bandCompareBars(
 ): { groups: BandCompareGroup[]; plotBottom: number } {
   const plotBottom = height - bottom;
   const top = Math.max(1, ...calibrated.map((b) => Math.max(b.actual, b.target)), ...original.map((b) => b.actual));
-  const y = scaleLinear().domain([0, top]).range([plotBottom, 4]);
-  const x = scaleBand<string>().domain(calibrated.map((b) => b.band)).range([0, width]).paddingInner(0.25).paddingOuter(0.1);
+  const y = linearAxis([0, top], [plotBottom, 4]).scale;
+  const x = bandAxis(calibrated.map((b) => b.band), [0, width], 0.25, 0.1);
   const groups = calibrated.map((b, i) => {
     const gx = x(b.band) ?? 0;
     const w = x.bandwidth() / 3;

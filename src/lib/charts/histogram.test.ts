@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nearMisses, scoreBins, thresholdMarks } from './histogram';
+import type { Scenario } from '../engine/types';
+import { countAbove, nearMisses, scoreBins, thresholdMarks, totalCeiling } from './histogram';
 
 describe('scoreBins', () => {
   it('bins the chosen rows from 0 to 100 in fixed steps', () => {
@@ -40,5 +41,35 @@ describe('thresholds', () => {
     const marks = thresholdMarks({ S: 90, A: 80, B: 70, C: 60 });
     const totals = Float64Array.of(79.5, 79, 78.99, 80, 89.99, NaN);
     expect(nearMisses(totals, [0, 1, 2, 3, 4, 5], marks, 1)).toEqual({ S: 1, A: 2, B: 0, C: 0 });
+  });
+});
+
+describe('countAbove', () => {
+  it('counts totals strictly above the limit among the chosen rows, skipping empty ones', () => {
+    const totals = Float64Array.of(99.99, 100, 100.01, 117, NaN);
+    expect(countAbove(totals, [0, 1, 2, 3, 4])).toBe(2);
+    expect(countAbove(totals, [0, 1, 2])).toBe(1);
+    expect(countAbove(totals, [3], 120)).toBe(0);
+  });
+});
+
+describe('totalCeiling', () => {
+  const ind = (id: string, weight: number) => ({ id, weight }) as Scenario['indicators'][number];
+  const rule = { cap: 1.2, bonus_slope: 1, penalty_slope: 1, zero_below: 0 };
+  it('is 100 × the largest cap of a weighted indicator plus the enabled bonus items', () => {
+    const s = {
+      indicators: [ind('a', 10), ind('b', 0), ind('c', 5)],
+      scoring: { ...rule, overrides: { b: { cap: 2 }, c: { cap: 1.5 } } },
+      bonus_items: [
+        { id: 'x', metric: 'm', max_points: 5, enabled: true },
+        { id: 'y', metric: 'm', max_points: 7, enabled: false },
+      ],
+    };
+    // b's cap 2 does not count: its weight is 0
+    expect(totalCeiling(s)).toEqual({ cap: 1.5, bonus: 5, max: 155 });
+  });
+
+  it('falls back to the scenario cap when no indicator is weighted', () => {
+    expect(totalCeiling({ indicators: [ind('a', 0)], scoring: { ...rule, overrides: {} }, bonus_items: [] })).toEqual({ cap: 1.2, bonus: 0, max: 120 });
   });
 });

@@ -53,3 +53,32 @@ export function nearMisses(
   }
   return out;
 }
+
+/**
+ * How many of the people in `rows` have a total above `limit` (100 on a 100-point scheme):
+ * a capped over-achievement (f up to the cap, 1.2 by default) and bonus items can lift a total
+ * past it, and the chart says why when anyone is. `countAbove(Float64Array.of(99, 100, 104), [0, 1, 2])` → 1.
+ */
+export function countAbove(totals: ArrayLike<number>, rows: ArrayLike<number>, limit = 100): number {
+  let n = 0;
+  for (let j = 0; j < rows.length; j++) if (totals[rows[j]] > limit) n++;
+  return n;
+}
+
+export interface TotalCeiling { cap: number; bonus: number; max: number }
+
+/**
+ * The highest total a scenario allows, and why it is above 100: each weighted indicator scores
+ * at most its cap (the scenario's, or the indicator's override) × its share, and the enabled
+ * bonus items add their maximum points on top (spec §5).
+ * With the defaults (cap 1.2, no bonus item enabled) → `{ cap: 1.2, bonus: 0, max: 120 }`.
+ */
+export function totalCeiling(s: Pick<Scenario, 'indicators' | 'scoring' | 'bonus_items'>): TotalCeiling {
+  let cap = 0;
+  for (const ind of s.indicators) {
+    if (ind.weight > 0) cap = Math.max(cap, s.scoring.overrides[ind.id]?.cap ?? s.scoring.cap);
+  }
+  if (cap === 0) cap = s.scoring.cap;
+  const bonus = s.bonus_items.reduce((sum, b) => sum + (b.enabled ? b.max_points : 0), 0);
+  return { cap, bonus, max: 100 * cap + bonus };
+}

@@ -4,7 +4,7 @@
  * movers come from the engine's `rankShifts`; this file lays out lines and labels, and
  * spreads labels that would overlap (several people can share a rank, or sit one apart).
  */
-import { scaleLinear } from 'd3-scale';
+import { linearAxis } from './frame';
 
 export interface SlopeInput {
   staff_id: string;
@@ -63,7 +63,7 @@ export function slopeLines(
   labelGap = 14,
 ): { lines: SlopeLine[]; maxRank: number; y: (rank: number) => number } {
   const maxRank = Math.max(2, ...movers.flatMap((m) => [m.rankA, m.rankB]));
-  const y = scaleLinear().domain([1, maxRank]).range([pad.top, height - pad.bottom]);
+  const y = linearAxis([1, maxRank], [pad.top, height - pad.bottom]).scale;
   const x1 = pad.left;
   const x2 = width - pad.right;
   const left = spreadLabels(movers.map((m) => y(m.rankA)), labelGap, pad.top, height - pad.bottom);

@@ -4,7 +4,7 @@
  * a bar to the right for the high end, widest swing on top (the classic tornado order). The
  * counts come from the engine's `sensitivity`; this file only orders and lays them out.
  */
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { bandAxis, linearAxis } from './frame';
 
 export interface TornadoInput {
   id: string;
@@ -51,8 +51,8 @@ export function tornadoBars(
   const ordered = tornadoOrder(rows);
   const max = Math.max(1, ...ordered.map((r) => Math.max(r.low, r.high)));
   const centre = pad.left + (width - pad.left - pad.right) / 2;
-  const half = scaleLinear().domain([0, max]).range([0, centre - pad.left]);
-  const y = scaleBand<string>().domain(ordered.map((r) => r.id)).range([pad.top, height - pad.bottom]).padding(0.25);
+  const half = linearAxis([0, max], [0, centre - pad.left]).scale;
+  const y = bandAxis(ordered.map((r) => r.id), [pad.top, height - pad.bottom], 0.25, 0.25);
   const x = (count: number, side: 'low' | 'high') => (side === 'low' ? centre - half(count) : centre + half(count));
   const bars = ordered.map((r) => ({ ...r, y: y(r.id) ?? 0, height: y.bandwidth(), lowX: x(r.low, 'low'), highX: x(r.high, 'high') }));
   return { bars, centre, max, x };

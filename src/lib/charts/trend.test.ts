@@ -20,5 +20,6 @@ describe('trendLayout', () => {
   it('extends the scale above 100 when a total is higher', () => {
     const l = trendLayout([{ label: 'Q1', value: 115 }], 100, 100, { top: 0, right: 0, bottom: 0, left: 0 });
     expect(l.ticks.at(-1)!.value).toBeGreaterThanOrEqual(115);
+    expect(l.top).toBe(120); // niced to a round top, the last tick
   });
 });

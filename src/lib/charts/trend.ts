@@ -3,7 +3,8 @@
  * (insufficient data) leaves a gap rather than a fake zero.
  */
 import { line } from 'd3-shape';
-import { scaleLinear, scalePoint } from 'd3-scale';
+import { scalePoint } from 'd3-scale';
+import { linearAxis, type Margin } from './frame';
 
 export interface TrendPoint { label: string; value: number | null }
 
@@ -16,11 +17,11 @@ export function trendLayout(
   points: readonly TrendPoint[],
   width: number,
   height: number,
-  pad = { top: 12, right: 24, bottom: 28, left: 36 },
+  pad: Margin = { top: 22, right: 24, bottom: 28, left: 36 },
 ) {
   const x = scalePoint<string>().domain(points.map((p) => p.label)).range([pad.left, width - pad.right]).padding(0.3);
   const top = Math.max(100, ...points.map((p) => p.value ?? 0));
-  const y = scaleLinear().domain([0, top]).range([height - pad.bottom, pad.top]).nice();
+  const { scale: y, ticks } = linearAxis([0, top], [height - pad.bottom, pad.top], { count: 5, nice: true });
   const path =
     line<TrendPoint>()
       .defined((p) => p.value !== null)
@@ -29,7 +30,6 @@ export function trendLayout(
   const dots = points
     .filter((p) => p.value !== null)
     .map((p) => ({ label: p.label, value: p.value as number, cx: x(p.label) ?? 0, cy: y(p.value as number) }));
-  const ticks = y.ticks(5).map((v) => ({ value: v, y: y(v) }));
   const xLabels = points.map((p) => ({ label: p.label, x: x(p.label) ?? 0 }));
-  return { path, dots, ticks, xLabels, y0: y(0) };
+  return { path, dots, ticks, xLabels, y0: y(0), pad, top: y.domain()[1] };
 }
