@@ -3,7 +3,7 @@ import { applyOverrides, calibrate, resultsToCsvWithOverrides, type CalibrationL
 import { buildDataset, type StaffRow } from './metrics.testkit';
 import {
   closedSnapshot, closePeriod, dataChangedSince, finalResults, PeriodCloseError, reopenPeriod, snapshotFileName,
-  snapshotScenario, snapshotToCsv, versionsOf, type CloseErrorCode, type CloseInput, type PeriodSnapshot,
+  snapshotSalary, snapshotScenario, snapshotToCsv, versionsOf, type CloseErrorCode, type CloseInput, type PeriodSnapshot,
 } from './periodClose';
 import { parsePeriod } from './periods';
 import { presetScenario } from './presets';
@@ -144,5 +144,22 @@ describe('dataChangedSince', () => {
     expect(dataChangedSince(snap, [...batches, { id: 'b3', contentHash: 'h3' }])).toBe(true);
     expect(dataChangedSince(snap, [batches[0]])).toBe(true);
     expect(dataChangedSince(snap, [batches[0], { id: 'b2', contentHash: 'other' }])).toBe(true);
+  });
+});
+
+describe('snapshotSalary', () => {
+  it('keeps each result\'s salary at closing and gives them back by staff row, whatever the data say later', () => {
+    const salary = Float64Array.of(20000, NaN, 15000);
+    const snap = closePeriod([], input({ salary }));
+    expect(snap.salaries).toEqual([20000, null, 15000]);
+    const back = snapshotSalary(snap, () => 99999);
+    expect(Array.from(back)).toEqual([20000, NaN, 15000]);
+  });
+
+  it('falls back to today\'s salary of the same staff_id for a snapshot written before salaries were kept', () => {
+    const snap = closePeriod([], input());
+    expect(snap.salaries).toBeUndefined();
+    const today: Record<string, number> = { A1: 21000, C3: 16000 };
+    expect(Array.from(snapshotSalary(snap, (id) => today[id] ?? NaN))).toEqual([21000, NaN, 16000]);
   });
 });

@@ -32,6 +32,11 @@ export interface PeriodSnapshot {
   batches: SnapshotBatch[];
   /** every in-scope person, overrides applied (original_grade, override_reason) */
   results: CalibratedResult[];
+  /**
+   * Each result's monthly salary at closing (same order as `results`; null = none in the staff
+   * file): the Bonus page's pool of a closed period. Absent in snapshots written before.
+   */
+  salaries?: (number | null)[];
   overrides: GradeOverride[];
   log: CalibrationLogEntry[];
   closedBy: string;
@@ -72,6 +77,8 @@ export interface CloseInput {
   batches: readonly SnapshotBatch[];
   /** the period's final results (overrides applied) */
   results: readonly CalibratedResult[];
+  /** monthly salary by staff row (Dataset staff.salary), kept per result for the bonus pool */
+  salary?: ArrayLike<number>;
   overrides: readonly GradeOverride[];
   log: readonly CalibrationLogEntry[];
   by: string;
@@ -108,6 +115,7 @@ export function closePeriod(existing: readonly PeriodSnapshot[], input: CloseInp
     scenarioId: input.scenarioId,
     batches: input.batches.map((b) => ({ id: b.id, fileName: b.fileName, kind: b.kind, contentHash: b.contentHash })),
     results: input.results.map((r) => ({ ...r, points: { ...r.points } })),
+    ...(input.salary ? { salaries: input.results.map((r) => salaryOf(input.salary!, r.staffIndex)) } : {}),
     overrides: input.overrides.filter((o) => o.periodId === periodId).map((o) => ({ ...o })),
     log: input.log.filter((e) => e.periodId === periodId).map((e) => ({ ...e })),
     closedBy: by,
@@ -115,6 +123,11 @@ export function closePeriod(existing: readonly PeriodSnapshot[], input: CloseInp
     reopened: null,
   };
 }
+
+const salaryOf = (salary: ArrayLike<number>, row: number): number | null => {
+  const x = salary[row];
+  return Number.isFinite(x) ? x : null;
+};
 
 /**
  * The closed version with its reopening recorded: the period is open again. Refuses a period
@@ -167,6 +180,20 @@ export function snapshotScenario(snapshot: PeriodSnapshot): Scenario {
  */
 export function snapshotToCsv(snapshot: PeriodSnapshot): string {
   return calibratedResultsToCsv(snapshot.results, snapshotScenario(snapshot), snapshot.period);
+}
+
+/**
+ * Monthly salary by the snapshot results' `staffIndex` (NaN = unknown), for bonusLines and
+ * bonusPool: the salaries kept at closing, or for a snapshot written before they were kept,
+ * today's salary of the same staff_id (`liveSalary(id)`).
+ */
+export function snapshotSalary(snapshot: PeriodSnapshot, liveSalary: (staffId: string) => number): Float64Array {
+  const out = new Float64Array(snapshot.results.reduce((m, r) => Math.max(m, r.staffIndex + 1), 0)).fill(NaN);
+  snapshot.results.forEach((r, i) => {
+    const kept = snapshot.salaries?.[i];
+    out[r.staffIndex] = snapshot.salaries ? kept ?? NaN : liveSalary(r.staff_id);
+  });
+  return out;
 }
 
 /** File name of a version's export: `presales-kpi-2026Q1-v1.csv`. */

@@ -21,6 +21,7 @@ import { DashboardView } from './dashboardView.svelte';
 import { TrendState } from './trend.svelte';
 import { ResultsExport } from './resultsExport.svelte';
 import { AnnualView } from './annualView.svelte';
+import { ClosedPeriod } from './closedPeriod.svelte';
 import { applySharedLink } from './shareLink.svelte';
 
 export interface AppStates {
@@ -38,6 +39,8 @@ export interface AppStates {
   readonly resultsExport: ResultsExport;
   /** each person's Q1–Q4 and annual final grades for the chosen period's year (年度) */
   readonly annual: AnnualView;
+  /** what a closed period's pages read of its snapshot: scenario, salaries, points (结果定版) */
+  readonly closedPeriod: ClosedPeriod;
   /** feedback meetings and publication dates (绩效面谈) */
   readonly meetings: MeetingsState;
   /** the People page's search and sort */
@@ -67,6 +70,7 @@ export function wireStates(app: AppState, opts: AppStateOptions = {}): AppStates
     trend: new TrendState(scoring),
     resultsExport: new ResultsExport(scoring, calibration),
     annual: new AnnualView(scoring, calibration),
+    closedPeriod: new ClosedPeriod(scoring, calibration),
     meetings: new MeetingsState(app, { today: opts.today }),
     peopleView: new PeopleView(),
   };

@@ -46,6 +46,8 @@ export interface CloseContext {
   batches: readonly SnapshotBatch[];
   /** the period's live results, overrides applied */
   results: readonly CalibratedResult[];
+  /** monthly salary by staff row: kept per result for the closed period's bonus pool */
+  salary?: ArrayLike<number>;
 }
 
 type OverrideRecord = { id: string; type: 'override'; override: GradeOverride };
