@@ -406,8 +406,7 @@ class IdbStore implements Store {
         for (const v of change.put ?? []) pending.push(tx.store.put(v));
         for (const id of change.delete ?? []) pending.push(tx.store.delete(id));
       } catch (e) {
-        // A request refused before it was queued (a value that cannot be stored) leaves the
-        // transaction open: abort it so the requests already queued are undone too.
+        // A request refused before it was queued leaves the transaction open: abort it, undoing the queued ones.
         for (const p of pending) p.catch(() => {});
         try { tx.abort(); } catch { /* already finished or aborted */ }
         throw e;
