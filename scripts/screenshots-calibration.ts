@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/screenshots-calibration.ts [outDir]` — the calibration board, a move in
- * progress, a closed period (banner and versions), the Weights page's what-if banner and the
- * People table's quarterly grades, in zh and en at 1280×720, from the built dist/index.html
+ * progress, a closed period (banner and versions), the Weights page's what-if banner, the
+ * People table's quarterly grades, the person page and the Bonus page (with a what-if share) of
+ * the closed period, in zh and en at 1280×720, from the built dist/index.html
  * with the demo data. For looking at the app as a user would; not a test.
  */
 import { mkdirSync } from 'node:fs';
@@ -32,6 +33,7 @@ try {
     };
     await shot('board');
     const card = page.locator('[data-testid="board-col-B"] [data-staff]').first();
+    const movedId = (await card.getAttribute('data-staff'))!;
     await card.focus();
     await page.keyboard.press('ArrowLeft');
     await page.fill('[data-testid="board-reason"]', lang === 'zh' ? '年度最大项目中标' : 'Won the largest deal of the year');
@@ -56,6 +58,15 @@ try {
     await page.evaluate(() => { window.location.hash = '#/people'; });
     await page.click('[data-testid="show-quarters"]');
     await shot('people-quarters');
+    await page.evaluate((id) => { window.location.hash = `#/person/${id}`; }, movedId);
+    await page.waitForSelector('[data-testid="closed-banner"]');
+    await shot('person-closed');
+    await page.evaluate(() => { window.location.hash = '#/bonus'; });
+    await page.waitForSelector('[data-testid="bonus-share"]');
+    await page.fill('[data-testid="bonus-share"]', '30');
+    await page.dispatchEvent('[data-testid="bonus-share"]', 'change');
+    await page.waitForSelector('[data-testid="bonus-whatif"]');
+    await shot('bonus-closed');
     await context.close();
   }
 } finally {
