@@ -43,6 +43,8 @@ export interface ImportResult {
   sample?: FileSample;
   /** the header signature of the saved column mapping the file was read through (mapping.ts) */
   mappedBy?: string;
+  /** a workbook's sheets with data but no recognised header (on its first result): each can be mapped */
+  sheetSamples?: { sheet: string; sample: FileSample }[];
 }
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(KNOWN_ACTIVITY_TYPES);

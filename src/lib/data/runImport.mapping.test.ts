@@ -95,3 +95,29 @@ describe('runImport with saved column mappings', () => {
     expect(results[0].issues.map((i) => i.code)).not.toContain('mapping_applied');
   });
 });
+
+describe('a workbook with a sheet the import cannot read', () => {
+  const book = (sheets: Record<string, string[][]>) => {
+    const wb = XLSX.utils.book_new();
+    for (const [n, rows] of Object.entries(sheets)) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), n);
+    return new File([new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer)], '导出.xlsx');
+  };
+  const staff = [['工号', '姓名', '职级', '方向'], ['PS1016', '甲', '中级', '产品专家']];
+  const notes = [['说明：本工作簿由 CRM 导出'], ['第二行说明']];
+
+  it('keeps a sample of each unread data sheet on the first result (not of a notes sheet), the read sheets stored', async () => {
+    const s = await store();
+    const { results } = await runImport([book({ 说明: notes, 人员: staff, 商机: crmRows(projectsCsv).slice(0, 30) })], { store: s, ...readers });
+    expect(results.map((r) => [r.sheet, r.kind])).toEqual([['人员', 'staff']]);
+    expect(results[0].sheetSamples?.map((x) => [x.sheet, x.sample.header])).toEqual([['商机', CRM_HEADER]]);
+  });
+
+  it('lists every unread data sheet when no sheet is read, and none as the card\'s own sample', async () => {
+    const s = await store();
+    const { results } = await runImport([book({ 说明: notes, 商机: crmRows(projectsCsv).slice(0, 30), 商机2: crmRows(projectsCsv).slice(0, 5) })], { store: s, ...readers });
+    expect(results).toHaveLength(1);
+    expect(results[0].kind).toBeNull();
+    expect(results[0].sample).toBeUndefined();
+    expect(results[0].sheetSamples?.map((x) => x.sheet)).toEqual(['商机', '商机2']);
+  });
+});

@@ -206,13 +206,19 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, lib: WorkbookL
     }
   }
   const list = skipped.map((s) => `“${s}”`).join('、');
+  // Sheets of two or more columns with rows but no recognised header: the Data page offers to map each (字段映射).
+  const mappable = unrecognised.filter((r) => r.sample && r.rowCount > 0 && r.sample.header.filter(Boolean).length > 1)
+    .map((r) => ({ sheet: r.sheet!, sample: r.sample! }));
   if (read.length === 0) {
     const first = unrecognised[0] ?? workbookError(fileName, 'xlsx_no_sheet', { list: list || '—' });
     if (unrecognised[0]) first.issues.unshift(workbookIssue('error', 'xlsx_no_sheet', fileName, null, null, null, null, { list }));
     // The workbook as a whole is refused: its card names the file (the issues keep their sheet).
     delete first.sheet;
+    delete first.sample;
+    if (mappable.length) first.sheetSamples = mappable;
     return [first];
   }
+  if (mappable.length) read[0].sheetSamples = mappable;
   if (skipped.length) read[0].issues.push(workbookIssue('notice', 'xlsx_sheets_skipped', fileName, null, null, null, null, { list }));
   return read;
 }

@@ -50,6 +50,20 @@ describe('the mapping flow on the Data page', () => {
     expect(screen.queryByTestId('mapping-dialog')).toBeNull();
   });
 
+  it('maps an unread sheet of a workbook from the card and imports the workbook again', async () => {
+    const file = new File(['x'], '导出.xlsx');
+    app.lastFiles = [file];
+    app.importResults = [unread({ fileName: '导出.xlsx', sheet: '人员', kind: 'staff', sample: undefined, sheetSamples: [{ sheet: '商机', sample: unread().sample! }] })];
+    const reimport = vi.spyOn(app, 'importFiles').mockResolvedValue();
+    renderWithStates(DataPage, testStates(app));
+    expect(screen.queryByRole('button', { name: '字段映射' })).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: '字段映射：工作表“商机”' }));
+    expect(screen.getByRole('heading', { name: '字段映射：导出.xlsx · 商机' })).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: '保存并导入' }));
+    await waitFor(() => expect(reimport).toHaveBeenCalledWith([file]));
+    expect((await listMappings(store)).map((m) => m.signature)).toEqual([header.join('\u001f')]);
+  });
+
   it('only saves (no import) for a file that was stored, and deletes from the list', async () => {
     app.lastFiles = [new File(['x'], '商机.csv')];
     app.importResults = [unread({ kind: 'projects', batch: { id: 'b', fileName: '商机.csv', kind: 'projects', contentHash: 'h', rowCount: 1, liveRows: 1, importedAt: '2026-03-01T00:00:00Z', encoding: 'utf-8' } })];

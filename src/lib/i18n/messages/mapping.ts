@@ -3,6 +3,7 @@ import { dict } from '../i18n.svelte';
 
 export const mappingText = dict({
   mapColumns: { zh: '字段映射', en: 'Map columns' },
+  mapSheet: { zh: '字段映射：工作表“{sheet}”', en: 'Map columns: sheet “{sheet}”' },
   mapColumnsHint: {
     zh: '不用改文件：把这个文件的列对应到本应用的字段，保存后同样表头的文件会自动按此读取。',
     en: 'No need to edit the file: match its columns to the app\'s fields; files with the same header are then read this way automatically.',
