@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import SensitivityPage from './SensitivityPage.svelte';
@@ -17,10 +17,17 @@ beforeEach(() => {
   scoring = testStates({ dataset: metricsDataset(30), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null }).scoring;
 });
 afterEach(() => cleanup());
+/** The sweep runs in slices, one per task: wait until the page shows its result. */
+const swept = () => vi.waitFor(() => expect(screen.getByTestId('tornado')).toBeTruthy());
 
 describe('SensitivityPage', () => {
-  it('draws one tornado row per banded indicator with the engine’s end counts', () => {
+  it('draws one tornado row per banded indicator with the engine’s end counts', async () => {
     const { container } = renderWithStates(SensitivityPage, statesOf(scoring));
+    // Nothing of the sweep until it has finished: a computing line, then the chart.
+    expect(screen.getByTestId('sensitivity-computing').textContent).toBe('正在计算…');
+    expect(container.querySelector('[data-testid="tornado"]')).toBeNull();
+    await swept();
+    expect(screen.queryByTestId('sensitivity-computing')).toBeNull();
     const rows = [...container.querySelectorAll('[data-testid="tornado"] g.row')];
     expect(rows).toHaveLength(Object.keys(SEED_BANDS).length);
     const expected = sensitivity(scoring.model!, scoring.currentScenario, scoring.group.group);
@@ -43,6 +50,7 @@ describe('SensitivityPage', () => {
 
   it('lists the people of the chosen indicator with the weight at which their grade changes', async () => {
     const { container } = renderWithStates(SensitivityPage, statesOf(scoring));
+    await swept();
     const expected = sensitivity(scoring.model!, scoring.currentScenario, scoring.group.group);
     const ind = expected.indicators.find((x) => x.people.length > 0)!;
     const row = container.querySelector(`[data-testid="tornado"] g.row[data-id="${ind.id}"]`)!;
@@ -58,11 +66,15 @@ describe('SensitivityPage', () => {
     expect(cellsText).toContain(`${sw.value.toFixed(2)}% 时 → ${sw.to ?? '数据不足'}`);
   });
 
-  it('recomputes when a weight moves', () => {
+  it('recomputes when a weight moves', async () => {
     const { container } = renderWithStates(SensitivityPage, statesOf(scoring));
+    await swept();
     expect(container.querySelector('[data-testid="tornado"] figcaption')!.textContent).toContain('项目中标率: 区间下限');
     scoring.setWeight(0, 20);
     flushSync();
+    // The sweep of the weights before is gone at once, not shown while the new one runs.
+    expect(container.querySelector('[data-testid="tornado"]')).toBeNull();
+    await swept();
     const expected = sensitivity(scoring.model!, scoring.currentScenario, scoring.group.group).indicators.find((x) => x.id === 'win_rate')!;
     const g = container.querySelector('[data-testid="tornado"] g.row[data-id="win_rate"]')!;
     expect(g.querySelector('[data-side="low"]')!.textContent).toBe(String(expected.low));

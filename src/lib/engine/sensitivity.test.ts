@@ -7,7 +7,8 @@ import { parsePeriod } from './periods';
 import { presetScenario } from './presets';
 import { resultsFromMatrix } from './results';
 import { baseWeights, prepareScoring } from './score';
-import { sensitivity } from './sensitivity';
+import { bandedIndicators } from './bands';
+import { sensitivity, sensitivitySteps, STEPS_PER_SLICE } from './sensitivity';
 import type { Scenario } from './types';
 
 function setup(scenario: Scenario, n = 60) {
@@ -113,5 +114,19 @@ describe('sensitivity', () => {
     const { model, group } = setup(s, 10);
     expect(() => sensitivity(model, s, group, { steps: 1 })).toThrow(/steps/);
     expect(sensitivity(model, s, group).indicators.map((x) => x.id)).not.toContain('win_rate');
+  });
+
+  it('in slices: pauses every few sweep steps and after each indicator, and ends with the same result', () => {
+    const { model, group } = setup(standard);
+    const run = sensitivitySteps(model, standard, group);
+    let pauses = 0;
+    let r = run.next();
+    for (; !r.done; r = run.next()) pauses++;
+    const banded = bandedIndicators(standard).length;
+    expect(banded).toBeGreaterThan(3);
+    // 21 steps: a pause after steps 5, 10, 15, 20 and one after the indicator.
+    expect(STEPS_PER_SLICE).toBe(5);
+    expect(pauses).toBe(banded * 5);
+    expect(r.value).toEqual(sensitivity(model, standard, group));
   });
 });

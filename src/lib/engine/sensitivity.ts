@@ -76,7 +76,28 @@ export interface IndicatorSensitivity {
  */
 export function sensitivity(
   model: ScoringModel, scenario: Scenario, group: Int32Array, opts: { steps?: number } = {},
-): { current: Uint8Array; indicators: IndicatorSensitivity[] } {
+): SensitivityResult {
+  const run = sensitivitySteps(model, scenario, group, opts);
+  for (;;) {
+    const r = run.next();
+    if (r.done) return r.value;
+  }
+}
+
+export interface SensitivityResult { current: Uint8Array; indicators: IndicatorSensitivity[] }
+
+/** Sweep steps re-scored between two pauses of `sensitivitySteps` (each re-scores and force-distributes everyone). */
+export const STEPS_PER_SLICE = 5;
+
+/**
+ * `sensitivity` in slices: the generator pauses (`yield`) after every STEPS_PER_SLICE sweep
+ * steps and after each indicator, and returns the same result. At 10,000 staff the whole
+ * sweep takes a few hundred ms; a page runs one slice per task (state/slices.ts), so none
+ * freezes it for long. `drainSlices(sensitivitySteps(model, s, group))` equals `sensitivity(model, s, group)`.
+ */
+export function* sensitivitySteps(
+  model: ScoringModel, scenario: Scenario, group: Int32Array, opts: { steps?: number } = {},
+): Generator<void, SensitivityResult, void> {
   const steps = opts.steps ?? 21;
   if (!Number.isInteger(steps) || steps < 2) throw new RangeError(`sensitivity: steps must be an integer ≥ 2 (got ${steps})`);
   const { n } = model;
@@ -100,6 +121,7 @@ export function sensitivity(
       let c = 0;
       for (let i = 0; i < n; i++) if (g[i] !== current[i]) c++;
       changed.push(c);
+      if ((s + 1) % STEPS_PER_SLICE === 0) yield;
     }
     weights[j] = base[j];
 
@@ -124,6 +146,7 @@ export function sensitivity(
       id: scenario.indicators[j].id, index: j, band: [lo, hi], current: cur, steps: values, changed,
       low: changed[0], high: changed[steps - 1], people,
     });
+    yield;
   }
   return { current, indicators };
 }

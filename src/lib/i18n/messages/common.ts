@@ -34,6 +34,8 @@ export const commonText = dict({
     zh: '数据已更新，正在按新数据重新计算；完成前不显示、不导出结果。',
     en: 'The data has changed and the results are being recomputed from it; nothing is shown or exported until they are ready.',
   },
+  /** A page's analysis still running in slices (state/slicedValue.svelte.ts). */
+  computing: { zh: '正在计算…', en: 'Computing…' },
   demoBanner: {
     zh: '首次打开，已自动载入演示数据（约 60 名虚构售前人员，2025–2026 年）。导入您自己的文件前，可以先清除演示数据。',
     en: 'First start: demo data has been loaded automatically (about 60 fictitious presales staff, 2025–2026). You can clear it before importing your own files.',
