@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import ComparePage from './ComparePage.svelte';
@@ -19,6 +19,8 @@ beforeEach(() => {
   scoring = testStates({ dataset: ds, periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: null }).scoring;
 });
 afterEach(() => cleanup());
+/** The comparison runs in slices, one per task: wait until it has finished. */
+const compared = () => vi.waitFor(() => expect(screen.queryByTestId('compare-computing')).toBeNull());
 
 const cells = (container: HTMLElement) =>
   [...container.querySelectorAll('[data-testid="migration-matrix"] tbody tr')].slice(0, -1)
@@ -29,6 +31,10 @@ describe('ComparePage', () => {
     scoring.setWeight(0, 45);
     flushSync();
     const { container } = renderWithStates(ComparePage, statesOf(scoring));
+    // Nothing of the comparison is shown until every slice of it ran.
+    expect(screen.getByTestId('compare-computing').textContent).toBe('正在计算…');
+    expect(container.querySelector('[data-testid="migration-matrix"]')).toBeNull();
+    await compared();
     const m = cells(container);
     expect(m.flat().reduce((s, x) => s + x, 0)).toBe(20);
     const diagonal = m.reduce((s, row, i) => s + row[i], 0);
@@ -47,6 +53,7 @@ describe('ComparePage', () => {
     const { container } = renderWithStates(ComparePage, statesOf(scoring));
     await fireEvent.change(screen.getByTestId('compare-b'), { target: { value: 'finance-focus' } });
     flushSync();
+    await compared();
     const a = computeResults(ds, '2026Q1', presetScenario('standard')).results;
     const b = computeResults(ds, '2026Q1', presetScenario('finance-focus')).results;
     const m = cells(container);
@@ -64,6 +71,7 @@ describe('ComparePage', () => {
     renderWithStates(ComparePage, statesOf(scoring));
     await fireEvent.change(screen.getByTestId('compare-b'), { target: { value: CURRENT } });
     flushSync();
+    await compared();
     expect(screen.getByText('两个方案下所有人的最终等级相同。')).toBeTruthy();
     expect(screen.getByText('两个方案下排名没有变化。')).toBeTruthy();
   });
@@ -83,6 +91,7 @@ describe('ComparePage', () => {
     expect(screen.queryByTestId('compare-identical')).toBeNull();
     await fireEvent.change(screen.getByTestId('compare-b'), { target: { value: CURRENT } });
     flushSync();
+    await compared();
     expect(screen.getByTestId('compare-identical').textContent).toContain('完全相同');
     expect(sameScheme(presetScenario('standard'), { ...presetScenario('standard'), name: 'x', note: 'y' })).toBe(true);
   });

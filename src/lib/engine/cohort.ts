@@ -59,20 +59,27 @@ function seenInRun(projectId: string[], group: Int32Array, from: number, k: numb
   return false;
 }
 
-function buildHistory(
+/** Project rows read, or customers / people gone through, between two pauses of `cohortMetricsSteps`. */
+const ROWS_PER_SLICE = 50_000;
+const GROUPS_PER_SLICE = 2_000;
+
+function* buildHistory(
   projects: ProjectsTable,
   isKnownStaff: (staffId: string) => boolean,
   customerIndex: StringCodes,
-): CustomerHistory {
+): Generator<void, CustomerHistory, void> {
   const rows: number[] = [];
   const cust: number[] = [];
   const { status, decided_on, customer_id, staff_id } = projects;
-  for (let r = 0; r < projects.length; r++) {
-    if (status[r] !== STATUS.won || decided_on[r] !== decided_on[r]) continue;
-    const c = customerIndex.get(customer_id[r]);
-    if (c === undefined || !isKnownStaff(staff_id[r])) continue;
-    rows.push(r);
-    cust.push(c);
+  for (let slice = 0; slice < projects.length; slice += ROWS_PER_SLICE) {
+    for (let r = slice, sliceEnd = Math.min(projects.length, slice + ROWS_PER_SLICE); r < sliceEnd; r++) {
+      if (status[r] !== STATUS.won || decided_on[r] !== decided_on[r]) continue;
+      const c = customerIndex.get(customer_id[r]);
+      if (c === undefined || !isKnownStaff(staff_id[r])) continue;
+      rows.push(r);
+      cust.push(c);
+    }
+    yield;
   }
   const { order, start: groupStart } = groupBy(cust, customerIndex.size);
   const start = new Int32Array(customerIndex.size + 1);
@@ -81,6 +88,7 @@ function buildHistory(
   let out = 0;
   const byDate = (a: number, b: number) => decided_on[a] - decided_on[b];
   for (let c = 0; c < customerIndex.size; c++) {
+    if (c % GROUPS_PER_SLICE === GROUPS_PER_SLICE - 1) yield;
     start[c] = out;
     const group = order.subarray(groupStart[c], groupStart[c + 1]);
     for (let k = 0; k < group.length; k++) group[k] = rows[group[k]];
@@ -124,7 +132,24 @@ export function cohortMetrics(
   cohortRows: ArrayLike<number>,
   cohortSlots: ArrayLike<number>,
   n: number,
-): { customer_repeat_rate: Float64Array; ltv_growth_share: Float64Array } {
+): CohortMetrics {
+  const run = cohortMetricsSteps(projects, isKnownStaff, cohortRows, cohortSlots, n);
+  for (;;) {
+    const r = run.next();
+    if (r.done) return r.value;
+  }
+}
+
+export interface CohortMetrics { customer_repeat_rate: Float64Array; ltv_growth_share: Float64Array }
+
+/** `cohortMetrics` in slices for metrics.ts's `deriveMetricsSteps`: pauses every ROWS_PER_SLICE rows and GROUPS_PER_SLICE customers or people. */
+export function* cohortMetricsSteps(
+  projects: ProjectsTable,
+  isKnownStaff: (staffId: string) => boolean,
+  cohortRows: ArrayLike<number>,
+  cohortSlots: ArrayLike<number>,
+  n: number,
+): Generator<void, CohortMetrics, void> {
   const repeat = new Float64Array(n).fill(NaN);
   const ltv = new Float64Array(n).fill(NaN);
   if (cohortRows.length === 0) return { customer_repeat_rate: repeat, ltv_growth_share: ltv };
@@ -133,7 +158,8 @@ export function cohortMetrics(
   const customerIndex = new StringCodes(cohortRows.length);
   const cohortCust = new Int32Array(cohortRows.length);
   for (let k = 0; k < cohortRows.length; k++) cohortCust[k] = customerIndex.add(projects.customer_id[cohortRows[k]]);
-  const h = buildHistory(projects, isKnownStaff, customerIndex);
+  yield;
+  const h = yield* buildHistory(projects, isKnownStaff, customerIndex);
 
   // per-customer scratch, reset lazily by stamping with the person's slot
   const stamp = new Int32Array(customerIndex.size).fill(-1);
@@ -143,6 +169,7 @@ export function cohortMetrics(
   const { order, start } = groupBy(cohortSlots, n);
 
   for (let i = 0; i < n; i++) {
+    if (i % GROUPS_PER_SLICE === GROUPS_PER_SLICE - 1) yield;
     let size = 0;
     for (let k = start[i]; k < start[i + 1]; k++) {
       const row = cohortRows[order[k]];

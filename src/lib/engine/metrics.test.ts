@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { METRICS } from './metricCatalog';
-import { deriveMetrics, winRateByIndustry } from './metrics';
-import { buildDataset, testScenario, type Rows } from './metrics.testkit';
+import { deriveMetrics, deriveMetricsSteps, ROWS_PER_SLICE, winRateByIndustry } from './metrics';
+import { mulberry32 } from './mulberry32';
+import { buildDataset, testScenario, type ProjectRow, type Rows } from './metrics.testkit';
 import { parsePeriod } from './periods';
 import type { Indicator, Scenario } from './types';
 
@@ -389,5 +390,35 @@ describe('winRateByIndustry', () => {
     ]);
     expect(winRateByIndustry(ds, 1, parsePeriod('2026Q2'), testScenario())).toEqual([]);
     expect(winRateByIndustry(ds, 99, q1, testScenario())).toEqual([]);
+  });
+});
+
+describe('deriveMetricsSteps', () => {
+  it('pauses every ROWS_PER_SLICE rows of a table and ends with the same matrix as deriveMetrics', () => {
+    // More project rows than two slices, spread over 2025–2026 so the cohort metrics have data.
+    const rnd = mulberry32(7);
+    const staff = Array.from({ length: 300 }, (_, i) => ({ staff_id: `PS${1000 + i}` }));
+    const statuses = ['won', 'lost', 'open'] as const;
+    const projects: ProjectRow[] = Array.from({ length: 2 * ROWS_PER_SLICE + 123 }, (_, r) => ({
+      project_id: `P${r >> 1}`, staff_id: `PS${1000 + Math.floor(rnd() * 320)}`, status: statuses[Math.floor(rnd() * 3)],
+      decided_on: `${rnd() < 0.5 ? 2025 : 2026}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`,
+      role: rnd() < 0.5 ? 'lead' : 'support', customer_id: `C${Math.floor(rnd() * 900)}`, industry: '金融', amount: Math.round(rnd() * 1e6),
+    }));
+    const ds = buildDataset({ staff, projects, activities: [{ staff_id: 'PS1000', date: '2026-02-02', type: 'visit' }] });
+    const period = parsePeriod('2026Q1');
+    const scenario = testScenario();
+    const run = deriveMetricsSteps(ds, period, scenario);
+    let pauses = 0;
+    let r = run.next();
+    for (; !r.done; r = run.next()) pauses++;
+    // At least one pause per slice of the projects table (three of them here).
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    const whole = deriveMetrics(ds, period, scenario);
+    expect(Array.from(r.value.staffIndex)).toEqual(Array.from(whole.staffIndex));
+    expect(Object.keys(r.value.values)).toEqual(Object.keys(whole.values));
+    for (const id of Object.keys(whole.values)) expect(Array.from(r.value.values[id]), id).toEqual(Array.from(whole.values[id]));
+    // The data reached every branch that matters: decided projects and cohorts.
+    expect(whole.values.win_rate.some((v) => v > 0 && v < 100)).toBe(true);
+    expect(whole.values.customer_repeat_rate.some((v) => v === v)).toBe(true);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * What the compare page puts side by side: the results of one period under two scenarios,
- * either of which may be "the current edits". The metric matrix is shared with ScoringState
- * when the scenario reads the same metrics (deriving metrics is the slow step).
+ * either of which may be "the current edits", computed in slices (comparisonSteps).
  */
+import { gradeChanges, migrationFromResults, rankShifts, type GradeChange, type RankShift } from '../engine/compare';
 import { resultsFromMatrix } from '../engine/results';
 import { serializeScenario } from '../engine/scenario';
 import type { BandCount, PersonResult, Scenario } from '../engine/types';
 import { metricsKey, type ScoringState } from '../state/scoring.svelte';
+import { matrixSteps } from '../state/matrixSteps';
 
 /** The choice id standing for the edited, unsaved scenario. */
 export const CURRENT = '__current__';
@@ -18,22 +19,6 @@ export function scenarioFor(scoring: ScoringState, id: string): Scenario | null 
 }
 
 export interface CompareSide { scenario: Scenario; results: PersonResult[]; bands: BandCount[] }
-
-/**
- * Results and band counts of the chosen period under `scenario`; null without a period, or
- * while a cold open's raw rows are still loading and the matrix is not in the cache.
- * `sideResults(scoring, scenarioFor(scoring, 'standard')!)?.results.length` → people in scope.
- */
-export function sideResults(scoring: ScoringState, scenario: Scenario): CompareSide | null {
-  const period = scoring.period;
-  if (!period) return null;
-  const ds = scoring.app.dataset;
-  const shared = scoring.matrix && metricsKey(scenario) === metricsKey(scoring.scenario) ? scoring.matrix : null;
-  const matrix = shared ?? scoring.matrixFor(period, scenario);
-  if (!matrix) return null;
-  const { results, bands } = resultsFromMatrix(ds, matrix, scenario);
-  return { scenario, results, bands };
-}
 
 /**
  * The default pair, two different schemes where there are any: with unsaved edits, the selected
@@ -52,4 +37,49 @@ export function defaultPair(scoring: Pick<ScoringState, 'dirty' | 'scenarioId' |
 export function sameScheme(a: Scenario, b: Scenario): boolean {
   const plain = ({ name: _n, name_zh: _z, note: _o, note_zh: _oz, ...rest }: Scenario) => serializeScenario({ ...rest, name: '' });
   return plain(a) === plain(b);
+}
+
+/**
+ * Results and band counts of the chosen period under `scenario`; null without a period, or
+ * while a cold open's raw rows are still loading and the matrix is not in the cache. The metric
+ * matrix is ScoringState's when the scenario reads the same metrics, else from the cache or
+ * derived in slices (matrixSteps.ts).
+ */
+function* sideSteps(scoring: ScoringState, scenario: Scenario): Generator<void, CompareSide | null, void> {
+  const period = scoring.period;
+  if (!period) return null;
+  const shared = scoring.matrix && metricsKey(scenario) === metricsKey(scoring.scenario) ? scoring.matrix : null;
+  const matrix = shared ?? (yield* matrixSteps(scoring.app, period, scenario));
+  if (!matrix) return null;
+  yield;
+  const { results, bands } = resultsFromMatrix(scoring.app.dataset, matrix, scenario);
+  return { scenario, results, bands };
+}
+
+/** Everything the compare page shows of a pair; null sides = nothing to compare yet (no period, data loading). */
+export interface Comparison {
+  sideA: CompareSide | null;
+  sideB: CompareSide | null;
+  matrix: number[][];
+  changes: GradeChange[];
+  movers: RankShift[];
+}
+
+/**
+ * The comparison of A and B in slices (state/slices.ts): each side's results, then the matrix
+ * and the grade changes, then the rank movers, with a pause between. At 10,000 staff each
+ * piece takes tens of ms, all of them together ~½ s: run at once they froze the page.
+ * `drainSlices(comparisonSteps(scoring, a, b)).changes.length` → people whose grade differs.
+ */
+export function* comparisonSteps(scoring: ScoringState, a: Scenario, b: Scenario, movers = 8): Generator<void, Comparison, void> {
+  const sideA = yield* sideSteps(scoring, a);
+  yield;
+  const sideB = yield* sideSteps(scoring, b);
+  if (!sideA || !sideB) return { sideA, sideB, matrix: [], changes: [], movers: [] };
+  yield;
+  const matrix = migrationFromResults(sideA.results, sideB.results);
+  const changes = gradeChanges(sideA.results, sideB.results);
+  yield;
+  const shifts = rankShifts(sideA.results, sideB.results, movers);
+  return { sideA, sideB, matrix, changes, movers: [...shifts.up, ...shifts.down] };
 }
