@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import PeoplePage from './PeoplePage.svelte';
@@ -47,7 +47,9 @@ describe('PeoplePage', () => {
     const { container } = renderWithStates(PeoplePage, statesOf(scoring));
     await fireEvent.input(screen.getByLabelText('搜索姓名或工号'), { target: { value: '1007' } });
     flushSync();
-    expect(ids(container)).toEqual(['PS1007']);
+    // The list follows once typing paused (peopleView.svelte.ts).
+    expect(ids(container)).toHaveLength(20);
+    await vi.waitFor(() => expect(ids(container)).toEqual(['PS1007']));
     // The count names both: how many match, of everyone in scope.
     expect(screen.getByRole('status').textContent).toContain('符合条件 1 人（共 20 人）');
     await fireEvent.click(container.querySelector('tbody tr')!);
@@ -61,6 +63,7 @@ describe('PeoplePage', () => {
     await fireEvent.input(screen.getByLabelText('搜索姓名或工号'), { target: { value: 'PS101' } });
     flushSync();
     first.unmount();
+    await vi.waitFor(() => expect(statesOf(scoring).peopleView.search).toBe('PS101'));
     const again = renderWithStates(PeoplePage, statesOf(scoring));
     expect((screen.getByLabelText('搜索姓名或工号') as HTMLInputElement).value).toBe('PS101');
     expect(ids(again.container)).toEqual(['PS1010', 'PS1011', 'PS1012', 'PS1013', 'PS1014', 'PS1015', 'PS1016', 'PS1017', 'PS1018', 'PS1019']);
@@ -69,7 +72,8 @@ describe('PeoplePage', () => {
   it('says so when nobody matches, and counts everyone when nothing is filtered', async () => {
     const { container } = renderWithStates(PeoplePage, statesOf(scoring));
     expect(screen.getByRole('status').textContent).toContain('显示 20 / 20 人');
-    await fireEvent.input(screen.getByLabelText('搜索姓名或工号'), { target: { value: 'zzz' } });
+    await fireEvent.input(screen.getByLabelText('搜索姓名或工号'), { target: { value: 'zzz' }});
+    await fireEvent.keyDown(screen.getByLabelText('搜索姓名或工号'), { key: 'Enter' });
     flushSync();
     // The message instead of the table: an empty table squeezes its Chinese headers.
     expect(container.querySelector('table')).toBeNull();

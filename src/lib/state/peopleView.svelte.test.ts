@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { PeopleView } from './peopleView.svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PeopleView, SEARCH_PAUSE_MS } from './peopleView.svelte';
 
 describe('PeopleView', () => {
   it('starts with the highest total first and no search', () => {
@@ -19,9 +19,23 @@ describe('PeopleView', () => {
     expect([v.sortKey, v.sortDir]).toEqual(['coverage', 'desc']);
   });
 
-  it('keeps the search text', () => {
+  afterEach(() => { vi.useRealTimers(); });
+
+  it('keeps the search text; the list follows once typing paused, or at once on Enter', () => {
+    vi.useFakeTimers();
     const v = new PeopleView();
+    v.setSearch('P');
+    vi.advanceTimersByTime(SEARCH_PAUSE_MS - 50);
     v.setSearch('PS10');
+    // Each key starts the pause again: nothing filtered while keys keep coming.
+    vi.advanceTimersByTime(SEARCH_PAUSE_MS - 50);
+    expect([v.text, v.search]).toEqual(['PS10', '']);
+    vi.advanceTimersByTime(50);
     expect(v.search).toBe('PS10');
+    v.setSearch('PS1');
+    v.applySearch();
+    expect(v.search).toBe('PS1');
+    vi.advanceTimersByTime(SEARCH_PAUSE_MS);
+    expect(v.search).toBe('PS1');
   });
 });
