@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import ReportPage from './ReportPage.svelte';
 import TeamReportPage from './results/TeamReportPage.svelte';
 import type { ScoringApp, ScoringState } from '../lib/state/scoring.svelte';
@@ -8,6 +8,7 @@ import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.tes
 import { parsePeriod } from '../lib/engine/periods';
 import { indicatorBreakdown } from '../lib/charts/personBreakdown';
 import { router } from '../lib/state/router.svelte';
+import { TEAM_REPORTS_PER_PAGE } from '../lib/viewmodel/reportData';
 import { fmtNum } from '../lib/format';
 import { i18n } from '../lib/i18n/i18n.svelte';
 import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
@@ -91,6 +92,20 @@ describe('TeamReportPage', () => {
     expect(sheets.map((s) => (s as HTMLElement).dataset.staff)).toEqual(
       ['PS1001', 'PS1002', 'PS1003', 'PS1004', 'PS1005', 'PS1006', 'PS1007', 'PS1008'],
     );
+  });
+
+  it('holds one page of reports of a big team, and prints that page', async () => {
+    const big = testStates({ dataset: metricsDataset(60), periods: [parsePeriod('2026Q1')], periodId: '2026Q1', store: memoryStore() }).scoring;
+    const team = big.results.filter((r) => r.team === '华东').map((r) => r.staff_id).sort();
+    expect(team.length).toBeGreaterThan(TEAM_REPORTS_PER_PAGE);
+    router.param = '华东';
+    const { container } = renderWithStates(TeamReportPage, statesOf(big));
+    const shown = () => [...container.querySelectorAll('[data-testid="team-reports"] > .report-sheet')].map((s) => (s as HTMLElement).dataset.staff);
+    expect(shown()).toEqual(team.slice(0, TEAM_REPORTS_PER_PAGE));
+    expect(screen.getByRole('button', { name: `打印本页 ${TEAM_REPORTS_PER_PAGE} 份报告` })).toBeTruthy();
+    expect(screen.getByTestId('team-count').textContent).toContain(`共 ${team.length} 人，每页 ${TEAM_REPORTS_PER_PAGE} 份报告`);
+    await fireEvent.click(within(screen.getByTestId('team-reports-pager')).getByRole('button', { name: /下一页/ }));
+    expect(shown()).toEqual(team.slice(TEAM_REPORTS_PER_PAGE, 2 * TEAM_REPORTS_PER_PAGE));
   });
 
   it('"~" stands for the people without a team; an unknown team says so', () => {

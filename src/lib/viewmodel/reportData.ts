@@ -15,6 +15,12 @@ export function weakestIndicators(lines: readonly IndicatorLine[], n = 3): Indic
   return lines.filter((l) => !Number.isNaN(l.fraction)).sort((a, b) => a.fraction - b.fraction).slice(0, n);
 }
 
+/**
+ * One-page reports a team report page holds at once: a team of 2,500 (10,000 staff in four
+ * teams) drawn whole froze the page for seconds; printing prints the page shown.
+ */
+export const TEAM_REPORTS_PER_PAGE = 20;
+
 /** The route parameter that stands for "people without a team" (`#/report-team/~`). */
 export const NO_TEAM_PARAM = '~';
 

@@ -93,6 +93,11 @@ export const resultsText = dict({
   reportLang: { zh: '报告语言', en: 'Report language' },
   print: { zh: '打印 / 存为 PDF', en: 'Print / save as PDF' },
   printTeam: { zh: '打印该团队全部报告', en: 'Print all reports of this team' },
+  printTeamPage: { zh: '打印本页 {n} 份报告', en: 'Print the {n} reports of this page' },
+  teamPaged: {
+    zh: '共 {n} 人，每页 {size} 份报告；打印只打印当前页，请逐页打印。',
+    en: '{n} people, {size} reports a page; printing prints the page shown, so print page by page.',
+  },
   openTeamReports: { zh: '打印本团队全部报告', en: 'All reports of this team' },
   chooseReport: { zh: '请选择人员：', en: 'Choose a person:' },
   chooseTeam: { zh: '请选择团队：', en: 'Choose a team:' },
