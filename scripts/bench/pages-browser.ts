@@ -11,7 +11,9 @@
  * Pages are opened in menu order after one another, so the first page that needs a result
  * (here People) pays for computing it and later pages reuse it, as when HR clicks through.
  * Then typing: 12 characters into the first 改进计划 box on Meetings and into the People
- * search, one key every 60 ms: the longest stall while typing.
+ * search, one key every 60 ms: the longest stall while typing. Then two clicks that start a
+ * computation: 显示趋势 on the person page (four quarters derived) and the People page's
+ * year toggle (the quarters' grades of the rows shown).
  *
  * Target: longest stall ≤ 100 ms per page. Chromium on this 2-core machine shares the CPU with
  * everything else: give the load average with the figures (printed at start and end).
@@ -38,6 +40,7 @@ const PAGES = [
   'overview', 'weights', 'people', `person/${PERSON}`, 'export',
   'bonus', 'lists', 'meetings', `report/${PERSON}`,
   'scenarios', 'compare', 'sensitivity', 'robustness', 'targets', 'calibration', 'data',
+  `report-team/${encodeURIComponent('华东售前部')}`,
 ];
 
 /**
@@ -85,6 +88,15 @@ async function openPage(page: Page, hash: string): Promise<PageOpen> {
   const { tasks, quietAt } = await untilQuiet(page, t0);
   const rows = await page.evaluate(() => document.querySelectorAll('main tr, main li').length);
   return { name: hash, longest: Math.max(0, ...tasks.map((x) => x.ms)), summed: tasks.reduce((s, x) => s + x.ms, 0), count: tasks.length, quietAt, rows };
+}
+
+/** Clicks `selector`; the longest stall from the click until quiet, and what `done` then finds (a count). */
+async function clicking(page: Page, selector: string, done: string): Promise<{ longest: number; summed: number; found: number }> {
+  const t0 = await page.evaluate(() => performance.now());
+  await page.locator(selector).first().click();
+  const { tasks } = await untilQuiet(page, t0);
+  const found = await page.locator(done).count();
+  return { longest: Math.max(0, ...tasks.map((x) => x.ms)), summed: tasks.reduce((s, x) => s + x.ms, 0), found };
 }
 
 /** Types `text` into `selector` one key at a time; the longest stall from the first key until quiet. */
@@ -140,6 +152,16 @@ export async function run(staff = 10_000, rows = 1_000_000): Promise<Figure[]> {
     const search = await typing(page, 'input[type="search"]', 'PS00012');
     figures.push({ name: 'typing 7 characters into the People search: longest stall', value: search.longest, unit: 'ms', target: TARGET });
     console.log(`  typing: meetings plan longest ${Math.round(plan.longest)} ms (${Math.round(plan.summed)} ms summed), people search longest ${Math.round(search.longest)} ms`);
+
+    await openPage(page, `person/${PERSON}`);
+    const trend = await clicking(page, '[data-testid="trend-ask"] button', '[data-testid="person-year"]');
+    figures.push({ name: 'person page: 显示趋势 clicked (four quarters): longest stall', value: trend.longest, unit: 'ms', target: TARGET },
+      { name: '  trend: long tasks summed', value: trend.summed, unit: 'ms' });
+    await openPage(page, 'people');
+    const quarters = await clicking(page, '[data-testid="show-quarters"]', 'td[data-testid^="ya-"]');
+    figures.push({ name: 'People: year toggle clicked (quarters of the rows shown): longest stall', value: quarters.longest, unit: 'ms', target: TARGET },
+      { name: '  year toggle: long tasks summed', value: quarters.summed, unit: 'ms' });
+    console.log(`  clicks: trend longest ${Math.round(trend.longest)} ms (${Math.round(trend.summed)} summed, year row ${trend.found}), year toggle longest ${Math.round(quarters.longest)} ms (${Math.round(quarters.summed)} summed, ${quarters.found} cells)`);
     await ctx.close();
   } finally {
     profile.remove();
