@@ -88,7 +88,10 @@ describe('PeoplePage annual view', () => {
     expect(screen.queryByTestId('ya-PS1001')).toBeNull();
     await fireEvent.click(screen.getByTestId('show-quarters'));
     flushSync();
-    expect(container.querySelectorAll('thead th')).toHaveLength(26);
+    // Five periods' results are computed in slices: the page says so, then shows the columns.
+    expect(screen.getByTestId('year-computing').textContent).toContain('正在计算…');
+    await vi.waitFor(() => expect(container.querySelectorAll('thead th')).toHaveLength(26));
+    expect(screen.queryByTestId('year-computing')).toBeNull();
     const r = scoring.results.find((x) => x.final_grade !== null)!;
     expect(screen.getByTestId(`yq-${r.staff_id}-1`).textContent!.trim()).toBe(r.final_grade);
     // No data for Q2–Q4 or the year in this data set: no grade there.

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/svelte';
 import PersonPage from './PersonPage.svelte';
 import { metricsDataset } from '../lib/engine/metricsDataset.testkit';
@@ -18,7 +18,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 describe('PersonPage', () => {
-  it('shows the person’s total, weakest indicator first, and metrics with units against targets', () => {
+  it('shows the person’s total, weakest indicator first, and metrics with units against targets', async () => {
     router.go('person', 'PS1001'); // junior, industry solution: win rate 20 against a junior target of 50
     const { container } = renderWithStates(PersonPage, statesOf(scoring));
     expect(screen.getByText('姓名PS1001')).toBeTruthy();
@@ -39,7 +39,7 @@ describe('PersonPage', () => {
     expect(sales.textContent).toContain('≥ 90万元'); // junior 300 000 per month × 3
     const visits = rows.find((r) => r.textContent!.includes('客户拜访次数'))!;
     expect(visits.textContent).toContain('6次');
-    expect(container.querySelectorAll('[data-testid="trend-chart"] circle').length).toBeGreaterThanOrEqual(1);
+    await vi.waitFor(() => expect(container.querySelectorAll('[data-testid="trend-chart"] circle').length).toBeGreaterThanOrEqual(1));
     expect(screen.getByText('本期间没有已决项目。')).toBeTruthy();
   });
 
@@ -51,11 +51,12 @@ describe('PersonPage', () => {
 });
 
 describe('PersonPage annual view', () => {
-  it('shows the year\'s quarterly final grades beside the annual one', () => {
+  it('shows the year\'s quarterly final grades beside the annual one', async () => {
     router.go('person', 'PS1005');
     renderWithStates(PersonPage, statesOf(scoring));
     const r = scoring.results.find((x) => x.staff_id === 'PS1005')!;
-    const year = screen.getByTestId('person-year');
+    expect(screen.getByTestId('year-computing').textContent).toBe('正在计算…');
+    const year = await screen.findByTestId('person-year');
     const badges = [...year.querySelectorAll('.kv')].map((kv) => kv.textContent!.replace(/\s+/g, ' ').trim());
     expect(badges).toHaveLength(5);
     expect(badges[0]).toBe(`Q1 ${r.final_grade}`);

@@ -49,7 +49,7 @@ describe('ReportPage', () => {
     expect(weakest).toEqual(['innovation', 'insight_knowledge', 'win_rate']);
     expect(sheet.querySelectorAll('.r-metrics tbody tr')).toHaveLength(lines.reduce((s, l) => s + l.metrics.length, 0));
     expect(sheet.textContent).toContain('≥ 50.0%'); // junior win-rate target
-    expect(sheet.querySelectorAll('[data-testid="trend-chart"] circle').length).toBe(1); // only Q1 has data
+    await waitFor(() => expect(sheet.querySelectorAll('[data-testid="trend-chart"] circle').length).toBe(1)); // only Q1 has data
     await waitFor(() => expect(screen.getByTestId('report-plan').textContent).toBe('每周参加一次投标复盘'));
     expect(sheet.textContent).toContain('2026-04-07'); // meeting date on the signature line
   });

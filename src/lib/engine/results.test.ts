@@ -4,7 +4,9 @@ import { resultsToCsv } from './exportCsv';
 import { buildDataset, type Rows, type StaffRow } from './metrics.testkit';
 import { parsePeriod } from './periods';
 import { BUILT_IN_PRESETS } from './presets';
-import { computeResults, resultsFromMatrix } from './results';
+import { computeResults, PEOPLE_PER_SLICE, resultsFromMatrix, resultsFromMatrixSteps } from './results';
+import { metricsDataset } from './metricsDataset.testkit';
+import { deriveMetrics } from './metrics';
 import { baseWeights } from './score';
 import type { MetricMatrix, Period, Scenario } from './types';
 
@@ -131,5 +133,20 @@ describe('computeResults on the spec sample reproduces the expected exports', ()
     const { results } = computeResults(ds, periodId, scenario);
     const csv = resultsToCsv(results, scenario, parsePeriod(periodId), { bom: false });
     expect(csv.split('\n')).toEqual(readFileSync(new URL(`expected/${id}-${periodId}.csv`, sample), 'utf8').split('\n'));
+  });
+});
+
+describe('resultsFromMatrixSteps', () => {
+  it('pauses after grading and every PEOPLE_PER_SLICE rows, and ends with resultsFromMatrix\'s results', () => {
+    const ds = metricsDataset(2 * PEOPLE_PER_SLICE + 10);
+    const matrix = deriveMetrics(ds, parsePeriod('2026Q1'), standard);
+    const run = resultsFromMatrixSteps(ds, matrix, standard);
+    let pauses = 0;
+    let r = run.next();
+    for (; !r.done; r = run.next()) pauses++;
+    expect(pauses).toBe(3);
+    const whole = resultsFromMatrix(ds, matrix, standard);
+    expect(r.value.results).toEqual(whole.results);
+    expect(r.value.bands).toEqual(whole.bands);
   });
 });

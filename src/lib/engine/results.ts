@@ -21,7 +21,27 @@ import type { BandCount, MetricMatrix, Period, PersonResult, Scenario } from './
  */
 export function resultsFromMatrix(
   ds: Dataset, matrix: MetricMatrix, scenario: Scenario, opts: { baseWeights?: Float64Array } = {},
-): { results: PersonResult[]; bands: BandCount[]; model: ScoringModel; scores: Scores } {
+): MatrixResults {
+  const run = resultsFromMatrixSteps(ds, matrix, scenario, opts);
+  for (;;) {
+    const r = run.next();
+    if (r.done) return r.value;
+  }
+}
+
+export interface MatrixResults { results: PersonResult[]; bands: BandCount[]; model: ScoringModel; scores: Scores }
+
+/** People whose result rows are built between two pauses of `resultsFromMatrixSteps`. */
+export const PEOPLE_PER_SLICE = 2_500;
+
+/**
+ * `resultsFromMatrix` in slices: pauses (`yield`) after scoring and grading and every
+ * PEOPLE_PER_SLICE result rows, and returns the same results. At 10,000 staff the rows take
+ * about as long as everything else together; a page runs one slice per task (state/slices.ts).
+ */
+export function* resultsFromMatrixSteps(
+  ds: Dataset, matrix: MetricMatrix, scenario: Scenario, opts: { baseWeights?: Float64Array } = {},
+): Generator<void, MatrixResults, void> {
   const model = prepareScoring(ds, matrix, scenario);
   const scores = scoreWithWeights(model, opts.baseWeights ?? baseWeights(scenario));
   const fd = scenario.forced_distribution;
@@ -29,6 +49,7 @@ export function resultsFromMatrix(
   const { group, labels } = groupIndex(ds, matrix.staffIndex, fd.group_by);
   const { rank, forced } = forcedDistribution(scores.total, group, fd.shares, scenario.grades.C);
   const finalGrades = fd.use_forced_distribution ? forced : grades;
+  yield;
 
   const groupSizes = new Int32Array(labels.length);
   const period = matrix.period;
@@ -37,6 +58,7 @@ export function resultsFromMatrix(
   const prior = asksMore && rule.consecutive_periods > 1 ? priorYearGrades(ds, period, scenario, rule.consecutive_periods - 1, opts.baseWeights) : null;
   const results: PersonResult[] = [];
   for (let i = 0; i < model.n; i++) {
+    if (i % PEOPLE_PER_SLICE === PEOPLE_PER_SLICE - 1) yield;
     const row = matrix.staffIndex[i];
     const hasTotal = !Number.isNaN(scores.total[i]);
     if (hasTotal) groupSizes[group[i]]++;

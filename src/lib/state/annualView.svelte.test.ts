@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parsePeriod } from '../engine/periods';
 import { serializeScenario } from '../engine/scenario';
 import { AnnualView } from './annualView.svelte';
@@ -16,16 +16,26 @@ function setup() {
   return { scoring, calibration, view: new AnnualView(scoring, calibration) };
 }
 
+/** The rows once computed (in slices: empty and `computing` until then). */
+async function rowsOf(view: AnnualView) {
+  expect(view.computing).toBe(true);
+  expect(view.rows.size).toBe(0);
+  await vi.waitFor(() => expect(view.computing).toBe(false));
+  return view.rows;
+}
+
 describe('AnnualView', () => {
   it('shows the chosen quarter\'s final grade (calibrated) and nothing for quarters without data', async () => {
     const { scoring, calibration, view } = setup();
     {
       const p = scoring.computedResults.find((r) => r.final_grade === 'B')!;
       expect(view.year).toBe(2026);
-      expect(view.rows.get(p.staff_id)).toEqual({ quarters: ['B', null, null, null], annual: null });
+      expect((await rowsOf(view)).get(p.staff_id)).toEqual({ quarters: ['B', null, null, null], annual: null });
       await calibration.calibrate({ periodId: '2026Q1', staff_id: p.staff_id, to: 'S', reason: '大单' }, scoring.computedResults);
       const graded = new AnnualView(scoring, calibration);
-      expect(graded.rows.get(p.staff_id)!.quarters[0]).toBe('S');
+      expect((await rowsOf(graded)).get(p.staff_id)!.quarters[0]).toBe('S');
+      // The same view follows the override too: computed again for the new inputs.
+      expect((await rowsOf(view)).get(p.staff_id)!.quarters[0]).toBe('S');
     }
   });
 
@@ -38,7 +48,8 @@ describe('AnnualView', () => {
     });
     scoring.setWeight(0, scoring.weights[0] * 5);
     const view = new AnnualView(scoring, calibration);
-    for (const r of snap.results) expect(view.rows.get(r.staff_id)?.quarters[0] ?? null).toBe(r.final_grade);
+    const rows = await rowsOf(view);
+    for (const r of snap.results) expect(rows.get(r.staff_id)?.quarters[0] ?? null).toBe(r.final_grade);
     expect(scoring.computedResults.some((r, i) => r.final_grade !== snap.results[i].final_grade)).toBe(true);
   });
 });

@@ -234,9 +234,12 @@ describe('ScoringState', () => {
     expect(s.graded!.model.n).toBe(19);
   });
 
-  it('gives the quarter trend of one person and exports the §8 CSV (trend.svelte.ts, resultsExport.svelte.ts)', () => {
+  it('gives the quarter trend of one person and exports the §8 CSV (trend.svelte.ts, resultsExport.svelte.ts)', async () => {
     const { states } = setup();
     const s = states.scoring;
+    // The quarters are derived in slices: nothing at first, then the four of them.
+    expect(states.trend.quarterTotals(0)).toEqual([]);
+    await vi.waitFor(() => expect(states.trend.computing).toBe(false));
     const trend = states.trend.quarterTotals(0);
     expect(trend.map((q) => q.period.id)).toEqual(['2026Q1', '2026Q2', '2026Q3', '2026Q4']);
     expect(trend[0].total).toBe(s.graded!.scores.total[0]);

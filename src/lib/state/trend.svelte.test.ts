@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { metricsDataset } from '../engine/metricsDataset.testkit';
 import { parsePeriod } from '../engine/periods';
 import { TREND_AUTO_ROWS } from './personTrend';
@@ -17,11 +17,15 @@ describe('TrendState', () => {
     expect(trend.shown).toBe(true);
   });
 
-  it('re-scores the quarters with the slider weights, not the saved ones', () => {
+  it('re-scores the quarters with the slider weights, not the saved ones', async () => {
     const { scoring, trend } = states();
+    expect(trend.quarterTotals(0)).toEqual([]);
+    await vi.waitFor(() => expect(trend.computing).toBe(false));
     const before = trend.quarterTotals(0)[0].total;
     expect(before).toBe(scoring.graded!.scores.total[0]);
     scoring.setWeight(0, scoring.weights[0] * 3 + 10);
+    // A weight is no reason to derive the quarters again.
+    expect(trend.computing).toBe(false);
     const after = trend.quarterTotals(0)[0].total;
     expect(after).toBe(scoring.graded!.scores.total[0]);
     expect(after).not.toBe(before);
