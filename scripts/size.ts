@@ -4,7 +4,7 @@
  * literal turned into a blob: URL when the worker starts. Initial JS is the script the page
  * parses and runs at load, with each worker's code left out (a string literal, compiled only
  * when that worker starts): budget 250 KB. A second, looser budget (290 KB) holds that script
- * with the workers a session nearly always starts (CSV import, hashing, robustness), so worker
+ * with the other workers (CSV import, hashing, robustness, demo data), so worker
  * code cannot grow unchecked either; the workbook import worker (the SheetJS library) runs only
  * when a workbook is dropped and is reported, not budgeted. See docs/decisions.md "Bundle budget".
  * Prints every part and the whole file; fails when either budget is exceeded.
@@ -47,7 +47,7 @@ const withWorkers = kb(page + workers.filter((w) => !isWorkbook(w)).map((w) => w
 
 for (const w of workers) console.log(`  worker${isWorkbook(w) ? ' (workbook import, started when a workbook is dropped)' : ''}: ${kb(w.text).toFixed(1)} KB gzip`);
 console.log(`initial JS (page script, run at load): ${initial.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB)`);
-console.log(`page script + CSV import, hash and robustness workers: ${withWorkers.toFixed(1)} KB gzip (budget ${WITH_WORKERS_BUDGET_KB} KB)`);
+console.log(`page script + CSV import, hash, robustness and demo workers: ${withWorkers.toFixed(1)} KB gzip (budget ${WITH_WORKERS_BUDGET_KB} KB)`);
 console.log(`whole single file dist/index.html: ${kb(html).toFixed(1)} KB gzip, ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB raw`);
 if (workbook.length !== 1) {
   console.error(`expected exactly one workbook import worker in the build, found ${workbook.length} (of ${workers.length} workers)`);

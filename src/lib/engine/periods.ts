@@ -156,3 +156,14 @@ export function periodsInData(ds: Dataset, today: number = todayDay()): Period[]
   // a year sorts after its quarters: it starts with Q1 but ends with Q4
   return [...all.values()].sort((a, b) => a.year - b.year || (a.quarter ?? 5) - (b.quarter ?? 5));
 }
+
+/** The most recent quarter in `periods` (by end day), else the most recent period, else ''. */
+export function latestQuarterId(periods: readonly Period[]): string {
+  let best: Period | null = null;
+  for (const p of periods) {
+    if (p.kind !== 'quarter') continue;
+    if (!best || p.end > best.end) best = p;
+  }
+  if (!best) for (const p of periods) if (!best || p.end > best.end) best = p;
+  return best?.id ?? '';
+}

@@ -5,11 +5,13 @@
  */
 import { emptyDataset, type Dataset } from '../engine/dataset';
 import type { Period } from '../engine/types';
-import { periodsInData } from '../engine/periods';
+import { latestQuarterId, periodsInData } from '../engine/periods';
+export { latestQuarterId };
 import { onStoreChange, openStore, type BatchInfo, type Store, type StoreChange } from '../data/store';
 import { importFiles, importTexts } from '../data/importClient';
 import type { FileOutcome } from '../data/runImport';
-import { generateDemoFiles } from '../demo/generate';
+import { demoFiles } from '../demo/demoClient';
+import type { DemoFile } from '../demo/generate';
 import { DerivedCache, DERIVED_SETTING, dataSignature, usableRecord } from './derivedCache';
 import type { MetricMatrix } from '../engine/types';
 import { i18n, type Lang, type Text } from '../i18n/i18n.svelte';
@@ -29,7 +31,7 @@ export interface AppDeps {
   openStore: (factory?: IDBFactory) => Promise<Store>;
   importFiles: typeof importFiles;
   importTexts: typeof importTexts;
-  generateDemoFiles: () => { name: string; text: string }[];
+  generateDemoFiles: () => DemoFile[] | Promise<DemoFile[]>;
   /**
    * From this many stored rows on, derived matrices are kept in IndexedDB and a cold open
    * shows them before the raw rows are read (docs/storage.md, "Derived cache"). Below it a
@@ -37,7 +39,7 @@ export interface AppDeps {
    */
   cacheFromRows: number;
 }
-const DEFAULT_DEPS: AppDeps = { openStore: (f) => openStore(f), importFiles, importTexts, generateDemoFiles, cacheFromRows: 200_000 };
+const DEFAULT_DEPS: AppDeps = { openStore: (f) => openStore(f), importFiles, importTexts, generateDemoFiles: () => demoFiles(), cacheFromRows: 200_000 };
 /** The tables a cold open from the derived cache loads at once: small, and read by every page. */
 const FIRST_KINDS = ['staff', 'holidays'] as const;
 /** How long after the last new matrix the cache is written (a burst of period changes writes once). */
@@ -51,16 +53,6 @@ export const SETTINGS = {
   lang: 'app.lang',
 } as const;
 
-/** The most recent quarter in `periods` (by end day), else the most recent period, else ''. */
-export function latestQuarterId(periods: readonly Period[]): string {
-  let best: Period | null = null;
-  for (const p of periods) {
-    if (p.kind !== 'quarter') continue;
-    if (!best || p.end > best.end) best = p;
-  }
-  if (!best) for (const p of periods) if (!best || p.end > best.end) best = p;
-  return best?.id ?? '';
-}
 
 /** A cancelled import: the browser's AbortError or the store's StoreError 'cancelled'. */
 const isAbort = (e: unknown) =>
@@ -303,7 +295,7 @@ export class AppState {
   async #importDemo(): Promise<FileImportResult[]> {
     const store = this.#requireStore();
     // Pass our store: it may be a test's fake IndexedDB rather than the browser's default one.
-    const { results } = await this.#deps.importTexts(this.#deps.generateDemoFiles(), { store });
+    const { results } = await this.#deps.importTexts(await this.#deps.generateDemoFiles(), { store });
     const ids = results.flatMap((r) => (r.batch ? [r.batch.id] : []));
     this.demoBatchIds = [...new Set([...this.demoBatchIds, ...ids])];
     await store.setSetting(SETTINGS.demoBatchIds, this.demoBatchIds);
