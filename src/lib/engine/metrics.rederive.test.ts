@@ -49,6 +49,8 @@ describe('rederiveProjectMetrics', () => {
       const updated = rederiveProjectMetrics(ds, before, b);
       const derived = deriveMetrics(ds, period, b);
       expect(updated, `seed ${seed}`).toEqual(derived);
+      // Again from the updated matrix (the period's rows now come from the cache): back to a.
+      expect(rederiveProjectMetrics(ds, updated, a), `seed ${seed}`).toEqual(before);
       if (PROJECT_PARAMETER_METRICS.some((id) => before.values[id].some((v, i) => !Object.is(v, derived.values[id][i])))) differs++;
       // Only the project-parameter metrics are new arrays; the input is not changed.
       expect(updated.values.visits).toBe(before.values.visits);

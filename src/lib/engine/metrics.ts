@@ -96,7 +96,7 @@ function industryWeigher(scenario: Scenario): (industry: string) => number {
  * win_rate, sales_contribution, high_value_rate, adoption_rate; collects the cohort rows
  * (won participations decided in [P.start − 12 months, P.start)) for cohort.ts.
  */
-function* projectMetrics(ds: Dataset, period: Period, scenario: Scenario, scope: Scope, out: Record<string, Float64Array>, withCohort = true): Steps {
+function* projectMetrics(ds: Dataset, period: Period, scenario: Scenario, scope: Scope, out: Record<string, Float64Array>): Steps {
   const p = ds.projects;
   const n = scope.n;
   const weightSum = new Float64Array(n);
@@ -120,7 +120,7 @@ function* projectMetrics(ds: Dataset, period: Period, scenario: Scenario, scope:
       if (st !== STATUS.won && st !== STATUS.lost) continue; // open and cancelled count for nothing
       const d = decided_on[r];
       const inPeriod = d >= period.start && d <= period.end;
-      const inCohort = withCohort && st === STATUS.won && d >= cohortStart && d < period.start;
+      const inCohort = st === STATUS.won && d >= cohortStart && d < period.start;
       if (!inPeriod && !inCohort) continue;
       const i = slotOf(scope, staff_id[r]);
       if (i < 0) continue;
@@ -152,7 +152,6 @@ function* projectMetrics(ds: Dataset, period: Period, scenario: Scenario, scope:
     high_value_rate[i] = ratio(highValue[i], decided[i]);
     adoption_rate[i] = ratio(adopted[i], made[i]);
   }
-  if (!withCohort) return;
   const cohort = yield* cohortMetricsSteps(p, (id) => scope.staffRow.has(id), cohortRows, cohortSlots, n);
   out.customer_repeat_rate.set(cohort.customer_repeat_rate);
   out.ltv_growth_share.set(cohort.ltv_growth_share);
@@ -385,19 +384,66 @@ export function winRateByIndustry(
 /** The metrics a scenario's project parameters (strategic industries and their multiplier, the high-value threshold, role coefficients) change. */
 export const PROJECT_PARAMETER_METRICS = ['win_rate', 'sales_contribution', 'high_value_rate'] as const;
 
+/** Decided (won or lost) project rows of one period and their output slots, per dataset. */
+interface DecidedRows { projects: number; rows: Int32Array; slots: Int32Array; scope: Scope }
+const decidedRowsCache = new WeakMap<Dataset, Map<string, DecidedRows>>();
+
+/** The period's decided project rows, found once per dataset and period (datasets are replaced, not changed). */
+function decidedRows(ds: Dataset, period: Period): DecidedRows {
+  let byPeriod = decidedRowsCache.get(ds);
+  if (!byPeriod) decidedRowsCache.set(ds, (byPeriod = new Map()));
+  const hit = byPeriod.get(period.id);
+  if (hit && hit.projects === ds.projects.length) return hit;
+  const scope = scopeOf(ds, period);
+  const { status, decided_on, staff_id } = ds.projects;
+  const [rows, slots]: number[][] = [[], []];
+  for (let r = 0; r < ds.projects.length; r++) {
+    const st = status[r];
+    if ((st !== STATUS.won && st !== STATUS.lost) || !(decided_on[r] >= period.start && decided_on[r] <= period.end)) continue;
+    const i = slotOf(scope, staff_id[r]);
+    if (i >= 0) { rows.push(r); slots.push(i); }
+  }
+  const out = { projects: ds.projects.length, rows: Int32Array.from(rows), slots: Int32Array.from(slots), scope };
+  byPeriod.set(period.id, out);
+  return out;
+}
+
 /**
  * `prev` (derived for the same dataset and period) with the metrics of PROJECT_PARAMETER_METRICS
  * derived again for `scenario`, metrics-file overrides included: what deriveMetrics would give
  * when `scenario` differs from prev's only in its project parameters, for a fraction of the
- * work (one pass over the projects, no cohort). The other columns are prev's own arrays.
+ * work (the period's decided projects, found once per dataset and period; no cohort). The
+ * other columns are prev's own arrays. The per-row rules are projectMetrics' own.
  * `rederiveProjectMetrics(ds, deriveMetrics(ds, p, a), b)` deep-equals `deriveMetrics(ds, p, b)`.
  */
 export function rederiveProjectMetrics(ds: Dataset, prev: MetricMatrix, scenario: Scenario): MetricMatrix {
-  const scope = scopeOf(ds, prev.period);
-  const fresh: Record<string, Float64Array> = {};
-  for (const id of ['win_rate', 'sales_contribution', 'high_value_rate', 'adoption_rate']) fresh[id] = new Float64Array(scope.n);
-  drain(projectMetrics(ds, prev.period, scenario, scope, fresh, false));
-  const changed = Object.fromEntries(PROJECT_PARAMETER_METRICS.map((id) => [id, fresh[id]]));
+  const { rows, slots, scope } = decidedRows(ds, prev.period);
+  const n = scope.n;
+  const [weightSum, wonWeight, decided, highValue, sales] = [0, 0, 0, 0, 0].map(() => new Float64Array(n));
+  const weigh = industryWeigher(scenario);
+  const { lead, support } = scenario.role_coefficients;
+  const threshold = scenario.high_value_threshold;
+  const { status, industry, amount, role, strategic } = ds.projects;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    const i = slots[k];
+    const w = weigh(industry[r]);
+    decided[i]++;
+    weightSum[i] += w;
+    if (status[r] === STATUS.won) {
+      wonWeight[i] += w;
+      const a = amount[r] === amount[r] ? amount[r] : 0;
+      const ro = role[r];
+      sales[i] += a * (ro === ROLE.lead ? lead : ro === ROLE.support ? support : 0);
+      if (a >= threshold || strategic[r] === 1) highValue[i]++;
+    }
+  }
+  const [win, high] = [new Float64Array(n), new Float64Array(n)];
+  for (let i = 0; i < n; i++) {
+    win[i] = ratio(wonWeight[i], weightSum[i]);
+    high[i] = ratio(highValue[i], decided[i]);
+  }
+  const changed: Record<string, Float64Array> = { win_rate: win, sales_contribution: sales, high_value_rate: high };
   drain(applyMetricsFile(ds, prev.period, scope, changed));
   return { period: prev.period, staffIndex: prev.staffIndex, values: { ...prev.values, ...changed } };
 }

@@ -21,9 +21,14 @@ export function metricsKeyBesidesProjects(s: Scenario): string {
   return JSON.stringify(s.indicators.map((i) => i.metrics.map((m) => [m.id, m.define ?? null])));
 }
 
-/** The parts prepareScoring reads: everything except base weights, grades, forced distribution and names. */
+/**
+ * The parts prepareScoring reads: everything except base weights, grades, forced distribution,
+ * names, the bonus pay (share, coefficients) and the promotion rule, which only the results read.
+ */
 export function modelKey(s: Scenario): string {
-  const { name: _n, name_zh: _z, note: _o, grades: _g, forced_distribution: _f, category_bands: _c, ...rest } = s;
+  const {
+    name: _n, name_zh: _z, note: _o, note_zh: _oz, grades: _g, forced_distribution: _f, category_bands: _c, bonus: _b, promotion: _p, ...rest
+  } = s;
   return JSON.stringify({ ...rest, indicators: s.indicators.map((i) => ({ ...i, weight: 0, label_zh: '', label_en: '' })) });
 }
 

@@ -291,6 +291,14 @@ describe('scenario keys', () => {
     expect(metricsKey(t)).toBe(metricsKey(base));
     expect(metricsKey({ ...base, strategic_industries: ['金融'] })).not.toBe(metricsKey(base));
   });
+
+  it('bonus pay and the promotion rule do not change the model key; bonus items do', async () => {
+    const { BUILT_IN_PRESETS } = await import('../engine/presets');
+    const base = BUILT_IN_PRESETS[0].scenario;
+    expect(modelKey({ ...base, bonus: { ...base.bonus, bonus_share: 0.3 } })).toBe(modelKey(base));
+    expect(modelKey({ ...base, promotion: { min_grade: 'A', consecutive_periods: 2, min_tenure_months: 0 } })).toBe(modelKey(base));
+    expect(modelKey({ ...base, bonus_items: base.bonus_items.map((b) => ({ ...b, enabled: true })) })).not.toBe(modelKey(base));
+  });
 });
 
 describe('saved scenarios', () => {
