@@ -87,6 +87,15 @@ describe('WeightsPage', () => {
     expect(scoring.dirty).toBe(false);
   });
 
+  it('says beside the save button what differs from the saved scenario, in words', async () => {
+    renderWithStates(WeightsPage, statesOf(scoring));
+    expect(screen.queryByTestId('change-list')).toBeNull();
+    scoring.setWeight(0, 20);
+    flushSync();
+    const lines = Array.from(screen.getByTestId('change-list').querySelectorAll('li'), (li) => li.textContent);
+    expect(lines).toEqual(['项目中标率 权重 18 → 20']);
+  });
+
   it('edits thresholds only when they stay in order, and switches forced distribution on', async () => {
     renderWithStates(WeightsPage, statesOf(scoring));
     const a = screen.getByLabelText('A ≥') as HTMLInputElement;
