@@ -119,7 +119,7 @@ describe('ScoringState', () => {
     flushSync();
     expect(deriveMetrics).toHaveBeenCalledTimes(1);
     expect(prepareScoring).toHaveBeenCalledTimes(2);
-    // A project parameter re-derives the project metrics only (matrixStep.ts) and re-prepares.
+    // A project parameter re-derives the project metrics only (matrixAfterEdit.ts) and re-prepares.
     s.edit((sc) => ({ ...sc, high_value_threshold: 500_000 }));
     flushSync();
     expect(s.graded).not.toBeNull();

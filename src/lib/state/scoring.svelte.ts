@@ -9,7 +9,7 @@
  *   dataset, period, metric-relevant scenario parts  → matrix  (deriveMetrics, slow)
  *   matrix, scoring-relevant scenario parts          → model   (prepareScoring)
  *   model, base weights, grades, forced distribution → graded  (typed arrays, the hot path)
- * An edit of project parameters alone re-derives only the project metrics (matrixStep.ts).
+ * An edit of project parameters alone re-derives only the project metrics (matrixAfterEdit.ts).
  * The two upper layers read the scenario through a string key of only the parts they use;
  * a $derived whose value is unchanged does not wake its dependents, so a weight, threshold
  * or forced-distribution edit never re-derives metrics or re-prepares the model.
@@ -18,7 +18,7 @@
 import { untrack } from 'svelte';
 import type { Dataset } from '../engine/dataset';
 import type { MetricMatrix, Period, PersonResult, Scenario } from '../engine/types';
-import { matrixStep, type ShownMatrix } from './matrixStep';
+import { matrixAfterEdit, type ShownMatrix } from './matrixAfterEdit';
 import { prepareScoring, type ScoringModel } from '../engine/score';
 import { groupIndex } from '../engine/forcedDistribution';
 import { BUILT_IN_PRESETS } from '../engine/presets';
@@ -114,7 +114,7 @@ export class ScoringState {
     const hit = this.app.derived?.get(cacheKey);
     if (hit) return hit;
     if (this.app.partial) return null;
-    const m = matrixStep(this.app.dataset, period, scenario, shown, this.calls);
+    const m = matrixAfterEdit(this.app.dataset, period, scenario, shown, this.calls);
     this.app.rememberMatrix?.(cacheKey, m);
     return m;
   }

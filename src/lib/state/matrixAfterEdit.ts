@@ -12,7 +12,7 @@ import { metricsKeyBesidesProjects } from './scenarioKeys';
 export interface ShownMatrix { dataset: Dataset; scenario: Scenario; matrix: MetricMatrix }
 
 /** `calls` counts which way was taken (tests prove a project edit does not derive everything). */
-export function matrixStep(
+export function matrixAfterEdit(
   ds: Dataset, period: Period, scenario: Scenario, shown: ShownMatrix | null,
   calls: { deriveMetrics: number; rederiveProjectMetrics: number },
 ): MetricMatrix {
