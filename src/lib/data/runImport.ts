@@ -311,6 +311,8 @@ export async function runImport(files: readonly ImportSource[], opts: RunImportO
     if (named === 'workbook') {
       // The whole workbook is read at once (the library has no streaming read); each data sheet
       // is a result and a batch of its own, identified by the file's hash and the sheet's name.
+      // Said before the read, so the page shows its progress bar for the seconds it takes.
+      opts.onProgress?.({ file: file.name, rows: 0, bytes: before, totalBytes, phase: 'read' });
       const bytes = await src.all;
       if (signal?.aborted) throw cancelled();
       const sheets = await opts.readWorkbook!(bytes, file.name, mappings);

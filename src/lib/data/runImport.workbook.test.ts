@@ -35,6 +35,17 @@ describe('runImport with a workbook', () => {
     expect(results[0].issues.map((i) => i.code)).toEqual(['xlsx_sheets_skipped']);
     expect((await s.listBatches()).map((b) => b.fileName)).toEqual(['数据.xlsx · 人员', '数据.xlsx · 活动', 'p.csv']);
   });
+  it('reports progress for a workbook before its read starts (the page shows its progress bar meanwhile)', async () => {
+    const s = await store();
+    const progress: string[] = [];
+    let seenAtRead: string[] = [];
+    const book = workbookFile('数据.xlsx', { 人员: csvToSheet(STAFF) });
+    await runImport([new File(['staff_id,name,level,domain\nPS9,王五,mid,consulting\n'], 'a.csv'), book], {
+      store: s, onProgress: (p) => progress.push(`${p.phase} ${p.file}`),
+      readWorkbook: (b, n) => { seenAtRead = [...progress]; return readWorkbook(b, n, XLSX); },
+    });
+    expect(seenAtRead.at(-1)).toBe('read 数据.xlsx');
+  });
   it('the same workbook dropped again is refused sheet by sheet; nothing stored changes', async () => {
     const s = await store();
     const make = () => workbookFile('数据.xlsx', { 人员: csvToSheet(STAFF, { chinese: true }), 活动: csvToSheet(ACTIVITIES) });
