@@ -11,7 +11,7 @@
 import type { KpiBench } from '../page/page';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -77,9 +77,10 @@ async function ensureDist(): Promise<string> {
 
 /**
  * Builds the bench page, copies the built app beside it and serves both from one origin.
+ * `files`: other files to serve under data/ by their own names.
  * @example const site = await openSite([bigProjects()]); await page.goto(site.bench); … await site.close();
  */
-export async function openSite(data: DataSpec[]): Promise<Site> {
+export async function openSite(data: DataSpec[], files: string[] = []): Promise<Site> {
   const root = mkdtempSync(join(tmpdir(), 'kpi-bench-site-'));
   copyFileSync(await ensureDist(), join(root, 'index.html'));
   await build({
@@ -90,6 +91,8 @@ export async function openSite(data: DataSpec[]): Promise<Site> {
   });
   mkdirSync(join(root, 'data'));
   for (const d of data) symlinkSync(dataFile(d), join(root, 'data', fileNameOf(d)));
+  // Other files (e.g. a generated .xlsx) by their own name: `${site.url}data/${name}`.
+  for (const f of files) symlinkSync(f, join(root, 'data', basename(f)));
   const served = await serveDir(root);
   return {
     ...served,

@@ -256,6 +256,20 @@ async function openStages(dbName?: string): Promise<Record<string, number | stri
   return ms;
 }
 
-const api = { loadStages, bareParse, appImport, mainThreadImport, deleteDb, importStages, openStages };
+/**
+ * The workbook bench's baseline (import-xlsx-browser.ts): the library's bare `read` (dense) and
+ * `sheet_to_json` (header: 1) of a fetched .xlsx on this thread. The library is imported only
+ * here, so the other benches never load it.
+ */
+async function bareXlsx(url: string): Promise<{ ms: number; rows: number; bytes: number }> {
+  const XLSX = await import('@e965/xlsx');
+  const bytes = new Uint8Array(await (await fetchFile(url)).arrayBuffer());
+  const t0 = now();
+  const wb = XLSX.read(bytes, { type: 'array', dense: true });
+  const rows = XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]], { header: 1 }).length;
+  return { ms: now() - t0, rows, bytes: bytes.length };
+}
+
+const api = { loadStages, bareParse, bareXlsx, appImport, mainThreadImport, deleteDb, importStages, openStages };
 export type KpiBench = typeof api;
 (window as unknown as { kpiBench: KpiBench }).kpiBench = api;
