@@ -11,7 +11,7 @@ import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { scoreCommand } from '../scripts/scoreCommand';
-import { headerSignature, parseMappings, MappingError } from '../src/lib/data/mapping';
+import { headerSignature, mappingsFileText, parseMappings, MappingError } from '../src/lib/data/mapping';
 import { CRM_HEADER, CRM_KEYS as KEYS, CRM_ROLE as ROLE, CRM_STATUS as STATUS, crmRows as crmRowsOf } from './mapping/crmExport';
 
 const sample = fileURLToPath(new URL('./fixtures/sample/', import.meta.url));
@@ -83,5 +83,15 @@ describe('parseMappings', () => {
       expect((e as MappingError).message_en).toContain(says);
       expect((e as MappingError).message_zh).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+});
+
+describe('mappingsFileText', () => {
+  it('writes what parseMappings reads back, for the scorer', () => {
+    const saved = parseMappings(mappingFile);
+    const text = mappingsFileText(saved.map((m) => ({ ...m, savedAt: '2026-03-01T00:00:00.000Z' }) as typeof m));
+    expect(JSON.parse(text).format).toBe('presales-kpi-mappings');
+    expect(text).not.toContain('savedAt');
+    expect(parseMappings(text)).toEqual(saved);
   });
 });

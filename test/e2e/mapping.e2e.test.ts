@@ -3,9 +3,10 @@
  * projects with the CRM's own headers and words (test/mapping/crmExport.ts) is not recognised,
  * is mapped once in the dialog (two status words chosen by hand), imported through the mapping,
  * and a later copy of it is read through the saved mapping without asking. Each time the
- * Export page's results CSV equals the one of the canonical sample files.
+ * Export page's results CSV equals the expected one of the canonical sample files; so does the
+ * headless scorer's with the mappings file the Data page downloads.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -17,6 +18,8 @@ import {
   startSite, type AppPage, type Site,
 } from './helpers';
 import { crmRows } from '../mapping/crmExport';
+import { parseMappings } from '../../src/lib/data/mapping';
+import { scoreCommand } from '../../scripts/scoreCommand';
 
 const EXPECTED_CSV = join(SAMPLE_DIR, 'expected', 'standard-2026Q1.csv');
 const isTolerant = (column: string) => column === 'total' || column.endsWith('_points');
@@ -97,6 +100,20 @@ describe.skipIf(!requireChromiumOrSkip())('a CRM export mapped on the Data page 
     expect(await page.getByTestId('mapping-dialog').count()).toBe(0);
     const reread = readCsv(await exportedResults(page), false);
     expect(reread).toEqual(mapped);
+
+    // The saved mappings downloaded as the scorer's file: a scripted run reads the CRM file as the app did.
+    await gotoPage(page, 'data');
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByTestId('mapping-download').click()]);
+    const mappingsPath = await saved.path();
+    expect(parseMappings(readFileSync(mappingsPath, 'utf8')).map((m) => m.kind)).toEqual(['projects']);
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    for (const f of others) copyFileSync(f, join(folder, f.split('/').pop()!));
+    copyFileSync(first, join(folder, '商机导出.csv'));
+    const out = join(dir, 'scored.csv');
+    const run = scoreCommand(['--data', folder, '--scenario', 'standard', '--period', '2026Q1', '--mapping', mappingsPath, '--out', out]);
+    expect(run.err).toEqual([]);
+    expect(mismatches(readCsv(out), expected)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

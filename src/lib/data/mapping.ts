@@ -85,6 +85,19 @@ export function parseMappings(text: string): ColumnMapping[] {
 }
 
 /**
+ * The mappings file `parseMappings` reads and `npm run score -- --mapping` takes: what the Data
+ * page saved, so a scripted run reads the files as the app does.
+ * `parseMappings(mappingsFileText(ms))` gives `ms` back (their kind, columns and values).
+ */
+export function mappingsFileText(mappings: readonly ColumnMapping[]): string {
+  const doc: MappingFile = {
+    format: 'presales-kpi-mappings', version: 1,
+    mappings: mappings.map(({ signature, kind, columns, values }) => ({ signature, kind, columns, values: values ?? {} })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/**
  * A mapping applied to one row source: `header` gives the header the import reads (the app's
  * keys; ignored columns empty), `cell` a cell's value after the value mapping.
  * `mapped.header` → ['project_id', 'staff_id', '', …].

@@ -47,6 +47,8 @@ export const mappingText = dict({
     zh: '导入表头完全相同的文件或工作表时自动使用。删除后，这类文件会再次提示映射。',
     en: 'Used automatically for any file or sheet with exactly the same header. After deleting one, such files ask for a mapping again.',
   },
+  download: { zh: '下载映射文件（JSON，供命令行评分使用）', en: 'Download mappings file (JSON, for the command-line scorer)' },
+  downloadName: { zh: '字段映射.json', en: 'column-mappings.json' },
   listEmpty: { zh: '还没有保存的字段映射。', en: 'No column mappings saved yet.' },
   colHeader: { zh: '表头', en: 'Header' },
   colKind: { zh: '读作', en: 'Read as' },
