@@ -71,7 +71,8 @@ try {
     for (const p of all) {
       await page.goto(`${served.url}index.html#/${p === 'data-mapping' ? 'data' : p}`);
       if (p === 'data-mapping') await openMapping(page, dir);
-      await page.waitForTimeout(800);
+      // SHOTS_WAIT=ms: longer for pages that compute in slices at 10,000 staff (正在计算… until then).
+      await page.waitForTimeout(Number(process.env.SHOTS_WAIT) || 800);
       if (p === 'robustness') {
         await page.getByTestId('rob-samples').fill('200');
         await page.locator('form.controls button[type="submit"]').click();
