@@ -125,8 +125,8 @@ export const dashboardText = dict({
   notApplicable: { zh: '无数据', en: 'N/A' },
   trendTitle: { zh: '年度各季度总分', en: 'Total by quarter of the year' },
   trendOnRequest: {
-    zh: '数据量较大：各季度总分与等级需按全年全部记录重新计算，约需数秒，期间页面暂停响应。',
-    en: 'Large data: the quarter totals and grades are recomputed from every record of the year, which takes a few seconds during which the page does not respond.',
+    zh: '数据量较大：各季度总分与等级需按全年全部记录重新计算，约需数秒；计算分段进行，期间页面可照常使用。',
+    en: 'Large data: the quarter totals and grades are recomputed from every record of the year, which takes a few seconds; it runs in small steps, so the page stays usable meanwhile.',
   },
   trendShow: { zh: '计算季度趋势', en: 'Compute the quarter trend' },
   trendComputing: { zh: '正在计算…', en: 'Computing…' },
