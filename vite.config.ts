@@ -17,6 +17,21 @@ const contentSecurityPolicy = {
     html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
 };
 
+// The favicon (public/favicon.svg, which the build also copies) goes into the single file as a
+// data: URL: opened from disk or a share, the page then requests nothing beside itself.
+const inlineFavicon = {
+  name: 'kpi-inline-favicon',
+  apply: 'build' as const,
+  transformIndexHtml: {
+    order: 'pre' as const,
+    handler: (html: string) => {
+      const svg = readFileSync(new URL('./public/favicon.svg', import.meta.url), 'utf8').trim();
+      if (!html.includes('href="/favicon.svg"')) throw new Error('index.html: no <link rel="icon" href="/favicon.svg"> to inline');
+      return html.replace('href="/favicon.svg"', `href="data:image/svg+xml,${encodeURIComponent(svg)}"`);
+    },
+  },
+};
+
 // Metric matrices cached in IndexedDB are valid only for the engine that derived them
 // (src/lib/state/derivedCache.ts): the hash of the engine's sources is built in.
 const engineDir = new URL('./src/lib/engine/', import.meta.url);
@@ -28,7 +43,7 @@ for (const f of readdirSync(engineDir, { withFileTypes: true }).filter((f) => f.
 export default defineConfig({
   base: './',
   define: { __ENGINE_HASH__: JSON.stringify(engineHash.digest('hex').slice(0, 16)) },
-  plugins: [svelte(), viteSingleFile(), contentSecurityPolicy],
+  plugins: [svelte(), viteSingleFile(), contentSecurityPolicy, inlineFavicon],
   // Classic (iife) workers: Chromium will not start a module worker from a blob: URL when the
   // page is opened from disk (file://), and the single-file build inlines its workers as blobs.
   worker: { format: 'iife' },

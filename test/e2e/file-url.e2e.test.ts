@@ -26,6 +26,10 @@ describe.skipIf(!requireChromiumOrSkip())('opened as a file (file://)', () => {
       const page = first.pages()[0] ?? (await first.newPage());
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      // Opened from disk the page asks for nothing that could be missing (the favicon is inlined).
+      const failed: string[] = [];
+      page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+      page.on('console', (m) => { if (m.type() === 'error') failed.push(m.text()); });
       await openApp(page, url);
       expect(await page.evaluate(() => location.protocol)).toBe('file:');
       // First open: the demo is loaded; then a file through the input, i.e. through the blob worker.
@@ -41,6 +45,7 @@ describe.skipIf(!requireChromiumOrSkip())('opened as a file (file://)', () => {
       resultsBefore = (await downloadResults(page)).text;
       expect(resultsBefore.split('\n').length).toBeGreaterThan(10);
       expect(errors).toEqual([]);
+      expect(failed).toEqual([]);
     } finally {
       await first.close();
     }

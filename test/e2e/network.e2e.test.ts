@@ -54,6 +54,16 @@ describe('network APIs and CSP (static)', () => {
     // A <meta> policy governs only what the parser meets after it.
     expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(html.indexOf('<script'));
   });
+
+  it('dist/index.html: the favicon is public/favicon.svg inlined as a data: URL, so no page asks for a file beside it', () => {
+    const html = readFileSync(builtIndex(), 'utf8');
+    const icons = [...html.matchAll(/<link\s+rel="icon"[^>]*\shref="([^"]*)"/g)].map((m) => m[1]);
+    expect(icons).toHaveLength(1);
+    expect(icons[0].startsWith('data:image/svg+xml,')).toBe(true);
+    const svg = decodeURIComponent(icons[0].slice('data:image/svg+xml,'.length));
+    expect(svg).toBe(readFileSync('public/favicon.svg', 'utf8').trim());
+    expect(svg).toContain('>KPI<');
+  });
 });
 
 describe.skipIf(!requireChromiumOrSkip())('a full session requests nothing but the app itself', () => {
