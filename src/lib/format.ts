@@ -4,7 +4,7 @@
  * does. Every function takes the language explicitly so it stays pure and testable; an empty
  * value (NaN, null, undefined) shows as an em dash rather than "NaN".
  */
-import type { Lang } from './i18n/i18n.svelte';
+import { fill, type Lang, type Text } from './i18n/text';
 import type { MetricUnit } from './engine/metricCatalog';
 
 export const EMPTY = '—';
@@ -82,6 +82,14 @@ export function fmtCny(x: number | null | undefined, lang: Lang): string {
 
 
 
+/** Units written after a figure; `{n}` is the figure. English counts and scores go bare. */
+const UNIT = {
+  count: { zh: '{n}次', en: '{n}' },
+  score: { zh: '{n}分', en: '{n}' },
+  person: { zh: '{n} 人', en: '{n} person' },
+  people: { zh: '{n} 人', en: '{n} people' },
+} satisfies Record<string, Text>;
+
 /**
  * A metric value with its unit: `fmtMetric(85, 'percent', 'zh')` → '85.0%',
  * `fmtMetric(4, 'count', 'zh')` → '4次', `fmtMetric(4, 'count', 'en')` → '4',
@@ -96,16 +104,14 @@ export function fmtMetric(x: number | null | undefined, unit: MetricUnit, lang: 
     case 'cny':
       return fmtCny(x, lang);
     case 'count': {
-      const s = trimZeros(fmtNum(x, 2));
-      return lang === 'zh' ? `${s}次` : s;
+      return fill(UNIT.count[lang], { n: trimZeros(fmtNum(x, 2)) });
     }
     case 'score':
-      return lang === 'zh' ? `${fmtNum(x, 1)}分` : fmtNum(x, 1);
+      return fill(UNIT.score[lang], { n: fmtNum(x, 1) });
   }
 }
 
 /** A head count: `fmtPeople(18, 'zh')` → '18 人', `fmtPeople(1, 'en')` → '1 person'. */
 export function fmtPeople(n: number, lang: Lang): string {
-  if (lang === 'zh') return `${fmtInt(n)} 人`;
-  return `${fmtInt(n)} ${n === 1 ? 'person' : 'people'}`;
+  return fill((n === 1 ? UNIT.person : UNIT.people)[lang], { n: fmtInt(n) });
 }

@@ -4,6 +4,7 @@
  */
 import { KINDS, type Kind } from '../engine/dataset';
 import { METRIC_LABELS_ZH, SCHEMAS } from './schema';
+import { fill, type Lang, type Text } from '../i18n/text';
 
 /**
  * The delimiter used in the first line: the most frequent of comma, semicolon and tab outside
@@ -131,11 +132,14 @@ export function detectKind(header: string[]): KindDetection {
   return { kind: best, columns: keys, unknown, missing, duplicates, language };
 }
 
+/** One kind and its required columns; the Chinese list names columns by their Chinese names. */
+const KIND_NEEDS = { each: { zh: '{kind}：{columns}', en: '{kind}: {columns}' }, column: { zh: '、', en: ', ' }, kind: { zh: '；', en: '; ' } } satisfies Record<string, Text>;
+
 /** What each kind needs, for the "cannot recognise" message: '人员：工号、姓名、职级、方向；…'. */
-export function requiredColumnsText(lang: 'zh' | 'en'): string {
+export function requiredColumnsText(lang: Lang): string {
   return KINDS.map((k) => {
     const s = SCHEMAS[k];
-    const cols = s.columns.filter((c) => c.required).map((c) => (lang === 'zh' ? c.zh : c.key));
-    return lang === 'zh' ? `${s.zh}：${cols.join('、')}` : `${s.en}: ${cols.join(', ')}`;
-  }).join(lang === 'zh' ? '；' : '; ');
+    const columns = s.columns.filter((c) => c.required).map((c) => ({ zh: c.zh, en: c.key })[lang]);
+    return fill(KIND_NEEDS.each[lang], { kind: s[lang], columns: columns.join(KIND_NEEDS.column[lang]) });
+  }).join(KIND_NEEDS.kind[lang]);
 }

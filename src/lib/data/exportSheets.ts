@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { csvLine } from '../engine/csvCell';
 import type { Scenario } from '../engine/types';
 import { SCHEMAS } from './schema';
+import type { Lang, Text } from '../i18n/text';
 import type { XlsxColumn, XlsxFormat, XlsxSheet, XlsxValue } from './xlsxWriter';
 
 /** Records of a CSV text (a leading BOM dropped, the trailing line end ignored). */
@@ -93,28 +94,39 @@ export function csvToSheet(csv: string, name: string): XlsxSheet {
   return { name, columns, rows };
 }
 
+/** The scheme sheet's name, columns and row kinds. */
+const SCHEME_SHEET = {
+  sheet: { zh: '方案', en: 'Scheme' },
+  section: { zh: '部分', en: 'section' }, name: { zh: '名称', en: 'name' }, category: { zh: '类别', en: 'category' },
+  value: { zh: '权重 / 数值', en: 'weight / value' }, target: { zh: '目标', en: 'target' }, unit: { zh: '单位', en: 'unit' },
+  direction: { zh: '方向', en: 'direction' },
+  indicator: { zh: '指标', en: 'indicator' }, metric: { zh: '度量', en: 'metric' }, threshold: { zh: '等级分数线', en: 'grade threshold' },
+  scoring: { zh: '计分规则', en: 'scoring rule' }, share: { zh: '强制分布比例', en: 'forced distribution share' },
+  forced: { zh: '强制分布', en: 'forced distribution' }, inUse: { zh: '启用', en: 'in use' },
+} satisfies Record<string, Text>;
+
 /**
  * The scheme a result was computed with, as a worksheet: each indicator (category, weight) and
  * its metrics (target, unit, direction, sub-weight), the grade thresholds, the scoring rule and
  * the forced distribution's shares.
  * `scenarioSheet(scenario, 'zh').rows[0]` → ['指标', '赢单率（win_rate）', '结果', 20, …].
  */
-export function scenarioSheet(s: Scenario, lang: 'zh' | 'en'): XlsxSheet {
-  const zh = lang === 'zh';
-  const head = zh ? ['部分', '名称', '类别', '权重 / 数值', '目标', '单位', '方向'] : ['section', 'name', 'category', 'weight / value', 'target', 'unit', 'direction'];
+export function scenarioSheet(s: Scenario, lang: Lang): XlsxSheet {
+  const L = (key: keyof typeof SCHEME_SHEET) => SCHEME_SHEET[key][lang];
+  const head = (['section', 'name', 'category', 'value', 'target', 'unit', 'direction'] as const).map(L);
   const rows: XlsxValue[][] = [];
   for (const ind of s.indicators) {
-    rows.push([zh ? '指标' : 'indicator', `${zh ? ind.label_zh : ind.label_en} (${ind.id})`, ind.category, ind.weight, null, null, null]);
+    rows.push([L('indicator'), `${{ zh: ind.label_zh, en: ind.label_en }[lang]} (${ind.id})`, ind.category, ind.weight, null, null, null]);
     for (const m of ind.metrics) {
-      rows.push([zh ? '度量' : 'metric', m.id, ind.category, m.subweight, m.target, m.unit ?? null, m.direction]);
+      rows.push([L('metric'), m.id, ind.category, m.subweight, m.target, m.unit ?? null, m.direction]);
     }
   }
-  for (const [g, v] of Object.entries(s.grades)) rows.push([zh ? '等级分数线' : 'grade threshold', g, null, v, null, null, null]);
-  for (const [k, v] of Object.entries(s.scoring)) if (typeof v === 'number') rows.push([zh ? '计分规则' : 'scoring rule', k, null, v, null, null, null]);
-  for (const [band, v] of Object.entries(s.forced_distribution.shares)) rows.push([zh ? '强制分布比例' : 'forced distribution share', band, null, v, null, null, null]);
-  rows.push([zh ? '强制分布' : 'forced distribution', zh ? '启用' : 'in use', null, s.forced_distribution.use_forced_distribution, null, null, null]);
+  for (const [g, v] of Object.entries(s.grades)) rows.push([L('threshold'), g, null, v, null, null, null]);
+  for (const [k, v] of Object.entries(s.scoring)) if (typeof v === 'number') rows.push([L('scoring'), k, null, v, null, null, null]);
+  for (const [band, v] of Object.entries(s.forced_distribution.shares)) rows.push([L('share'), band, null, v, null, null, null]);
+  rows.push([L('forced'), L('inUse'), null, s.forced_distribution.use_forced_distribution, null, null, null]);
   const widths = [14, 34, 12, 14, 10, 10, 10];
-  return { name: zh ? '方案' : 'Scheme', columns: head.map((header, i) => ({ header, width: widths[i] })), rows };
+  return { name: L('sheet'), columns: head.map((header, i) => ({ header, width: widths[i] })), rows };
 }
 
 /** Characters no file name may hold on Windows or macOS, and control characters. */

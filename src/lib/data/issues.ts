@@ -5,6 +5,7 @@
  */
 import { csvCell } from '../engine/csvCell';
 import type { WorkbookIssueCode } from './workbookIssues';
+import type { Lang, Text } from '../i18n/text';
 
 export interface Issue {
   severity: 'error' | 'warning' | 'notice';
@@ -282,22 +283,28 @@ export class IssueLog {
   }
 }
 
-const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', notice: '提示' };
+/** The report's columns and severities; an issue's message is its stored `message_zh` / `message_en`. */
+const REPORT = {
+  severity: { zh: '级别', en: 'severity' }, file: { zh: '文件', en: 'file' }, sheet: { zh: '工作表', en: 'sheet' },
+  row: { zh: '行', en: 'row' }, column: { zh: '列', en: 'column' }, value: { zh: '值', en: 'value' },
+  code: { zh: '代码', en: 'code' }, message: { zh: '说明', en: 'message' },
+  error: { zh: '错误', en: 'error' }, warning: { zh: '警告', en: 'warning' }, notice: { zh: '提示', en: 'notice' },
+} satisfies Record<string, Text>;
 
 /**
  * The downloadable issue report (UTF-8 with BOM, CRLF, so Excel opens the Chinese text).
  * `issuesToCsv(issues, 'zh')` starts with '\uFEFF级别,文件,行,列,值,代码,说明'.
  */
-export function issuesToCsv(issues: Issue[], lang: 'zh' | 'en'): string {
+export function issuesToCsv(issues: Issue[], lang: Lang): string {
   // A sheet column only when some issue is in a workbook: CSV-only reports keep their columns.
   const sheets = issues.some((i) => i.sheet !== undefined);
-  const head = lang === 'zh' ? ['级别', '文件', '行', '列', '值', '代码', '说明'] : ['severity', 'file', 'row', 'column', 'value', 'code', 'message'];
-  if (sheets) head.splice(2, 0, lang === 'zh' ? '工作表' : 'sheet');
+  const head = (['severity', 'file', 'row', 'column', 'value', 'code', 'message'] as const).map((k) => REPORT[k][lang]);
+  if (sheets) head.splice(2, 0, REPORT.sheet[lang]);
   const lines = [head.join(',')];
   for (const i of issues) {
     const cells = [
-      lang === 'zh' ? SEVERITY_ZH[i.severity] : i.severity, i.file, i.row === null ? '' : String(i.row), i.column ?? '',
-      i.value ?? '', i.code, lang === 'zh' ? i.message_zh : i.message_en,
+      REPORT[i.severity][lang], i.file, i.row === null ? '' : String(i.row), i.column ?? '',
+      i.value ?? '', i.code, { zh: i.message_zh, en: i.message_en }[lang],
     ];
     if (sheets) cells.splice(2, 0, i.sheet ?? '');
     lines.push(cells.map(csvCell).join(','));

@@ -8,6 +8,7 @@ import {
   DOMAINS, HOLIDAY_KINDS, KNOWN_ACTIVITY_TYPES, LEVELS, RATING_SOURCES, REQUEST_TYPES, REVIEW_KINDS, ROLES, STATUSES,
 } from '../engine/codes';
 import type { Kind } from '../engine/dataset';
+import { fill, type Lang, type Text } from '../i18n/text';
 
 /**
  * How a cell is normalised. `activity_type` is text whose known Chinese labels map to the
@@ -217,9 +218,10 @@ export function enumLookup(rule: ColumnRule): Map<string, number> {
   return m;
 }
 
+/** A code with its Chinese label, the reader's language first. */
+const CODE_AND_LABEL: Text = { zh: '{label} ({code})', en: '{code} ({label})' };
+
 /** `enumText(rule)` = '初级 (junior) / 中级 (mid) / 资深 (senior)' — what a message lists as allowed. */
-export function enumText(rule: ColumnRule, lang: 'zh' | 'en'): string {
-  return (rule.codes ?? [])
-    .map((code, i) => (lang === 'zh' ? `${rule.labelsZh?.[i] ?? code} (${code})` : `${code} (${rule.labelsZh?.[i] ?? code})`))
-    .join(' / ');
+export function enumText(rule: ColumnRule, lang: Lang): string {
+  return (rule.codes ?? []).map((code, i) => fill(CODE_AND_LABEL[lang], { code, label: rule.labelsZh?.[i] ?? code })).join(' / ');
 }

@@ -1,9 +1,10 @@
 /** Small display helpers for the Data page (numbers and times the way HR reads them). */
 import type { Lang } from '../../lib/i18n/i18n.svelte';
+import { commonText } from '../../lib/i18n/messages/common';
 
 /** `formatCount(1234567, 'zh')` → '1,234,567'. */
 export function formatCount(n: number, lang: Lang): string {
-  return Number.isFinite(n) ? n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') : '—';
+  return Number.isFinite(n) ? n.toLocaleString(commonText.langTag[lang]) : '—';
 }
 
 /** `formatDateTime('2026-03-31T09:05:00.000Z')` → '2026-03-31 17:05' (local time); unparsable text is shown as is. */

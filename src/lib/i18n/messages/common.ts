@@ -1,9 +1,20 @@
 /** Labels of the app shell: header, navigation, banners, generic actions. */
 import type { Period } from '../../engine/types';
 import { dict, type Lang } from '../i18n.svelte';
+import { fill } from '../text';
+
+export { fill } from '../text';
 
 export const commonText = dict({
   productName: { zh: '售前KPI工作室', en: 'Presales KPI Studio' },
+  /** the window title: the product in the UI's language first, then in the other */
+  documentTitle: { zh: '售前KPI工作室 · Presales KPI Studio', en: 'Presales KPI Studio · 售前KPI工作室' },
+  /** the page's `lang` attribute and the locale numbers are written in */
+  langTag: { zh: 'zh-CN', en: 'en' },
+  /** after a label: `{label}{colon}{value}` */
+  colon: { zh: '：', en: ': ' },
+  periodQuarter: { zh: '{year}年第{quarter}季度', en: '{year} Q{quarter}' },
+  periodYear: { zh: '{year}年全年', en: '{year} (full year)' },
   productTagline: { zh: '数据仅保存在本机浏览器中', en: 'Data stays in this browser on this PC' },
   navLabel: { zh: '主导航', en: 'Main navigation' },
   navOverview: { zh: '总览', en: 'Overview' },
@@ -58,16 +69,10 @@ export const commonText = dict({
   otherTabChanged: { zh: '其他标签页修改了数据，已自动刷新。', en: 'Data was changed in another tab and has been reloaded.' },
 });
 
-/** Fill `{name}` placeholders: `fill('共 {total} 条', { total: 3 })` → '共 3 条'. */
-export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
-
 /**
  * A period as people say it. `periodLabel({ id: '2026Q1', kind: 'quarter', year: 2026, quarter: 1 }, 'zh')`
  * → '2026年第1季度'; in English '2026 Q1'; a year → '2026年全年' / '2026 (full year)'.
  */
 export function periodLabel(p: Pick<Period, 'id' | 'kind' | 'year' | 'quarter'>, lang: Lang): string {
-  if (p.kind === 'quarter') return lang === 'zh' ? `${p.year}年第${p.quarter}季度` : `${p.year} Q${p.quarter}`;
-  return lang === 'zh' ? `${p.year}年全年` : `${p.year} (full year)`;
+  return fill((p.kind === 'quarter' ? commonText.periodQuarter : commonText.periodYear)[lang], { year: p.year, quarter: p.quarter ?? '' });
 }

@@ -171,10 +171,7 @@ export const GROUP_BY_LABEL: Record<GroupBy, Text> = {
   domain: { zh: '按方向', en: 'By domain' },
 };
 
-/** `fill('共 {n} 行', { n: 5 })` → '共 5 行'. Unknown keys stay as written so a typo is visible. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
+export { fill } from '../text';
 
 /** A scenario-provided label pair as Text: `t(labelOf(indicator))`. */
 export const labelOf = (x: { label_zh: string; label_en: string }): Text => ({ zh: x.label_zh, en: x.label_en });

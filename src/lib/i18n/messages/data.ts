@@ -84,8 +84,14 @@ export const dataText = dict({
     zh: '未导入：文件中有错误，整个文件都没有保存。请按下表修改这些行，保存后重新导入。',
     en: 'Not imported: the file has errors, so none of it was saved. Fix the rows listed below, save the file and import it again.',
   },
-  statusRefused: { zh: '未导入：', en: 'Not imported:' },
+  statusRefused: { zh: '未导入：{why}', en: 'Not imported: {why}' },
   reportTitle: { zh: '校验报告', en: 'Validation report' },
+  /** the downloaded report's name: `{file}-校验报告.csv` */
+  reportFile: { zh: '校验报告', en: 'validation-report' },
+  /** a template's file name: the kind's Chinese name in Chinese, its code in English */
+  templateFile: { zh: '模板-{label}.csv', en: 'template-{code}.csv' },
+  /** an allowed value: its Chinese label and its code, the reader's language first */
+  codeAndLabel: { zh: '{label} / {code}', en: '{code} / {label}' },
   noIssues: { zh: '未发现问题。', en: 'No problems found.' },
   colSeverity: { zh: '级别', en: 'Severity' },
   colFile: { zh: '文件', en: 'File' },
