@@ -71,6 +71,17 @@ describe('ScenariosPage', () => {
     expect(tr.textContent).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   });
 
+  it('shows each saved scenario’s time from the state, without reading the store on opening', async () => {
+    const savedAt = new Date(2026, 10, 27, 10, 42).toISOString();
+    store.records.set('user-old', { id: 'user-old', text: serializeScenario({ ...presetScenario('standard'), name: '旧方案', name_zh: '旧方案' }), savedAt });
+    await scoring.loadSaved();
+    const reads = vi.spyOn(store, 'listRecords');
+    renderWithStates(ScenariosPage, statesOf(scoring));
+    await settle();
+    expect(reads).not.toHaveBeenCalled();
+    expect(row('user-old').textContent).toContain('2026-11-27 10:42');
+  });
+
   it('shows a built-in scenario’s note in the UI language only; a saved note replaces both', async () => {
     renderWithStates(ScenariosPage, statesOf(scoring));
     expect(row('balanced').textContent).toContain('种子文章 FAQ Q1');

@@ -8,6 +8,8 @@ import { prepareScoring } from '../engine/score';
 import { GRADE_NONE } from '../engine/grades';
 import { RECOMPUTE_MEASURE, ScoringState, metricsKey, modelKey, withWeights, type ScoringApp } from './scoring.svelte';
 import { testStates } from './states.testkit';
+import { serializeScenario } from '../engine/scenario';
+import { presetScenario } from '../engine/presets';
 import type { AppStates } from './appStates.svelte';
 
 // Count the real engine calls (the functions still run): the slider must not reach them.
@@ -310,6 +312,21 @@ describe('saved scenarios', () => {
     expect(s.scenarioId).toBe(before);
     expect(s.choices.some((c) => c.scenario.name === '存不下的方案')).toBe(false);
     expect(s.error).not.toBeNull();
+  });
+
+  it('keeps the time each scenario was saved with it: read at load, set on save', async () => {
+    const store = memoryStore();
+    const text = serializeScenario({ ...presetScenario('standard'), name: '旧方案' });
+    store.records.set('user-old', { id: 'user-old', text, savedAt: '2026-11-27T02:42:00.000Z' });
+    store.records.set('user-untimed', { id: 'user-untimed', text });
+    const { s } = setup((x) => x.graded, store);
+    await s.loadSaved();
+    expect(s.choices.find((c) => c.id === 'user-old')?.savedAt).toBe('2026-11-27T02:42:00.000Z');
+    expect(s.choices.find((c) => c.id === 'user-untimed')?.savedAt).toBeUndefined();
+    const id = await s.saveAs('新方案');
+    const stored = store.records.get(id)?.savedAt;
+    expect(typeof stored).toBe('string');
+    expect(s.choices.find((c) => c.id === id)?.savedAt).toBe(stored);
   });
 
   it('lets every caller wait for the same load, and keeps a scenario saved meanwhile', async () => {

@@ -59,7 +59,8 @@ export interface ScoringApp {
   readonly dataPending?: boolean;
 }
 
-export interface ScenarioChoice { id: string; builtIn: boolean; scenario: Scenario }
+/** A scenario in the picker; a saved one has the ISO time it was last written (the Scenarios page shows it). */
+export interface ScenarioChoice { id: string; builtIn: boolean; scenario: Scenario; savedAt?: string }
 
 const SAVED_STORE = 'scenarios';
 const SELECTED_KEY = 'scoring.scenarioId';
@@ -294,11 +295,12 @@ export class ScoringState {
   async #loadSaved(): Promise<void> {
     const store = this.app.store!;
     try {
-      const records = await store.listRecords<{ id: string; text?: string; scenario?: unknown }>(SAVED_STORE);
+      const records = await store.listRecords<{ id: string; text?: string; scenario?: unknown; savedAt?: unknown }>(SAVED_STORE);
       const saved: ScenarioChoice[] = [];
       for (const r of records) {
         try {
-          saved.push({ id: r.id, builtIn: false, scenario: parseScenario(r.text !== undefined ? JSON.parse(r.text) : r.scenario) });
+          const savedAt = typeof r.savedAt === 'string' ? r.savedAt : undefined;
+          saved.push({ id: r.id, builtIn: false, scenario: parseScenario(r.text !== undefined ? JSON.parse(r.text) : r.scenario), savedAt });
         } catch {
           this.error = { zh: `已保存的方案 ${r.id} 无法读取，已跳过。`, en: `The saved scenario ${r.id} could not be read and was skipped.` };
         }
@@ -323,6 +325,7 @@ export class ScoringState {
   /** Stores the scenario under `id`; false (and `error` set) when storage refused it. */
   async #persist(id: string, s: Scenario): Promise<boolean> {
     const text = serializeScenario(s);
+    const savedAt = new Date().toISOString();
     let scenario: Scenario;
     try {
       scenario = parseScenario(JSON.parse(text));
@@ -332,13 +335,13 @@ export class ScoringState {
       return false;
     }
     try {
-      await this.app.store?.putRecord(SAVED_STORE, { id, text, savedAt: new Date().toISOString() });
+      await this.app.store?.putRecord(SAVED_STORE, { id, text, savedAt });
     } catch {
       this.error = { zh: '方案保存失败：浏览器存储不可用或已满。', en: 'The scenario could not be saved: browser storage is unavailable or full.' };
       return false;
     }
     const others = this.choices.filter((c) => c.id !== id);
-    this.choices = [...others, { id, builtIn: false, scenario }];
+    this.choices = [...others, { id, builtIn: false, scenario, savedAt }];
     this.baseline = scenario;
     this.scenario = scenario;
     return true;

@@ -39,8 +39,9 @@ export async function addScenario(scoring: ScoringState, scenario: Scenario): Pr
 async function writeScenario(scoring: ScoringState, id: string, scenario: Scenario): Promise<Scenario> {
   const text = serializeScenario(scenario);
   const parsed = parseScenario(JSON.parse(text));
-  await requireStore(scoring).putRecord(SAVED_STORE, { id, text, savedAt: new Date().toISOString() });
-  const entry: ScenarioChoice = { id, builtIn: false, scenario: parsed };
+  const savedAt = new Date().toISOString();
+  await requireStore(scoring).putRecord(SAVED_STORE, { id, text, savedAt });
+  const entry: ScenarioChoice = { id, builtIn: false, scenario: parsed, savedAt };
   const i = scoring.choices.findIndex((c) => c.id === id);
   scoring.choices = i >= 0 ? scoring.choices.map((c, j) => (j === i ? entry : c)) : [...scoring.choices, entry];
   return parsed;
@@ -111,16 +112,6 @@ export async function importScenarioFile(scoring: ScoringState, text: string): P
   const id = await addScenario(scoring, scenario);
   scoring.select(id);
   return { id, scenario };
-}
-
-/** When each saved scenario was saved (ISO time by id); an unreadable store gives an empty map. */
-export async function savedTimes(scoring: ScoringState): Promise<Map<string, string>> {
-  try {
-    const records = await requireStore(scoring).listRecords<Partial<SavedRecord> & { id: string }>(SAVED_STORE);
-    return new Map(records.map((r) => [r.id, typeof r.savedAt === 'string' ? r.savedAt : '']));
-  } catch {
-    return new Map();
-  }
 }
 
 /** A file name for a scenario's JSON: letters, digits, _ and - only. `scenarioFileName(s)` → '华东试点.json'. */
