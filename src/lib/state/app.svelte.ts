@@ -17,6 +17,7 @@ import type { MetricMatrix } from '../engine/types';
 import { i18n, type Lang, type Text } from '../i18n/i18n.svelte';
 import { dataText } from '../i18n/messages/data';
 import { errorText } from '../i18n/bilingualError';
+import { afterPaint } from '../ui/afterPaint';
 
 /** A page id of the hash router (`#/<page>`); the pages themselves are listed in src/views/routes. */
 export type PageId = string;
@@ -433,13 +434,4 @@ export class AppState {
     if (!this.store) throw new Error('The data store is not open yet (init() has not finished).');
     return this.store;
   }
-}
-
-/** Resolves after the next frame is painted (a timer where there are no frames, e.g. tests). */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') {
-      requestAnimationFrame(() => setTimeout(resolve, 0));
-    } else setTimeout(resolve, 0);
-  });
 }
