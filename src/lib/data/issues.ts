@@ -41,186 +41,186 @@ export interface MsgParams {
   en?: string;
 }
 
-type Messages = Record<string, (p: MsgParams) => [zh: string, en: string]>;
+type Messages = Record<string, (p: MsgParams) => Text>;
 
-const at = (p: MsgParams): [string, string] =>
-  p.row == null ? ['', ''] : [`；请修改第 ${p.row} 行`, `; please fix line ${p.row}`];
-const now = (p: MsgParams): [string, string] => [`（现在是“${p.value}”）`, ` (found "${p.value}")`];
+const at = (p: MsgParams): Text =>
+  p.row == null ? { zh: '', en: '' } : { zh: `；请修改第 ${p.row} 行`, en: `; please fix line ${p.row}` };
+const now = (p: MsgParams): Text => ({ zh: `（现在是“${p.value}”）`, en: ` (found "${p.value}")` });
 
 /** Message texts by issue code. `p.zh`/`p.en` carry a code-specific detail (allowed values, ranges, lists). */
 const MESSAGES = {
-  file_xlsx: () => [
-    '这是 Excel 工作簿，但文件名不以 .xlsx 或 .xls 结尾。请把文件名的扩展名改回 .xlsx（或 .xls）后重新拖入；也可以在 Excel 中另存为“CSV UTF-8（逗号分隔）”后导入。',
-    'This is an Excel workbook, but its name does not end in .xlsx or .xls. Rename it to .xlsx (or .xls) and drop it again; or save it from Excel as "CSV UTF-8 (Comma delimited)" and import that.',
-  ],
-  file_zip: () => [
-    '这是一个 ZIP 压缩包，不是 CSV 文件，也不是 Excel 工作簿。请先解压，再导入其中的 CSV 文件。',
-    'This is a ZIP archive, neither a CSV file nor an Excel workbook. Unpack it first, then import the CSV files inside.',
-  ],
-  file_text_named_workbook: (p) => [
-    `文件名是 ${p.value}，但内容是文本（CSV），不是 Excel 工作簿；已按 CSV 文件读取。`,
-    `The file is named ${p.value} but holds text (CSV), not an Excel workbook; it was read as a CSV file.`,
-  ],
-  file_binary: () => [
-    '文件含有二进制内容，不是文本格式的 CSV。请从原系统重新导出为 CSV 文件后再导入。',
-    'The file contains binary data and is not a text CSV. Export it from the source system as CSV again and import that.',
-  ],
-  file_utf16: () => [
-    '文件是 UTF-16（“Unicode 文本”）编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。',
-    'The file is UTF-16 ("Unicode Text"). Save it from Excel as "CSV UTF-8 (Comma delimited)" and import that.',
-  ],
-  undecodable_chars: () => [
-    '文件中有无法按 UTF-8 或 GBK 识别的字符（显示为 �），姓名等文字可能是乱码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重新导入，或在“文件编码”中手动选择编码。',
-    'Some characters could not be read as UTF-8 or GBK (shown as �): names and other text may be garbled. Save the file from Excel as "CSV UTF-8 (Comma delimited)" and import it again, or choose the encoding by hand.',
-  ],
-  mixed_line_breaks: () => [
-    '文件中有的行以 CRLF 换行（Excel 的写法），有的行只以 LF 换行（常见于在文本编辑器中追加的行）。已把两种都当作换行读取，请核对行数是否正确。',
-    'Some lines of the file end in CR LF (as Excel writes them) and some in a bare LF (as lines added in a text editor often do). Both were read as line breaks; check that the row count is right.',
-  ],
-  file_empty: () => [
-    '文件是空的。请选择含有表头和数据行的 CSV 文件。',
-    'The file is empty. Choose a CSV file with a header row and data rows.',
-  ],
-  no_rows: () => [
-    '文件只有表头，没有数据行。请在表头下方填写数据后再导入。',
-    'The file has a header row but no data rows. Add data below the header and import it again.',
-  ],
-  csv_quotes: (p) => [
-    `第 ${p.row} 行附近的双引号没有成对出现，之后的内容可能被并进同一个单元格。请检查该行的引号。`,
-    `The double quotes near line ${p.row} are not balanced, so the following text may have merged into one cell. Check the quotes on that line.`,
-  ],
-  unknown_kind: (p) => [
-    `无法识别文件类型。表头中的列：${p.list}。每类文件至少需要这些列：${p.zh}。请把表头改成其中一类的列名（中文或英文均可）。`,
-    `The file type cannot be recognised. Columns in the header: ${p.list}. Each file type needs at least: ${p.en}. Rename the header columns to one type's names (Chinese or English).`,
-  ],
-  missing_column: (p) => [
-    `识别为“${p.kindZh}”文件，但缺少必填列“${p.col}”。请在表头加上这一列并填写数据。`,
-    `Recognised as a ${p.kindEn} file, but the required column "${p.col}" is missing. Add this column to the header and fill it in.`,
-  ],
-  duplicate_column: (p) => [
-    `列“${p.col}”在表头中出现了不止一次（${p.zh}）。请删除或改名多余的列。`,
-    `The column "${p.col}" appears more than once in the header (${p.en}). Delete or rename the extra column.`,
-  ],
-  unknown_column: (p) => [
-    `列“${p.col}”不是“${p.kindZh}”文件的列，导入时会忽略。如需使用，请检查列名拼写。`,
-    `The column "${p.col}" is not a ${p.kindEn} column and is ignored. If you need it, check the spelling of its name.`,
-  ],
-  custom_metric_column: (p) => [
-    `列“${p.col}”不是标准指标，按自定义指标“${p.col}”导入；只有方案中定义了同名指标时才会用到。`,
-    `The column "${p.col}" is not a standard metric; it is imported as custom metric "${p.col}" and used only if the scenario defines a metric with that id.`,
-  ],
-  extra_cells: (p) => [
-    `第 ${p.row} 行的单元格比表头多，多出的内容被忽略。请检查该行是否多了分隔符（例如含逗号的金额要加引号）。`,
-    `Line ${p.row} has more cells than the header; the extra cells are ignored. Check the line for a stray delimiter (a number with commas must be quoted).`,
-  ],
-  required: (p) => [
-    `“${p.col}”为空，这是必填项；请在第 ${p.row} 行填写。`,
-    `"${p.col}" is empty but required; please fill it in on line ${p.row}.`,
-  ],
-  not_number: (p) => [
-    `“${p.col}”必须是数字，例如 1200000、1,200,000 或 120万${p.zh ?? ''}${now(p)[0]}${at(p)[0]}。`,
-    `"${p.col}" must be a number, e.g. 1200000, 1,200,000 or 120万${p.en ?? ''}${now(p)[1]}${at(p)[1]}.`,
-  ],
-  not_integer: (p) => [
-    `“${p.col}”必须是整数，例如 3${now(p)[0]}${at(p)[0]}。`,
-    `"${p.col}" must be a whole number, e.g. 3${now(p)[1]}${at(p)[1]}.`,
-  ],
-  not_boolean: (p) => [
-    `“${p.col}”必须是“是”或“否”（也可写 true/false、1/0、yes/no、y/n）${now(p)[0]}${at(p)[0]}。`,
-    `"${p.col}" must be yes or no (true/false, 1/0, yes/no, y/n, 是/否)${now(p)[1]}${at(p)[1]}.`,
-  ],
-  not_date: (p) => [
-    `“${p.col}”必须是日期，例如 2026-03-31、2026/3/31、2026.3.31 或 2026年3月31日${now(p)[0]}${at(p)[0]}。`,
-    `"${p.col}" must be a date, e.g. 2026-03-31, 2026/3/31, 2026.3.31 or 2026年3月31日${now(p)[1]}${at(p)[1]}.`,
-  ],
-  impossible_date: (p) => [
-    `“${p.col}”的日期或时间“${p.value}”不存在（例如 2 月没有 30 日，小时最大 23）${at(p)[0]}。`,
-    `"${p.col}": the date or time "${p.value}" does not exist (e.g. February has no 30th, hours go up to 23)${at(p)[1]}.`,
-  ],
-  not_datetime: (p) => [
-    `“${p.col}”必须是日期加时间，例如 2026-03-31 14:30 或 2026/3/31 14:30:00${now(p)[0]}${at(p)[0]}。`,
-    `"${p.col}" must be a date and time, e.g. 2026-03-31 14:30 or 2026/3/31 14:30:00${now(p)[1]}${at(p)[1]}.`,
-  ],
-  not_enum: (p) => [
-    `“${p.col}”只能是 ${p.zh}${now(p)[0]}${at(p)[0]}。`,
-    `"${p.col}" must be one of ${p.en}${now(p)[1]}${at(p)[1]}.`,
-  ],
-  not_period: (p) => [
-    `“${p.col}”必须是季度或年份，例如 2026Q1 或 2026${now(p)[0]}${at(p)[0]}。`,
-    `"${p.col}" must be a quarter or a year, e.g. 2026Q1 or 2026${now(p)[1]}${at(p)[1]}.`,
-  ],
-  out_of_range: (p) => [
-    `“${p.col}”必须${p.zh}${now(p)[0]}${at(p)[0]}。`,
-    `"${p.col}" must be ${p.en}${now(p)[1]}${at(p)[1]}.`,
-  ],
-  exceeds_column: (p) => [
-    `“${p.col}”（${p.value}）不能大于“${p.other}”（${p.otherValue}${p.zh ?? ''}）${at(p)[0]}。`,
-    `"${p.col}" (${p.value}) cannot be greater than "${p.other}" (${p.otherValue}${p.en ?? ''})${at(p)[1]}.`,
-  ],
-  before_column: (p) => [
-    `“${p.col}”（${p.value}）早于“${p.other}”（${p.otherValue}），时间顺序不对${at(p)[0]}。`,
-    `"${p.col}" (${p.value}) is earlier than "${p.other}" (${p.otherValue}), which is impossible${at(p)[1]}.`,
-  ],
-  conditional_required: (p) => [
-    `“${p.other}”为“${p.otherValue}”时，“${p.col}”必须填写；请在第 ${p.row} 行填写。`,
-    `"${p.col}" is required when "${p.other}" is "${p.otherValue}"; please fill it in on line ${p.row}.`,
-  ],
-  only_when: (p) => [
-    `“${p.col}”只用于${p.zh}的行，第 ${p.row} 行的这个值不会被使用；如果类型填错了，请修改。`,
-    `"${p.col}" is used only on rows where ${p.en}; the value on line ${p.row} is ignored. Fix the type if it is wrong.`,
-  ],
-  duplicate_key: (p) => [
-    `${p.col}“${p.value}”在第 ${p.otherRow} 行和第 ${p.row} 行重复出现；同一文件中每个${p.col}只能出现一次，请删除或合并重复的行。`,
-    `${p.col} "${p.value}" appears on line ${p.otherRow} and again on line ${p.row}; each ${p.col} may appear only once in a file. Delete or merge the duplicate rows.`,
-  ],
-  project_mismatch: (p) => [
-    `项目“${p.other}”的“${p.col}”在第 ${p.otherRow} 行是“${p.otherValue}”，在第 ${p.row} 行是“${p.value}”；同一项目每一行的项目信息必须一致，请统一后再导入。`,
-    `Project "${p.other}": "${p.col}" is "${p.otherValue}" on line ${p.otherRow} but "${p.value}" on line ${p.row}; project details must be the same on every row of a project. Make them agree and import again.`,
-  ],
-  date_out_of_range: (p) => [
-    `“${p.col}”的日期“${p.value}”超出可接受的范围：本程序读取 1900-01-01 至 2200-12-31 之间的日期${at(p)[0]}。`,
-    `"${p.col}": the date "${p.value}" is outside the accepted range; the app reads dates from 1900-01-01 to 2200-12-31${at(p)[1]}.`,
-  ],
-  number_out_of_bounds: (p) => [
-    `“${p.col}”的数值“${p.value}”超出可处理的范围：数值的绝对值最大为 10^15（1000 万亿），且不能小到被当作 0（如 1e-400）${at(p)[0]}。`,
-    `"${p.col}": the number "${p.value}" is outside what the app can hold exactly: at most 10^15 (a thousand trillion) in size, and not so small it would read as 0 (like 1e-400)${at(p)[1]}.`,
-  ],
-  implausible_date: (p) => [
-    `“${p.col}”有 ${p.count} 个日期不在 ${p.zh} 之间（可能是占位值，如 1900-01-01），第 ${p.row} 行起（例如“${p.value}”）；已按原值导入，但这些日期所在的期间不会出现在期间选择中。请核对。`,
-    `"${p.col}": ${p.count} date(s) outside ${p.en} (perhaps a placeholder such as 1900-01-01), from line ${p.row} (e.g. "${p.value}"); imported as written, but their periods are not offered in the period picker. Please check them.`,
-  ],
-  implausible_number: (p) => [
-    `“${p.col}”有 ${p.count} 个值大于通常的上限 ${p.zh}，第 ${p.row} 行起（例如“${p.value}”）；已按原值导入，请核对是否多写了位数。`,
-    `"${p.col}": ${p.count} value(s) above the usual maximum of ${p.en}, from line ${p.row} (e.g. "${p.value}"); imported as written. Please check for extra digits.`,
-  ],
-  too_many_columns: (p) => [
-    `第 ${p.row} 行有超过 ${p.count} 列（Excel 的列数上限），不是正常的表格：可能整个文件只有一行，或分隔符不对。已停止读取此文件，请从原系统重新导出 CSV。`,
-    `Line ${p.row} has more than ${p.count} columns (Excel's column limit), so it is not a normal table: perhaps the whole file is one line, or the delimiter is wrong. Reading stopped; export the CSV from the source system again.`,
-  ],
-  record_too_long: (p) => [
-    `第 ${p.row} 行超过 ${p.count} MB，不是正常的表格行（可能整个文件只有一行，或引号没有闭合）。已停止读取此文件，请从原系统重新导出 CSV。`,
-    `Line ${p.row} is longer than ${p.count} MB, which no table row is (perhaps the whole file is one line, or a quote is never closed). Reading stopped; export the CSV from the source system again.`,
-  ],
-  cell_too_long: (p) => [
-    `“${p.col}”的单元格有 ${p.count} 个字符，超过 32767（Excel 单元格的上限）（开头是“${p.value}”）${at(p)[0]}。`,
-    `"${p.col}": a cell of ${p.count} characters, more than 32767 (Excel's cell limit) (it starts "${p.value}")${at(p)[1]}.`,
-  ],
-  invisible_chars: (p) => [
-    `“${p.col}”有 ${p.count} 个单元格含不可见字符（如零宽空格、不换行空格），已去除后导入，第 ${p.row} 行起（原为“${p.value}”）；去除后相同的编号视为同一个。请在原系统中清理这些字符。`,
-    `"${p.col}": ${p.count} cell(s) held invisible characters (such as zero-width or no-break spaces), removed on import, from line ${p.row} (was "${p.value}"); values equal after removal are the same key. Clean them in the source system.`,
-  ],
-  custom_activity_type: (p) => [
-    `活动类型“${p.value}”不是已知类型，按自定义类型导入（第 ${p.row} 行起共 ${p.count} 行）；如果是笔误，请改成已知类型。`,
-    `Activity type "${p.value}" is not a known type and is imported as a custom type (${p.count} rows from line ${p.row}); if it is a typo, change it to a known type.`,
-  ],
-  unknown_staff: (p) => [
-    `工号“${p.value}”不在人员文件中（第 ${p.row} 行起共 ${p.count} 行）；这些行不会计入任何人的考核。请核对工号，或在人员文件中补充此人。`,
-    `Staff ID "${p.value}" is not in the staff file (${p.count} rows from line ${p.row}); these rows count for nobody. Check the ID or add the person to the staff file.`,
-  ],
-  more_issues: (p) => [
-    `“${p.col}”还有 ${p.count} 处同类问题（${p.value}）未逐条列出；请按上面的说明一并修改。`,
-    `${p.count} more issues of the same kind (${p.value}) in "${p.col}" are not listed one by one; fix them as described above.`,
-  ],
+  file_xlsx: () => ({
+    zh: '这是 Excel 工作簿，但文件名不以 .xlsx 或 .xls 结尾。请把文件名的扩展名改回 .xlsx（或 .xls）后重新拖入；也可以在 Excel 中另存为“CSV UTF-8（逗号分隔）”后导入。',
+    en: 'This is an Excel workbook, but its name does not end in .xlsx or .xls. Rename it to .xlsx (or .xls) and drop it again; or save it from Excel as "CSV UTF-8 (Comma delimited)" and import that.',
+  }),
+  file_zip: () => ({
+    zh: '这是一个 ZIP 压缩包，不是 CSV 文件，也不是 Excel 工作簿。请先解压，再导入其中的 CSV 文件。',
+    en: 'This is a ZIP archive, neither a CSV file nor an Excel workbook. Unpack it first, then import the CSV files inside.',
+  }),
+  file_text_named_workbook: (p) => ({
+    zh: `文件名是 ${p.value}，但内容是文本（CSV），不是 Excel 工作簿；已按 CSV 文件读取。`,
+    en: `The file is named ${p.value} but holds text (CSV), not an Excel workbook; it was read as a CSV file.`,
+  }),
+  file_binary: () => ({
+    zh: '文件含有二进制内容，不是文本格式的 CSV。请从原系统重新导出为 CSV 文件后再导入。',
+    en: 'The file contains binary data and is not a text CSV. Export it from the source system as CSV again and import that.',
+  }),
+  file_utf16: () => ({
+    zh: '文件是 UTF-16（“Unicode 文本”）编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。',
+    en: 'The file is UTF-16 ("Unicode Text"). Save it from Excel as "CSV UTF-8 (Comma delimited)" and import that.',
+  }),
+  undecodable_chars: () => ({
+    zh: '文件中有无法按 UTF-8 或 GBK 识别的字符（显示为 �），姓名等文字可能是乱码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重新导入，或在“文件编码”中手动选择编码。',
+    en: 'Some characters could not be read as UTF-8 or GBK (shown as �): names and other text may be garbled. Save the file from Excel as "CSV UTF-8 (Comma delimited)" and import it again, or choose the encoding by hand.',
+  }),
+  mixed_line_breaks: () => ({
+    zh: '文件中有的行以 CRLF 换行（Excel 的写法），有的行只以 LF 换行（常见于在文本编辑器中追加的行）。已把两种都当作换行读取，请核对行数是否正确。',
+    en: 'Some lines of the file end in CR LF (as Excel writes them) and some in a bare LF (as lines added in a text editor often do). Both were read as line breaks; check that the row count is right.',
+  }),
+  file_empty: () => ({
+    zh: '文件是空的。请选择含有表头和数据行的 CSV 文件。',
+    en: 'The file is empty. Choose a CSV file with a header row and data rows.',
+  }),
+  no_rows: () => ({
+    zh: '文件只有表头，没有数据行。请在表头下方填写数据后再导入。',
+    en: 'The file has a header row but no data rows. Add data below the header and import it again.',
+  }),
+  csv_quotes: (p) => ({
+    zh: `第 ${p.row} 行附近的双引号没有成对出现，之后的内容可能被并进同一个单元格。请检查该行的引号。`,
+    en: `The double quotes near line ${p.row} are not balanced, so the following text may have merged into one cell. Check the quotes on that line.`,
+  }),
+  unknown_kind: (p) => ({
+    zh: `无法识别文件类型。表头中的列：${p.list}。每类文件至少需要这些列：${p.zh}。请把表头改成其中一类的列名（中文或英文均可）。`,
+    en: `The file type cannot be recognised. Columns in the header: ${p.list}. Each file type needs at least: ${p.en}. Rename the header columns to one type's names (Chinese or English).`,
+  }),
+  missing_column: (p) => ({
+    zh: `识别为“${p.kindZh}”文件，但缺少必填列“${p.col}”。请在表头加上这一列并填写数据。`,
+    en: `Recognised as a ${p.kindEn} file, but the required column "${p.col}" is missing. Add this column to the header and fill it in.`,
+  }),
+  duplicate_column: (p) => ({
+    zh: `列“${p.col}”在表头中出现了不止一次（${p.zh}）。请删除或改名多余的列。`,
+    en: `The column "${p.col}" appears more than once in the header (${p.en}). Delete or rename the extra column.`,
+  }),
+  unknown_column: (p) => ({
+    zh: `列“${p.col}”不是“${p.kindZh}”文件的列，导入时会忽略。如需使用，请检查列名拼写。`,
+    en: `The column "${p.col}" is not a ${p.kindEn} column and is ignored. If you need it, check the spelling of its name.`,
+  }),
+  custom_metric_column: (p) => ({
+    zh: `列“${p.col}”不是标准指标，按自定义指标“${p.col}”导入；只有方案中定义了同名指标时才会用到。`,
+    en: `The column "${p.col}" is not a standard metric; it is imported as custom metric "${p.col}" and used only if the scenario defines a metric with that id.`,
+  }),
+  extra_cells: (p) => ({
+    zh: `第 ${p.row} 行的单元格比表头多，多出的内容被忽略。请检查该行是否多了分隔符（例如含逗号的金额要加引号）。`,
+    en: `Line ${p.row} has more cells than the header; the extra cells are ignored. Check the line for a stray delimiter (a number with commas must be quoted).`,
+  }),
+  required: (p) => ({
+    zh: `“${p.col}”为空，这是必填项；请在第 ${p.row} 行填写。`,
+    en: `"${p.col}" is empty but required; please fill it in on line ${p.row}.`,
+  }),
+  not_number: (p) => ({
+    zh: `“${p.col}”必须是数字，例如 1200000、1,200,000 或 120万${p.zh ?? ''}${now(p).zh}${at(p).zh}。`,
+    en: `"${p.col}" must be a number, e.g. 1200000, 1,200,000 or 120万${p.en ?? ''}${now(p).en}${at(p).en}.`,
+  }),
+  not_integer: (p) => ({
+    zh: `“${p.col}”必须是整数，例如 3${now(p).zh}${at(p).zh}。`,
+    en: `"${p.col}" must be a whole number, e.g. 3${now(p).en}${at(p).en}.`,
+  }),
+  not_boolean: (p) => ({
+    zh: `“${p.col}”必须是“是”或“否”（也可写 true/false、1/0、yes/no、y/n）${now(p).zh}${at(p).zh}。`,
+    en: `"${p.col}" must be yes or no (true/false, 1/0, yes/no, y/n, 是/否)${now(p).en}${at(p).en}.`,
+  }),
+  not_date: (p) => ({
+    zh: `“${p.col}”必须是日期，例如 2026-03-31、2026/3/31、2026.3.31 或 2026年3月31日${now(p).zh}${at(p).zh}。`,
+    en: `"${p.col}" must be a date, e.g. 2026-03-31, 2026/3/31, 2026.3.31 or 2026年3月31日${now(p).en}${at(p).en}.`,
+  }),
+  impossible_date: (p) => ({
+    zh: `“${p.col}”的日期或时间“${p.value}”不存在（例如 2 月没有 30 日，小时最大 23）${at(p).zh}。`,
+    en: `"${p.col}": the date or time "${p.value}" does not exist (e.g. February has no 30th, hours go up to 23)${at(p).en}.`,
+  }),
+  not_datetime: (p) => ({
+    zh: `“${p.col}”必须是日期加时间，例如 2026-03-31 14:30 或 2026/3/31 14:30:00${now(p).zh}${at(p).zh}。`,
+    en: `"${p.col}" must be a date and time, e.g. 2026-03-31 14:30 or 2026/3/31 14:30:00${now(p).en}${at(p).en}.`,
+  }),
+  not_enum: (p) => ({
+    zh: `“${p.col}”只能是 ${p.zh}${now(p).zh}${at(p).zh}。`,
+    en: `"${p.col}" must be one of ${p.en}${now(p).en}${at(p).en}.`,
+  }),
+  not_period: (p) => ({
+    zh: `“${p.col}”必须是季度或年份，例如 2026Q1 或 2026${now(p).zh}${at(p).zh}。`,
+    en: `"${p.col}" must be a quarter or a year, e.g. 2026Q1 or 2026${now(p).en}${at(p).en}.`,
+  }),
+  out_of_range: (p) => ({
+    zh: `“${p.col}”必须${p.zh}${now(p).zh}${at(p).zh}。`,
+    en: `"${p.col}" must be ${p.en}${now(p).en}${at(p).en}.`,
+  }),
+  exceeds_column: (p) => ({
+    zh: `“${p.col}”（${p.value}）不能大于“${p.other}”（${p.otherValue}${p.zh ?? ''}）${at(p).zh}。`,
+    en: `"${p.col}" (${p.value}) cannot be greater than "${p.other}" (${p.otherValue}${p.en ?? ''})${at(p).en}.`,
+  }),
+  before_column: (p) => ({
+    zh: `“${p.col}”（${p.value}）早于“${p.other}”（${p.otherValue}），时间顺序不对${at(p).zh}。`,
+    en: `"${p.col}" (${p.value}) is earlier than "${p.other}" (${p.otherValue}), which is impossible${at(p).en}.`,
+  }),
+  conditional_required: (p) => ({
+    zh: `“${p.other}”为“${p.otherValue}”时，“${p.col}”必须填写；请在第 ${p.row} 行填写。`,
+    en: `"${p.col}" is required when "${p.other}" is "${p.otherValue}"; please fill it in on line ${p.row}.`,
+  }),
+  only_when: (p) => ({
+    zh: `“${p.col}”只用于${p.zh}的行，第 ${p.row} 行的这个值不会被使用；如果类型填错了，请修改。`,
+    en: `"${p.col}" is used only on rows where ${p.en}; the value on line ${p.row} is ignored. Fix the type if it is wrong.`,
+  }),
+  duplicate_key: (p) => ({
+    zh: `${p.col}“${p.value}”在第 ${p.otherRow} 行和第 ${p.row} 行重复出现；同一文件中每个${p.col}只能出现一次，请删除或合并重复的行。`,
+    en: `${p.col} "${p.value}" appears on line ${p.otherRow} and again on line ${p.row}; each ${p.col} may appear only once in a file. Delete or merge the duplicate rows.`,
+  }),
+  project_mismatch: (p) => ({
+    zh: `项目“${p.other}”的“${p.col}”在第 ${p.otherRow} 行是“${p.otherValue}”，在第 ${p.row} 行是“${p.value}”；同一项目每一行的项目信息必须一致，请统一后再导入。`,
+    en: `Project "${p.other}": "${p.col}" is "${p.otherValue}" on line ${p.otherRow} but "${p.value}" on line ${p.row}; project details must be the same on every row of a project. Make them agree and import again.`,
+  }),
+  date_out_of_range: (p) => ({
+    zh: `“${p.col}”的日期“${p.value}”超出可接受的范围：本程序读取 1900-01-01 至 2200-12-31 之间的日期${at(p).zh}。`,
+    en: `"${p.col}": the date "${p.value}" is outside the accepted range; the app reads dates from 1900-01-01 to 2200-12-31${at(p).en}.`,
+  }),
+  number_out_of_bounds: (p) => ({
+    zh: `“${p.col}”的数值“${p.value}”超出可处理的范围：数值的绝对值最大为 10^15（1000 万亿），且不能小到被当作 0（如 1e-400）${at(p).zh}。`,
+    en: `"${p.col}": the number "${p.value}" is outside what the app can hold exactly: at most 10^15 (a thousand trillion) in size, and not so small it would read as 0 (like 1e-400)${at(p).en}.`,
+  }),
+  implausible_date: (p) => ({
+    zh: `“${p.col}”有 ${p.count} 个日期不在 ${p.zh} 之间（可能是占位值，如 1900-01-01），第 ${p.row} 行起（例如“${p.value}”）；已按原值导入，但这些日期所在的期间不会出现在期间选择中。请核对。`,
+    en: `"${p.col}": ${p.count} date(s) outside ${p.en} (perhaps a placeholder such as 1900-01-01), from line ${p.row} (e.g. "${p.value}"); imported as written, but their periods are not offered in the period picker. Please check them.`,
+  }),
+  implausible_number: (p) => ({
+    zh: `“${p.col}”有 ${p.count} 个值大于通常的上限 ${p.zh}，第 ${p.row} 行起（例如“${p.value}”）；已按原值导入，请核对是否多写了位数。`,
+    en: `"${p.col}": ${p.count} value(s) above the usual maximum of ${p.en}, from line ${p.row} (e.g. "${p.value}"); imported as written. Please check for extra digits.`,
+  }),
+  too_many_columns: (p) => ({
+    zh: `第 ${p.row} 行有超过 ${p.count} 列（Excel 的列数上限），不是正常的表格：可能整个文件只有一行，或分隔符不对。已停止读取此文件，请从原系统重新导出 CSV。`,
+    en: `Line ${p.row} has more than ${p.count} columns (Excel's column limit), so it is not a normal table: perhaps the whole file is one line, or the delimiter is wrong. Reading stopped; export the CSV from the source system again.`,
+  }),
+  record_too_long: (p) => ({
+    zh: `第 ${p.row} 行超过 ${p.count} MB，不是正常的表格行（可能整个文件只有一行，或引号没有闭合）。已停止读取此文件，请从原系统重新导出 CSV。`,
+    en: `Line ${p.row} is longer than ${p.count} MB, which no table row is (perhaps the whole file is one line, or a quote is never closed). Reading stopped; export the CSV from the source system again.`,
+  }),
+  cell_too_long: (p) => ({
+    zh: `“${p.col}”的单元格有 ${p.count} 个字符，超过 32767（Excel 单元格的上限）（开头是“${p.value}”）${at(p).zh}。`,
+    en: `"${p.col}": a cell of ${p.count} characters, more than 32767 (Excel's cell limit) (it starts "${p.value}")${at(p).en}.`,
+  }),
+  invisible_chars: (p) => ({
+    zh: `“${p.col}”有 ${p.count} 个单元格含不可见字符（如零宽空格、不换行空格），已去除后导入，第 ${p.row} 行起（原为“${p.value}”）；去除后相同的编号视为同一个。请在原系统中清理这些字符。`,
+    en: `"${p.col}": ${p.count} cell(s) held invisible characters (such as zero-width or no-break spaces), removed on import, from line ${p.row} (was "${p.value}"); values equal after removal are the same key. Clean them in the source system.`,
+  }),
+  custom_activity_type: (p) => ({
+    zh: `活动类型“${p.value}”不是已知类型，按自定义类型导入（第 ${p.row} 行起共 ${p.count} 行）；如果是笔误，请改成已知类型。`,
+    en: `Activity type "${p.value}" is not a known type and is imported as a custom type (${p.count} rows from line ${p.row}); if it is a typo, change it to a known type.`,
+  }),
+  unknown_staff: (p) => ({
+    zh: `工号“${p.value}”不在人员文件中（第 ${p.row} 行起共 ${p.count} 行）；这些行不会计入任何人的考核。请核对工号，或在人员文件中补充此人。`,
+    en: `Staff ID "${p.value}" is not in the staff file (${p.count} rows from line ${p.row}); these rows count for nobody. Check the ID or add the person to the staff file.`,
+  }),
+  more_issues: (p) => ({
+    zh: `“${p.col}”还有 ${p.count} 处同类问题（${p.value}）未逐条列出；请按上面的说明一并修改。`,
+    en: `${p.count} more issues of the same kind (${p.value}) in "${p.col}" are not listed one by one; fix them as described above.`,
+  }),
 } satisfies Messages;
 
 /** The codes of the CSV import's issues. */
@@ -247,7 +247,7 @@ export function makeIssue(
   const shown = value === null ? null : shorten(value);
   const msg: Messages[string] | undefined = MESSAGES[code];
   if (!msg) throw new Error(`no message for issue code ${code}`);
-  const [zh, en] = msg({ col: column ?? '', row, value: shown ?? '', ...params });
+  const { zh, en } = msg({ col: column ?? '', row, value: shown ?? '', ...params });
   return { severity, file, row, column, value: shown, code, message_zh: zh, message_en: en };
 }
 
