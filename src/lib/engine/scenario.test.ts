@@ -2,28 +2,14 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import standardJson from './presets/standard.json';
+import { errorOf, mutate, raw } from './scenario.testkit';
 import { parsePeriod } from './periods';
 import {
   exportedIndicators, metricTarget, parseScenario, parseScenarioText, personWeights, ScenarioError, serializeScenario,
 } from './scenario';
 import type { Scenario } from './types';
 
-const raw = (): Record<string, any> => structuredClone(standardJson) as Record<string, any>;
 const standard = parseScenario(raw());
-const mutate = (f: (s: Record<string, any>) => void) => {
-  const s = raw();
-  f(s);
-  return s;
-};
-const errorOf = (input: unknown): ScenarioError => {
-  try {
-    parseScenario(input);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e;
-    throw e;
-  }
-  throw new Error('accepted');
-};
 
 describe('parseScenario reads the standard preset as it is', () => {
   it('keeps every indicator, weight and target', () => {

@@ -3,26 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { readCsvFolder } from '../data/readFolder';
 import { resultsToCsv } from './exportCsv';
 import { parsePeriod } from './periods';
-import standardJson from './presets/standard.json';
+import { errorOf, mutate, raw } from './scenario.testkit';
 import { computeResults } from './results';
 import { parseScenario, parseScenarioText, ScenarioError } from './scenario';
 import { inRange, rangeOf, rangeText, SCENARIO_LIMITS, SCENARIO_RANGES, TARGET, WEIGHT } from './scenarioRanges';
 
-const raw = (): Record<string, any> => structuredClone(standardJson) as Record<string, any>;
-const mutate = (f: (s: Record<string, any>) => void) => {
-  const s = raw();
-  f(s);
-  return s;
-};
-const errorOf = (input: unknown): ScenarioError => {
-  try {
-    parseScenario(input);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e;
-    throw e;
-  }
-  throw new Error('accepted');
-};
 
 describe('every number of a scenario has a stated finite range', () => {
   it.each<[string, (s: Record<string, any>) => void, string, string]>([

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { HOLIDAY_KIND } from './codes';
-import { dayNumber, formatDay, type HolidaysTable } from './dataset';
+import { formatDay, type HolidaysTable } from './dataset';
+import { holidayTable, isoDay, NATIONAL_DAY_2026 } from './holidays.testkit';
 import { addWorkingDays, calendarEnd, firstWorkingDayAfter, isWorkingDay } from './workingDays';
 
-const d = (s: string) => {
-  const [y, m, dd] = s.split('-').map(Number);
-  return dayNumber(y, m, dd);
-};
-const table = (rows: [string, 'holiday' | 'workday'][]): HolidaysTable => ({
-  length: rows.length,
-  date: Float64Array.from(rows, ([x]) => d(x)),
-  kind: Float64Array.from(rows, ([, k]) => HOLIDAY_KIND[k]),
-});
+const d = isoDay;
+const table = holidayTable;
 const none = table([]);
 // National Day 2026 style: Oct 1–7 off, Saturday Oct 10 worked instead.
-const national = table([
-  ['2026-10-01', 'holiday'], ['2026-10-02', 'holiday'], ['2026-10-05', 'holiday'], ['2026-10-06', 'holiday'],
-  ['2026-10-07', 'holiday'], ['2026-10-10', 'workday'],
-]);
+const national = NATIONAL_DAY_2026;
 
 describe('working days (spec §7)', () => {
   it.each<[string, HolidaysTable, boolean]>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HOLIDAY_KIND } from '../engine/codes';
 import { dayNumber, formatDay, type HolidaysTable } from '../engine/dataset';
+import { holidayTable, NATIONAL_DAY_2026 } from '../engine/holidays.testkit';
 import { parsePeriod } from '../engine/periods';
 import type { PersonResult } from '../engine/types';
 import {
@@ -8,19 +8,10 @@ import {
 } from './meetingRules';
 
 const d = (s: string) => parseIsoDay(s);
-const table = (rows: [string, 'holiday' | 'workday'][]): HolidaysTable => ({
-  length: rows.length,
-  date: Float64Array.from(rows, ([x]) => d(x)),
-  kind: Float64Array.from(rows, ([, k]) => HOLIDAY_KIND[k]),
-});
-const none = table([]);
-// 2026 National Day: Oct 1–7 off (weekend days included in the file or not), Saturday Oct 10 worked.
-const national = table([
-  ['2026-10-01', 'holiday'], ['2026-10-02', 'holiday'], ['2026-10-05', 'holiday'], ['2026-10-06', 'holiday'],
-  ['2026-10-07', 'holiday'], ['2026-10-10', 'workday'],
-]);
+const none = holidayTable([]);
+const national = NATIONAL_DAY_2026;
 // Qingming 2026: Monday Apr 6 off.
-const qingming = table([['2026-04-06', 'holiday']]);
+const qingming = holidayTable([['2026-04-06', 'holiday']]);
 
 describe('parseIsoDay', () => {
   it.each<[string, string | null]>([
