@@ -1,6 +1,8 @@
 /**
  * The weight slider in the built app (spec §4 / issue #4: every frame < 16 ms with ~2,000
- * staff). The store gets 2,000 staff, 200,000 projects rows and ~110,000 activities (generated,
+ * staff; issue #16: main-thread CPU per frame p95 ≤ 16 ms with 10,000 staff, the default since
+ * 2026-12-07). The store gets 10,000 staff, 1,000,000 projects rows and ~550,000 activities
+ * (2,000 staff gave 200,000 and ~110,000; generated,
  * imported through the app's real import path); then dist/index.html#/weights opens, the bench
  * waits until the app is idle (SETTLE), the win-rate slider takes focus, ArrowRight is pressed
  * WARM_UP times, and three timed drags of `steps` ArrowRight presses follow (weight 23 → 123 →
@@ -73,7 +75,7 @@
  * drag is over and is not among the timed moves (the same work as an in-drag refresh).
  * The drags start at least RENDERER_PURGE_MS after the app's page was created: Chromium's one
  * memory purge of a new renderer, ~10 s after it starts, would otherwise land in a drag.
- * Alone: `npx tsx scripts/bench/slider-browser.ts [steps=100] [staff=2000]`. SLIDER_TRACE=file.json
+ * Alone: `npx tsx scripts/bench/slider-browser.ts [steps=100] [staff=10000]`. SLIDER_TRACE=file.json
  * also writes the trace (an events array DevTools' Performance panel opens); SLIDER_APP=other.html
  * serves that build instead of dist/index.html, to compare two builds run for run.
  * Garbage collection, which decides the worst frames (all optional, after drag 3):
@@ -102,8 +104,19 @@ import { analyseMainThread, describeFrame, describeTask, frameAnatomy, heapGrowt
 
 type Win = { kpiBench: KpiBench };
 const SLIDER = '#w-win_rate';
+/**
+ * The traced and the plain drag move other sliders than the first drag: a slider is a share on a
+ * fixed 0–100 % scale in 0.5 steps (since 2026-12-06), so three drags of 100 presses on one slider
+ * ran into its end half-way through the second (20.5 → 70.5 → 100, then nothing moved). Each drag
+ * on its own slider still shows shares the page has not shown before.
+ */
+const TRACED_SLIDER = '#w-sales_contribution';
+const PLAIN_SLIDER = '#w-high_value_rate';
+const valueOf = (sel: string) => `Number(document.querySelector(${JSON.stringify(sel)}).value)`;
 const WARM_UP = 5;
 const FRAME_MS = 16;
+/** Staff in the store unless the command line says otherwise (issue #16 asks for 10,000). */
+const STAFF = 10_000;
 
 // Page-side code as strings: tsx wraps named functions in a `__name` helper the page lacks.
 const INSTRUMENT = `(() => {
@@ -323,7 +336,7 @@ async function drag(page: Page, key: string, steps: number): Promise<void> {
 }
 
 /** Figures for the table: `steps` key presses on a store of `staff` people. */
-export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
+export async function run(steps = 100, staff = STAFF): Promise<Figure[]> {
   const files: DataSpec[] = [
     { kind: 'staff', n: staff },
     { kind: 'projects', rows: staff * 100, seed: 2, staff },
@@ -391,6 +404,8 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
     const afterMarks = metricsOf(await cdp.send('Performance.getMetrics'));
     const nodes = afterMarks.Nodes;
     // 2. Traced, nothing of the bench in the page but NEXT_FRAME.
+    await page.focus(TRACED_SLIDER);
+    const tracedStart = await page.evaluate(valueOf(TRACED_SLIDER));
     const traced = await cdpPerMove(async () => {
       const stop = await startTrace(cdp);
       await page.evaluate(`performance.mark(${JSON.stringify(TRACE_START)})`);
@@ -398,8 +413,9 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
       await page.evaluate(`performance.mark(${JSON.stringify(TRACE_END)})`);
       return await stop();
     });
-    const tracedEnd = await page.evaluate(`Number(document.querySelector(${JSON.stringify(SLIDER)}).value)`);
+    const tracedEnd = await page.evaluate(valueOf(TRACED_SLIDER));
     // 3. The same without the trace: what tracing adds.
+    await page.focus(PLAIN_SLIDER);
     const plain = await cdpPerMove(() => drag(page, 'ArrowRight', steps));
     // 4. Optional: how often a long drag collects garbage, and for how long (a light trace).
     if (process.env.SLIDER_LONG) await printCollections(cdp, page, Number(process.env.SLIDER_LONG));
@@ -431,7 +447,7 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
     const busy = w.tasks.reduce((x, t) => ({ wall: x.wall + t.time.wall, cpu: x.cpu + t.time.cpu }), { wall: 0, cpu: 0 });
     const longest = w.tasks.reduce((x, t) => (t.time.wall > x.time.wall ? t : x));
     const of = <T>(xs: T[], f: (x: T) => { wall: number; cpu: number }, c: 'wall' | 'cpu') => xs.map((x) => f(x)[c]);
-    console.log(`  traced drag: slider ${r.endValue} → ${tracedEnd}: ${w.tasks.length} tasks, ${w.frames.length} frames, ${w.moves.length} moves; ` +
+    console.log(`  traced drag: ${TRACED_SLIDER} ${tracedStart} → ${tracedEnd}: ${w.tasks.length} tasks, ${w.frames.length} frames, ${w.moves.length} moves; ` +
       `bench bookkeeping left out: ${w.benchTasks} whole tasks, ${w.bench.wall.toFixed(1)} ms wall in all`);
     // The busiest frames in full: what ran in them, and whether the grade-change rows were re-listed there.
     const anatomy = w.frames.map((_, i) => frameAnatomy(w, i));
@@ -472,7 +488,7 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
       { name: 'DOM nodes in the page after the drag', value: nodes, unit: 'nodes' },
       { name: 'JS heap used after the drag (a major GC marks all of it)', value: afterMarks.JSHeapUsedSize / 2 ** 20, unit: 'MiB' },
       ...stats('trace: main-thread busy per frame, wall (tasks since the last frame)', of(w.frames, (f) => f.time, 'wall'), `< ${FRAME_MS} ms`),
-      ...stats('trace: main-thread busy per frame, thread CPU', of(w.frames, (f) => f.time, 'cpu')),
+      ...stats('trace: main-thread busy per frame, thread CPU', of(w.frames, (f) => f.time, 'cpu'), `p95 ≤ ${FRAME_MS} ms`),
       { name: `trace: frames with > ${FRAME_MS} ms busy, wall (of ${w.frames.length})`, value: w.frames.filter((f) => f.time.wall > FRAME_MS).length, unit: 'frames', target: '0' },
       { name: `trace: frames with > ${FRAME_MS} ms busy, thread CPU`, value: w.frames.filter((f) => f.time.cpu > FRAME_MS).length, unit: 'frames', target: '0' },
       { name: `trace: frames in which the grade-change rows were re-listed (page mark ${ROWS_MARK})`, value: withRows.length, unit: 'frames' },
@@ -510,5 +526,5 @@ export async function run(steps = 100, staff = 2000): Promise<Figure[]> {
 }
 
 if (isMain(import.meta.url)) {
-  printFigures(await run(Number(process.argv[2]) || 100, Number(process.argv[3]) || 2000));
+  printFigures(await run(Number(process.argv[2]) || 100, Number(process.argv[3]) || STAFF));
 }
