@@ -9,6 +9,9 @@
  * shows the 字段映射 dialog it offers.
  * SHOTS_SIZE=1024x768 takes them at another viewport (file names gain the size). The
  * robustness page is shot after a 200-sample run, so its grade-probability bars show.
+ * SHOTS_PRESENT=1 takes presentation mode instead (演示模式, switched on by its key F8), at
+ * 1280×720 and 1024×768, zh and en: the "before" pinned, then win rate typed to 35 %, on the pages
+ * given (default weights and overview); files are named `<lang>-present-<page>-<width>.png`.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,13 +45,39 @@ async function importBig(page: Page, staff: number, dir: string): Promise<void> 
   await page.waitForSelector('[data-testid="period-select"]:not([disabled])', { timeout: 600_000 });
 }
 
+/** Presentation mode at both projector sizes: F8, pin the "before", move win rate, shoot each page. */
+async function presentationShots(url: string, out: string, pages: string[]): Promise<void> {
+  for (const [width, height] of [[1280, 720], [1024, 768]]) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    page.on('pageerror', (e) => console.log('page error:', e.message));
+    await page.goto(`${url}#/weights`);
+    await page.waitForSelector('[data-testid="period-select"]:not([disabled])', { timeout: 60_000 });
+    await page.keyboard.press('F8');
+    await page.click('[data-testid="present-pin"]');
+    await page.fill('[data-testid="weight-exact-win_rate"]', '35');
+    await page.dispatchEvent('[data-testid="weight-exact-win_rate"]', 'change');
+    for (const lang of ['zh', 'en']) {
+      for (const p of pages) {
+        await page.goto(`${url}#/${p}`);
+        await page.waitForTimeout(800);
+        const file = `${out}/${lang}-present-${p.replace(/\//g, '_')}-${width}.png`;
+        await page.screenshot({ path: file });
+        console.log(file);
+      }
+      await page.getByRole('button', { name: lang === 'zh' ? 'EN' : '中文', exact: true }).click();
+    }
+    await page.close();
+  }
+}
+
 const out = process.argv[2] ?? '/tmp/shots';
 const pages = process.argv.slice(3);
 const all = pages.length ? pages : ['overview', 'weights', 'people', 'person/PS2001', 'calibration', 'export', 'data'];
 mkdirSync(out, { recursive: true });
 const served = await serveDir(fileURLToPath(new URL('../dist/', import.meta.url)));
 const browser = await launchBrowser();
-try {
+/** Every page in zh and en (with SHOTS_STAFF, on generated staff). */
+async function pageShots(): Promise<void> {
   const [vw, vh] = (process.env.SHOTS_SIZE ?? '1280x720').split('x').map(Number);
   const suffix = process.env.SHOTS_SIZE ? `-${process.env.SHOTS_SIZE}` : '';
   const page = await browser.newPage({ viewport: { width: vw, height: vh } });
@@ -84,6 +113,11 @@ try {
     }
     await page.getByRole('button', { name: lang === 'zh' ? 'EN' : '中文', exact: true }).click();
   }
+}
+
+try {
+  if (process.env.SHOTS_PRESENT === '1') await presentationShots(`${served.url}index.html`, out, pages.length ? pages : ['weights', 'overview']);
+  else await pageShots();
 } finally {
   await browser.close();
   await served.close();

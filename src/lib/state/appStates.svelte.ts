@@ -23,6 +23,7 @@ import { ResultsExport } from './resultsExport.svelte';
 import { AnnualView } from './annualView.svelte';
 import { ClosedPeriod } from './closedPeriod.svelte';
 import { applySharedLink } from './shareLink.svelte';
+import { PresentationState, type PresentationOptions } from './presentation.svelte';
 
 export interface AppStates {
   /** the store, the data set, the batches, the chosen period, the import */
@@ -45,6 +46,8 @@ export interface AppStates {
   readonly meetings: MeetingsState;
   /** the People page's search and sort */
   readonly peopleView: PeopleView;
+  /** presentation mode (演示模式) and the grades pinned at a workshop's start */
+  readonly presentation: PresentationState;
 }
 
 export interface AppStateOptions {
@@ -53,6 +56,8 @@ export interface AppStateOptions {
   calibration?: CalibrationOptions;
   /** tests fix today's date */
   today?: () => number;
+  /** tests pass the session store and the time of a pin */
+  presentation?: PresentationOptions;
 }
 
 /**
@@ -62,17 +67,19 @@ export interface AppStateOptions {
 export function wireStates(app: AppState, opts: AppStateOptions = {}): AppStates {
   const calibration = new CalibrationState(app, opts.calibration);
   const scoring = new ScoringState(app, { calibration });
+  const dashboard = new DashboardView(scoring);
   return {
     app,
     calibration,
     scoring,
-    dashboard: new DashboardView(scoring),
+    dashboard,
     trend: new TrendState(scoring),
     resultsExport: new ResultsExport(scoring, calibration),
     annual: new AnnualView(scoring, calibration),
     closedPeriod: new ClosedPeriod(scoring, calibration),
     meetings: new MeetingsState(app, { today: opts.today }),
     peopleView: new PeopleView(),
+    presentation: new PresentationState(scoring, dashboard, opts.presentation),
   };
 }
 
