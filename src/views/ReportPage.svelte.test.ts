@@ -50,6 +50,9 @@ describe('ReportPage', () => {
     expect(sheet.querySelectorAll('.r-metrics tbody tr')).toHaveLength(lines.reduce((s, l) => s + l.metrics.length, 0));
     expect(sheet.textContent).toContain('≥ 50.0%'); // junior win-rate target
     await waitFor(() => expect(sheet.querySelectorAll('[data-testid="trend-chart"] circle').length).toBe(1)); // only Q1 has data
+    // the chart's words follow the report's language, not the UI's (English here)
+    expect(sheet.querySelector('[data-testid="trend-y-title"]')!.textContent).toBe('总分（分）');
+    expect([...sheet.querySelectorAll('[data-testid="bar-rows-head"] .cell')].map((e) => e.textContent)).toEqual(['得分', '达标得分']);
     await waitFor(() => expect(screen.getByTestId('report-plan').textContent).toBe('每周参加一次投标复盘'));
     expect(sheet.textContent).toContain('2026-04-07'); // meeting date on the signature line
   });
@@ -63,6 +66,7 @@ describe('ReportPage', () => {
     expect(sheet.textContent).toContain('Individual performance report');
     expect(sheet.textContent).toContain('2026 Q1');
     expect(sheet.textContent).toContain('The three weakest indicators');
+    expect(sheet.querySelector('[data-testid="trend-y-title"]')!.textContent).toBe('Total score (points)');
   });
 
   it('says when a plan is needed but missing, and when the person is unknown', () => {

@@ -77,5 +77,13 @@ describe('pointBarRows', () => {
       ['b', 'B', 0, null, '不适用', false],
       ['c', 'C', 21.6, 18, '21.6 / 18.0', false],
     ]);
+    // the same two numbers, each in its titled column
+    expect(rows.map((r) => r.cells)).toEqual([['12.0', '18.0'], ['不适用', '—'], ['21.6', '18.0']]);
+  });
+
+  it('titles the two columns and the bar in either language', async () => {
+    const { pointBarHead } = await import('./personBreakdown');
+    expect(pointBarHead((x) => x.zh)).toEqual({ label: '考核指标', bar: '条 = 得分，竖线 = 达标（系数 1）时的得分；越过竖线 = 超额完成', cells: ['得分', '达标得分'] });
+    expect(pointBarHead((x) => x.en).cells).toEqual(['Points', 'At target']);
   });
 });

@@ -9,7 +9,10 @@ import { metricInfo, type MetricUnit } from '../engine/metricCatalog';
 import { metricTarget } from '../engine/scenario';
 import type { ScoringModel, Scores } from '../engine/score';
 import type { IndicatorMetric, MetricMatrix, Scenario } from '../engine/types';
-import type { BarRow } from './BarRows.svelte';
+import type { BarRow, BarRowsHead } from './BarRows.svelte';
+import type { Text } from '../i18n/text';
+import { dashboardText } from '../i18n/messages/dashboard';
+import { chartText } from '../i18n/messages/charts';
 import { fmtNum } from '../format';
 
 export interface MetricLine { id: string; value: number; target: number; unit: MetricUnit; attainment: number; direction: 'higher' | 'lower' }
@@ -73,8 +76,9 @@ export function indicatorBreakdown(model: ScoringModel, scores: Scores, matrix: 
 
 /**
  * The "points against weight" bars of the person page and the A4 report: one row per
- * indicator, the marker at the points a fraction of 1 would give, N/A shown as text.
- * `pointBarRows(lines, (id) => id, 'N/A')[0].note` → '12.0 / 18.0'.
+ * indicator, the marker at the points a fraction of 1 would give, N/A shown as text; the two
+ * numbers in their own columns (see `pointBarHead`), the note keeps them as one string.
+ * `pointBarRows(lines, (id) => id, 'N/A')[0].cells` → ['12.0', '18.0'].
  */
 export function pointBarRows(lines: readonly IndicatorLine[], label: (id: string) => string, notApplicable: string): BarRow[] {
   return lines.map((l) => ({
@@ -83,6 +87,12 @@ export function pointBarRows(lines: readonly IndicatorLine[], label: (id: string
     value: Number.isNaN(l.points) ? 0 : l.points,
     marker: Number.isNaN(l.atTarget) ? null : l.atTarget,
     note: Number.isNaN(l.fraction) ? notApplicable : `${fmtNum(l.points, 1)} / ${fmtNum(l.atTarget, 1)}`,
+    cells: Number.isNaN(l.fraction) ? [notApplicable, '—'] : [fmtNum(l.points, 1), fmtNum(l.atTarget, 1)],
     flag: !Number.isNaN(l.fraction) && l.fraction < 1,
   }));
+}
+
+/** Column titles of those bars in a language: `pointBarHead((x) => x.zh).cells` → ['得分', '达标得分']. */
+export function pointBarHead(say: (x: Text) => string): BarRowsHead {
+  return { label: say(dashboardText.indicator), bar: say(chartText.pointsBar), cells: [say(chartText.colPoints), say(chartText.colAtTarget)] };
 }

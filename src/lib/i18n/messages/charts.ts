@@ -29,6 +29,10 @@ export const chartText = dict({
     zh: '{ids}的差异贡献为负：这项得分高的人，其他指标往往偏低，所以它把人与人之间的总分差距拉小了，而不是拉大。负值不是错误，各项合计仍为 100%。',
     en: '{ids}: negative share of spread. People who score high on it tend to score low on the others, so it narrows the gaps between totals instead of widening them. A negative share is not an error; all shares still add up to 100%.',
   },
+  // a person's points against the points at target
+  pointsBar: { zh: '条 = 得分，竖线 = 达标（系数 1）时的得分；越过竖线 = 超额完成', en: 'Bar = points, line = points at target (fraction 1); past the line = beyond target' },
+  colPoints: { zh: '得分', en: 'Points' },
+  colAtTarget: { zh: '达标得分', en: 'At target' },
   // grade-mix bars (teams, robustness)
   mixScale: { zh: '等级构成（占团队人数的比例）', en: 'Grade mix (share of the team)' },
   probScale: { zh: '等级概率（整条 = 100%）', en: 'Grade probabilities (full bar = 100%)' },

@@ -117,7 +117,7 @@ export const dashboardText = dict({
   choosePerson: { zh: '请在“人员”页点击一位员工。', en: 'Click a staff member on the People page.' },
   back: { zh: '返回人员列表', en: 'Back to People' },
   pointsVsWeight: { zh: '各指标得分与权重', en: 'Points per indicator against the weight' },
-  pointsVsWeightNote: { zh: '条形为得分，刻度线为达标（系数 1）时的满分；按得分系数从低到高排列，最弱的在前。', en: 'Bars are points, the tick is the points at target (fraction 1); weakest indicators first.' },
+  pointsVsWeightNote: { zh: '按得分系数从低到高排列，最弱的在前。', en: 'Weakest indicators (lowest score fraction) first.' },
   metricsTitle: { zh: '指标值与目标', en: 'Metric values against targets' },
   metric: { zh: '指标', en: 'Metric' },
   value: { zh: '实际值', en: 'Value' },

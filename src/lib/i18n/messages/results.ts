@@ -114,7 +114,7 @@ export const resultsText = dict({
   signManager: { zh: '直属经理签字', en: 'Manager' },
   signDate: { zh: '面谈日期', en: 'Meeting date' },
   generatedOn: { zh: '生成日期', en: 'Generated on' },
-  pointsNote: { zh: '条形为得分，刻度线为达标时按权重应得的分数。', en: 'Bars are points; the tick is the points at target given the weight.' },
+  pointsNote: { zh: '按得分系数从低到高排列，最弱的在前。', en: 'Weakest indicators (lowest score fraction) first.' },
   // variance check
   varianceTitle: { zh: '防“唯中标论”检查', en: 'One-indicator check (avoid “win rate is all”)' },
   varianceNote: {
