@@ -66,7 +66,8 @@ describe('ReportPage', () => {
     expect(sheet.textContent).toContain('Individual performance report');
     expect(sheet.textContent).toContain('2026 Q1');
     expect(sheet.textContent).toContain('The three weakest indicators');
-    expect(sheet.querySelector('[data-testid="trend-y-title"]')!.textContent).toBe('Total score (points)');
+    // the trend is computed in slices: wait for it
+    await waitFor(() => expect(sheet.querySelector('[data-testid="trend-y-title"]')?.textContent).toBe('Total score (points)'));
   });
 
   it('says when a plan is needed but missing, and when the person is unknown', () => {

@@ -98,7 +98,8 @@ describe('a closed period after a weight move', () => {
     const kept = Object.entries(moved.points).filter(([, p]) => p !== null);
     expect(bars.map((b) => b.dataset.key).sort()).toEqual(kept.map(([id]) => id).sort());
     for (const [id, p] of kept) {
-      expect(bars.find((b) => b.dataset.key === id)!.querySelector('.note')!.textContent).toMatch(new RegExp(`^${fmtNum(p!, 1)} / `));
+      // the points column (its title is read out before the number)
+      expect(bars.find((b) => b.dataset.key === id)!.querySelector('.cell[data-col="0"]')!.textContent).toMatch(new RegExp(` ${fmtNum(p!, 1)}$`));
     }
     expect(screen.getByTestId('points-closed')).toBeTruthy();
     expect(screen.getByTestId('closed-banner')).toBeTruthy();
@@ -148,7 +149,7 @@ describe('a closed period after a weight move', () => {
     const sheet = container.querySelector('.report-sheet')!;
     expect(sheet.textContent).toContain(fmtNum(moved.total));
     const [id, p] = Object.entries(moved.points).find(([, x]) => x !== null)!;
-    expect(sheet.querySelector(`ul.bars li[data-key="${id}"] .note`)!.textContent).toMatch(new RegExp(`^${fmtNum(p!, 1)} / `));
+    expect(sheet.querySelector(`ul.bars li[data-key="${id}"] .cell[data-col="0"]`)!.textContent).toMatch(new RegExp(` ${fmtNum(p!, 1)}$`));
   });
 
   it('the team report carries the snapshot’s grade', () => {
