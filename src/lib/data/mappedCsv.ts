@@ -48,6 +48,9 @@ export function importMappedCsv(bytes: Uint8Array, fileName: string, mappings: r
   const importer = createCsvImporter(fileName, rows.length);
   importer.pushRows([mapped.header, ...rows.slice(1).map((r) => r.map((v, c) => mapped.cell(c, v)))]);
   const result = { ...importer.finish(), encoding: decoded.encoding };
+  // The report names a mapped column as the file writes it (负责人工号), not by the app's key.
+  const written = new Map(mapped.header.map((key, c) => [key, rows[0][c].replace(/^\uFEFF/, '').trim()] as const).filter(([key]) => key !== ''));
+  for (const i of result.issues) if (i.column !== null && written.has(i.column)) i.column = written.get(i.column)!;
   if (result.kind !== null) {
     const count = mapped.header.filter(Boolean).length;
     const notice = workbookIssue('notice', 'mapping_applied', fileName, null, 1, null, null, { detail: SCHEMAS[result.kind].zh, count });

@@ -87,6 +87,15 @@ describe('runImport with saved column mappings', () => {
     expect(results[0].issues[0].code).toBe('mapping_applied');
   });
 
+  it('names a mapped column in the report as the file writes it', async () => {
+    const s = await store();
+    await mapCrm(s);
+    const bad = Papa.unparse(crmRows(projectsCsv).map((r, i) => (i === 1 ? [...r.slice(0, 5), '很多', ...r.slice(6)] : r)));
+    const { results } = await runImport([new File([bad], '商机-错.csv')], { store: s });
+    const err = results[0].issues.find((i) => i.severity === 'error')!;
+    expect([err.row, err.column, err.value]).toEqual([2, '合同金额', '很多']);
+  });
+
   it('leaves a file with another header to the usual reader', async () => {
     const s = await store();
     await mapCrm(s);
