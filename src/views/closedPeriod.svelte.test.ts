@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
 import BonusPage from './BonusPage.svelte';
+import CalibrationPage from './CalibrationPage.svelte';
 import ExportPage from './ExportPage.svelte';
 import ListsPage from './ListsPage.svelte';
 import MeetingsPage from './MeetingsPage.svelte';
@@ -103,6 +104,10 @@ describe('a closed period after a weight move', () => {
     }
     expect(screen.getByTestId('points-closed')).toBeTruthy();
     expect(screen.getByTestId('closed-banner')).toBeTruthy();
+    // The quarter trend's closed Q1 is the snapshot's total, not the live one.
+    const values = [...container.querySelectorAll('[data-testid="trend-chart"] text.value')].map((x) => x.textContent);
+    expect(values).toContain(fmtNum(moved.total, 1));
+    expect(values).not.toContain(fmtNum(liveOf(moved.staff_id).total, 1));
   });
 
   it('Bonus pays the snapshot’s amounts under its scenario, and shows the live share as a marked what-if', async () => {
@@ -168,5 +173,17 @@ describe('a closed period after a weight move', () => {
     const salary = scoring.app.dataset.staff.salary;
     expect(shown).not.toBe(firstLines(resultsToCsvWithOverrides(scoring.computedResults, scoring.currentScenario, period, [], salary)));
     expect(screen.getByTestId('closed-banner')).toBeTruthy();
+  });
+
+  it('the calibration board counts its quotas with the snapshot’s forced distribution, not a live edit of it', () => {
+    const { scoring } = states;
+    const target = (band: 'S') => screen.getByTestId(`board-status-${band}`).textContent!.match(/(目标|target) (\d+)/)![2];
+    renderWithStates(CalibrationPage, states);
+    const closedTarget = target('S');
+    cleanup();
+    scoring.edit((s) => ({ ...s, forced_distribution: { ...s.forced_distribution, shares: { S: 0.3, A: 0.2, B: 0.4, CD: 0.1 } } }));
+    renderWithStates(CalibrationPage, states);
+    expect(target('S')).toBe(closedTarget);
+    expect(Number(closedTarget)).toBeLessThan(6); // 10 % of 20, not 30 %
   });
 });

@@ -10,7 +10,7 @@ import { indicatorBreakdown, type IndicatorLine } from '../charts/personBreakdow
 import { dataChangedSince, snapshotSalary, snapshotScenario, type PeriodSnapshot } from '../engine/periodClose';
 import { prepareScoring, scoreWithWeights, type Scores, type ScoringModel } from '../engine/score';
 import type { Dataset } from '../engine/dataset';
-import type { MetricMatrix, Scenario } from '../engine/types';
+import type { MetricMatrix, Period, Scenario } from '../engine/types';
 import type { CalibrationState } from './calibration.svelte';
 import type { ScoringState } from './scoring.svelte';
 
@@ -81,6 +81,18 @@ export class ClosedPeriod {
     const matrix = this.scoring.matrixFor(p, scenario);
     return matrix ? scoreSnapshot(snap, scenario, matrix, this.scoring.app.dataset) : null;
   });
+
+  /**
+   * A person's quarter totals (TrendState.quarterTotals) with each closed quarter's total taken
+   * from its snapshot instead of the live weights; null when the snapshot has no total for them.
+   * `closedPeriod.quarterTotals('PS1001', trend.quarterTotals(row))`.
+   */
+  quarterTotals<T extends { period: Period; total: number | null }>(staffId: string, live: readonly T[]): T[] {
+    return live.map((q) => {
+      const snap = this.calibration.closedFor(q.period.id);
+      return snap ? { ...q, total: snap.results.find((r) => r.staff_id === staffId)?.total ?? null } : q;
+    });
+  }
 
   /**
    * One person's indicators as the person page and the one-page report show them: live, or for a

@@ -20,7 +20,16 @@ export function metricLabel(id: string): Text {
   return m ? { zh: m.label_zh, en: m.label_en } : { zh: id, en: id };
 }
 
-/** The four quarters' totals of staff row `staffRow` as chart points `{ label: 'Q1', value }`. */
-export function trendPoints(trend: TrendState, staffRow: number): { label: string; value: number | null }[] {
-  return staffRow >= 0 && trend.shown ? trend.quarterTotals(staffRow).map((q) => ({ label: `Q${q.period.quarter}`, value: q.total })) : [];
+type QuarterTotals = ReturnType<TrendState['quarterTotals']>;
+
+/**
+ * The four quarters' totals of staff row `staffRow` as chart points `{ label: 'Q1', value }`;
+ * `settled` replaces a closed quarter's live total by its snapshot's (ClosedPeriodReading.quarterTotals).
+ */
+export function trendPoints(
+  trend: TrendState,
+  staffRow: number,
+  settled: (live: QuarterTotals) => QuarterTotals = (live) => live,
+): { label: string; value: number | null }[] {
+  return staffRow >= 0 && trend.shown ? settled(trend.quarterTotals(staffRow)).map((q) => ({ label: `Q${q.period.quarter}`, value: q.total })) : [];
 }
