@@ -89,7 +89,7 @@ describe('a closed period after a weight move', () => {
     expect(screen.getByTestId('closed-banner').textContent).toContain('2026Q1 已定版（第 1 版，王芳');
   });
 
-  it('the person page shows the snapshot’s grade and points under the closed scenario, marked closed', () => {
+  it('the person page shows the snapshot’s grade and points under the closed scenario, marked closed', async () => {
     router.go('person', moved.staff_id);
     const { container } = renderWithStates(PersonPage, states);
     expect(screen.getByTestId('person-total').textContent).toBe(fmtNum(moved.total));
@@ -104,9 +104,10 @@ describe('a closed period after a weight move', () => {
     }
     expect(screen.getByTestId('points-closed')).toBeTruthy();
     expect(screen.getByTestId('closed-banner')).toBeTruthy();
-    // The quarter trend's closed Q1 is the snapshot's total, not the live one.
-    const values = [...container.querySelectorAll('[data-testid="trend-chart"] text.value')].map((x) => x.textContent);
-    expect(values).toContain(fmtNum(moved.total, 1));
+    // The quarter trend's closed Q1 is the snapshot's total, not the live one (the trend is computed in slices).
+    const trendValues = () => [...container.querySelectorAll('[data-testid="trend-chart"] text.value')].map((x) => x.textContent);
+    await waitFor(() => expect(trendValues()).toContain(fmtNum(moved.total, 1)));
+    const values = trendValues();
     expect(values).not.toContain(fmtNum(liveOf(moved.staff_id).total, 1));
   });
 
