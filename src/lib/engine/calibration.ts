@@ -97,15 +97,8 @@ export function applyOverrides(
   });
 }
 
-export interface CalibrationInput {
-  periodId: string;
-  staff_id: string;
-  /** the new final grade; the computed grade itself removes the override */
-  to: Grade;
-  reason: string;
-  by: string;
-  at: string;
-}
+/** A move asked for: an override's fields, where `to` equal to the computed grade removes the override. */
+export type CalibrationInput = GradeOverride;
 
 /**
  * Record one calibration: checks it, then returns the new override list (the person's

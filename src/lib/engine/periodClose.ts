@@ -73,6 +73,7 @@ export function closedSnapshot(snapshots: readonly PeriodSnapshot[], periodId: s
 export interface CloseInput {
   period: Period;
   scenarioId: string;
+  /** the scenario in force as its file text (serializeScenario) */
   scenarioText: string;
   batches: readonly SnapshotBatch[];
   /** the period's final results (overrides applied) */

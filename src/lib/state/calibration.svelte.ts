@@ -16,7 +16,7 @@ import {
 import type { Grade } from '../engine/codes';
 import type { Period, PersonResult, Scenario } from '../engine/types';
 import {
-  closedSnapshot, closePeriod, reopenPeriod, snapshotToCsv, versionsOf, type PeriodSnapshot, type SnapshotBatch,
+  closedSnapshot, closePeriod, reopenPeriod, snapshotToCsv, versionsOf, type CloseInput, type PeriodSnapshot, type SnapshotBatch,
 } from '../engine/periodClose';
 import { onStoreChange, type Store } from '../data/store';
 import { saveSnapshot, snapshotOfRecord } from '../data/snapshots';
@@ -38,17 +38,7 @@ export interface CalibrationApp {
 }
 
 /** What closing a period takes besides the state's own overrides, log and name. */
-export interface CloseContext {
-  period: Period;
-  scenarioId: string;
-  /** the scenario in force as its file text (serializeScenario) */
-  scenarioText: string;
-  batches: readonly SnapshotBatch[];
-  /** the period's live results, overrides applied */
-  results: readonly CalibratedResult[];
-  /** monthly salary by staff row: kept per result for the closed period's bonus pool */
-  salary?: ArrayLike<number>;
-}
+export type CloseContext = Omit<CloseInput, 'overrides' | 'log' | 'by' | 'at'>;
 
 type OverrideRecord = { id: string; type: 'override'; override: GradeOverride };
 type LogRecord = { id: string; type: 'log'; entry: CalibrationLogEntry };
