@@ -1,32 +1,23 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { gunzipSync, gzipSync, strToU8 } from 'fflate';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { KINDS } from '../engine/dataset';
 import {
   BACKUP_FORMAT, BackupError, backupFileName, checkBackupSize, createBackup, readBackup, restoreBackup, toJsonSafe,
 } from './backup';
 import { MAX_BACKUP_UNPACKED } from './backupChecks';
-import { openStore, STORE_CHANNEL, type Store, type StoreChange } from './store';
+import { STORE_CHANNEL, type Store, type StoreChange } from './store';
 import { fullDataset, plain, projectsTable, staffTable } from './storeTestTables';
 import { listMappings, saveMapping } from './mappingStore';
 import type { ColumnMapping } from './mapping';
+import { openedStores, STORE_NAME as NAME } from './store.testkit';
 
 const CRM_MAPPING: ColumnMapping = {
   signature: '商机编号\u001f负责人', kind: 'projects', columns: { 商机编号: 'project_id', 负责人: 'staff_id' }, values: { status: { 赢单关闭: 'won' } },
 };
 
-const NAME = 'presales-kpi-studio';
-let open: Store[] = [];
-afterEach(() => {
-  open.forEach((s) => s.close());
-  open = [];
-});
-async function storeOf(factory: IDBFactory): Promise<Store> {
-  const s = await openStore(factory, NAME);
-  open.push(s);
-  return s;
-}
+const storeOf = openedStores();
 const meta = (fileName: string) => ({ fileName, contentHash: `hash-of-${fileName}`, encoding: 'utf-8' });
 
 /** Every record of every object store, straight from IndexedDB (settings as [key, value]). */
@@ -78,7 +69,6 @@ beforeAll(async () => {
   const { factory, store } = await seeded();
   source = { factory, bytes: (await createBackup({ factory, name: NAME })).bytes };
   store.close();
-  open = [];
 }, 60_000);
 
 describe('createBackup → readBackup → restoreBackup', () => {

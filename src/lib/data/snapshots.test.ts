@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyOverrides } from '../engine/calibration';
 import { closePeriod, closedSnapshot, reopenPeriod, snapshotToCsv, type PeriodSnapshot } from '../engine/periodClose';
 import { parsePeriod } from '../engine/periods';
@@ -10,19 +10,9 @@ import { serializeScenario } from '../engine/scenario';
 import { metricsDataset } from '../engine/metricsDataset.testkit';
 import { createBackup, readBackup, restoreBackup } from './backup';
 import { loadSnapshots, saveSnapshot, snapshotKey, snapshotOfRecord } from './snapshots';
-import { openStore, type Store } from './store';
+import { openedStores, STORE_NAME as NAME } from './store.testkit';
 
-const NAME = 'presales-kpi-studio';
-let open: Store[] = [];
-afterEach(() => {
-  open.forEach((s) => s.close());
-  open = [];
-});
-async function storeOf(factory: IDBFactory): Promise<Store> {
-  const s = await openStore(factory, NAME);
-  open.push(s);
-  return s;
-}
+const storeOf = openedStores();
 
 const scenario = presetScenario('standard');
 const ds = metricsDataset(20);
