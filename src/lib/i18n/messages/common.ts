@@ -11,6 +11,10 @@ export const commonText = dict({
   documentTitle: { zh: '售前KPI工作室 · Presales KPI Studio', en: 'Presales KPI Studio · 售前KPI工作室' },
   /** the page's `lang` attribute and the locale numbers are written in */
   langTag: { zh: 'zh-CN', en: 'en' },
+  /** between the items of a list written inline: 'A、B' / 'A, B' */
+  listSep: { zh: '、', en: ', ' },
+  /** a name beside its code or its other-language name: '中级（mid）' / 'mid (中级)' */
+  nameWithCode: { zh: '{zh}（{code}）', en: '{code} ({zh})' },
   /** after a label: `{label}{colon}{value}` */
   colon: { zh: '：', en: ': ' },
   periodQuarter: { zh: '{year}年第{quarter}季度', en: '{year} Q{quarter}' },
