@@ -11,6 +11,13 @@ import { parseIsoDay } from '../lib/viewmodel/meetingRules';
 import { i18n } from '../lib/i18n/i18n.svelte';
 import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
 
+// Counts how often the page builds its lines (the real function runs): typing a plan must not.
+const built = vi.hoisted(() => ({ lines: 0 }));
+vi.mock('../lib/viewmodel/meetingRules', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../lib/viewmodel/meetingRules')>();
+  return { ...real, meetingLines: (...args: Parameters<typeof real.meetingLines>) => { built.lines++; return real.meetingLines(...args); } };
+});
+
 installResizeObserverStub();
 afterEach(() => {
   cleanup();
@@ -67,6 +74,24 @@ describe('MeetingsPage', () => {
     expect(row(container, 'PS1001').classList.contains('overdue')).toBe(false);
     expect(screen.getByTestId('overdue-count').textContent).toBe('逾期未面谈：19 人');
     expect(screen.getByTestId('save-state').textContent!.trim()).toBe('已保存');
+  });
+
+  it('stores each key typed into a plan without building the list of lines again; a meeting date does', async () => {
+    const { store, meetings } = namedStore();
+    const { container } = await open(store);
+    await waitFor(() => expect(row(container, 'PS1004')).not.toBeNull());
+    const before = built.lines;
+    const plan = field<HTMLTextAreaElement>(row(container, 'PS1004'), 'plan');
+    for (const text of ['每', '每周', '每周复盘']) await fireEvent.input(plan, { target: { value: text } });
+    await waitFor(() => expect(meetings.get('2026Q1:PS1004')?.plan).toBe('每周复盘'));
+    await waitFor(() => expect(screen.getByTestId('save-state').dataset.state).toBe('saved'));
+    expect(built.lines).toBe(before);
+    expect(field<HTMLTextAreaElement>(row(container, 'PS1004'), 'plan').value).toBe('每周复盘');
+
+    await fireEvent.change(field(row(container, 'PS1004'), 'meetingOn'), { target: { value: '2026-04-07' } });
+    await waitFor(() => expect(screen.getByTestId('overdue-count').textContent).toBe('逾期未面谈：19 人'));
+    expect(built.lines).toBeGreaterThan(before);
+    expect(field<HTMLTextAreaElement>(row(container, 'PS1004'), 'plan').value).toBe('每周复盘');
   });
 
   it('moves the due date with the publication date and keeps it per period', async () => {

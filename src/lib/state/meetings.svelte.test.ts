@@ -47,6 +47,26 @@ describe('MeetingsState with the real store (fake IndexedDB)', () => {
 });
 
 describe('MeetingsState', () => {
+  it('replaces its map of meeting dates when a date changes, never for a plan or status', async () => {
+    const store = memoryStore();
+    const m = new MeetingsState({ store });
+    await m.update('2026Q1', 'PS1001', { meetingOn: '2026-04-07' });
+    const days = m.meetingDays;
+    expect([...days]).toEqual([['2026Q1:PS1001', '2026-04-07']]);
+    await m.update('2026Q1', 'PS1001', { plan: '每周复盘' });
+    await m.update('2026Q1', 'PS1002', { plan: '另一人', status: 'in_progress' });
+    await m.update('2026Q1', 'PS1001', { meetingOn: ' 2026-04-07 ' });
+    expect(m.meetingDays).toBe(days);
+    await m.update('2026Q1', 'PS1001', { meetingOn: '' });
+    expect(m.meetingDays.size).toBe(0);
+    await m.update('2026Q1', 'PS1002', { meetingOn: '2026-04-08' });
+    expect([...m.meetingDays]).toEqual([['2026Q1:PS1002', '2026-04-08']]);
+
+    const fresh = new MeetingsState({ store });
+    await fresh.load();
+    expect([...fresh.meetingDays]).toEqual([['2026Q1:PS1002', '2026-04-08']]);
+  });
+
   it('refuses an unreadable date with a message in both languages and stores nothing', async () => {
     const store = memoryStore();
     const m = new MeetingsState({ store });

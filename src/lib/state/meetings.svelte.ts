@@ -40,9 +40,22 @@ function readRecord(raw: unknown): MeetingRecord | null {
   };
 }
 
+/** `meetingKey` → date of the records that have one. */
+function datesOf(records: ReadonlyMap<string, MeetingRecord>): Map<string, string> {
+  const days = new Map<string, string>();
+  for (const [key, r] of records) if (r.meetingOn) days.set(key, r.meetingOn);
+  return days;
+}
+
 export class MeetingsState {
   /** Replaced on every change (never mutated), keyed by `meetingKey`. */
   records = $state.raw<ReadonlyMap<string, MeetingRecord>>(new Map());
+  /**
+   * `meetingKey` → meeting date of the records that have one. Replaced only when a date changes,
+   * not when a plan or status does: what reads dates alone (the Meetings page's 10,000 lines,
+   * overdue flags, counts) is not woken by every key typed into a plan (issue #19).
+   */
+  meetingDays = $state.raw<ReadonlyMap<string, string>>(new Map());
   /** periodId → 'YYYY-MM-DD' set by HR ('' or absent = the default day). */
   published = $state.raw<Readonly<Record<string, string>>>({});
   loaded = $state(false);
@@ -90,6 +103,7 @@ export class MeetingsState {
         // Records set while the read ran (none through `update`, which waits) are newer than what it returned.
         for (const [k, v] of this.records) merged.set(k, v);
         this.records = merged;
+        this.meetingDays = datesOf(merged);
         this.loaded = true;
       } catch {
         this.error = resultsText.loadFailed;
@@ -127,11 +141,18 @@ export class MeetingsState {
     if (patch.status !== undefined && !MEETING_STATUSES.includes(patch.status)) return null;
     // Built on a blank record before the stored one is read, the write would wipe the stored fields.
     await this.load();
-    const next: MeetingRecord = { ...this.get(periodId, staffId), ...patch, updatedAt: new Date().toISOString() };
+    const before = this.get(periodId, staffId);
+    const next: MeetingRecord = { ...before, ...patch, updatedAt: new Date().toISOString() };
     if (patch.meetingOn !== undefined) next.meetingOn = patch.meetingOn.trim();
     const records = new Map(this.records);
     records.set(next.id, next);
     this.records = records;
+    if (next.meetingOn !== before.meetingOn) {
+      const days = new Map(this.meetingDays);
+      if (next.meetingOn) days.set(next.id, next.meetingOn);
+      else days.delete(next.id);
+      this.meetingDays = days;
+    }
     await this.#write(async (store) => store.putRecord(STORE_NAME, { ...next }));
     return null;
   }

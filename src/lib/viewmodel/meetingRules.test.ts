@@ -4,7 +4,7 @@ import { holidayTable, NATIONAL_DAY_2026 } from '../engine/holidays.testkit';
 import { parsePeriod } from '../engine/periods';
 import type { PersonResult } from '../engine/types';
 import {
-  blankMeeting, isOverdue, meetingDates, meetingKey, meetingRows, parseIsoDay, publishedDay, todayDay, type MeetingRecord,
+  blankMeeting, isOverdue, meetingDates, meetingKey, meetingLines, meetingRows, parseIsoDay, publishedDay, todayDay, type MeetingRecord,
 } from './meetingRules';
 
 const d = (s: string) => parseIsoDay(s);
@@ -85,5 +85,13 @@ describe('meetingRows', () => {
       ['B', '2026Q1:B', '', false, true], // B's 2025Q4 meeting does not count for 2026Q1
     ]);
     expect(rows[1].record.status).toBe('not_started');
+  });
+  it('lines read the meeting dates alone and agree with the rows built from the records', () => {
+    const held: MeetingRecord = { ...blankMeeting('2026Q1', 'A'), meetingOn: '2026-04-07', plan: '加强投标', status: 'done' };
+    const people = [person('A', true), person('B', false)];
+    const lines = meetingLines(people, '2026Q1', new Map([[held.id, held.meetingOn], ['2025Q4:B', '2026-01-05']]), d('2026-04-08'), d('2026-04-10'));
+    expect(lines.map((l) => [l.staff_id, l.meetingOn, l.overdue])).toEqual([['A', '2026-04-07', false], ['B', '', true]]);
+    const rows = meetingRows(people, '2026Q1', new Map([[held.id, held]]), d('2026-04-08'), d('2026-04-10'));
+    expect(rows.map(({ record: _r, ...line }) => line)).toEqual(lines);
   });
 });

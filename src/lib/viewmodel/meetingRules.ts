@@ -83,31 +83,52 @@ export function isOverdue(dueOn: number, meetingOn: string, today: number): bool
   return dueOn < today && meetingOn.trim() === '';
 }
 
-/** One line of the Meetings page and its CSV. */
-export interface MeetingRow {
+/** One line of the Meetings page without the record's plan and status: what filters and counts read. */
+export interface MeetingLine {
   staff_id: string;
   name: string;
   team: string;
   final_grade: PersonResult['final_grade'];
   /** the engine's improvement_plan flag (final grade C/D) */
   needsPlan: boolean;
-  record: MeetingRecord;
   dueOn: number;
+  /** 'YYYY-MM-DD' or '' (not held yet) */
+  meetingOn: string;
   overdue: boolean;
 }
 
+/** One line of the Meetings page's CSV: the line with its record. */
+export interface MeetingRow extends MeetingLine {
+  record: MeetingRecord;
+}
+
 /**
- * Everyone in scope for the period with their record (blank when none is stored), in the
- * results' order. `meetingRows(results, '2026Q1', records, due, today).filter((r) => r.overdue)`.
+ * Everyone in scope for the period with their meeting date ('' when none is recorded), in the
+ * results' order. `meetingOn` maps `meetingKey` to a date and holds no plan: typing a plan
+ * changes no line, so the page's list of 10,000 lines is not built again on every key (issue #19).
+ * `meetingLines(results, '2026Q1', days, due, today).filter((l) => l.overdue)`.
+ */
+export function meetingLines(
+  results: readonly PersonResult[], periodId: string, meetingOn: ReadonlyMap<string, string>, dueOn: number, today: number,
+): MeetingLine[] {
+  return results.map((r) => {
+    const day = meetingOn.get(meetingKey(periodId, r.staff_id)) ?? '';
+    return {
+      staff_id: r.staff_id, name: r.name, team: r.team, final_grade: r.final_grade, needsPlan: r.improvement_plan,
+      dueOn, meetingOn: day, overdue: isOverdue(dueOn, day, today),
+    };
+  });
+}
+
+/**
+ * Every line with its record (blank when none is stored), for the CSV.
+ * `meetingRows(results, '2026Q1', records, due, today).filter((r) => r.overdue)`.
  */
 export function meetingRows(
   results: readonly PersonResult[], periodId: string, records: ReadonlyMap<string, MeetingRecord>, dueOn: number, today: number,
 ): MeetingRow[] {
-  return results.map((r) => {
-    const record = records.get(meetingKey(periodId, r.staff_id)) ?? blankMeeting(periodId, r.staff_id);
-    return {
-      staff_id: r.staff_id, name: r.name, team: r.team, final_grade: r.final_grade, needsPlan: r.improvement_plan,
-      record, dueOn, overdue: isOverdue(dueOn, record.meetingOn, today),
-    };
-  });
+  const days = new Map(Array.from(records, ([key, r]) => [key, r.meetingOn] as const));
+  return meetingLines(results, periodId, days, dueOn, today).map((l) => ({
+    ...l, record: records.get(meetingKey(periodId, l.staff_id)) ?? blankMeeting(periodId, l.staff_id),
+  }));
 }
