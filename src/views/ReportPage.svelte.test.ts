@@ -8,7 +8,7 @@ import { installResizeObserverStub, memoryStore } from '../lib/state/scoring.tes
 import { parsePeriod } from '../lib/engine/periods';
 import { indicatorBreakdown } from '../lib/charts/personBreakdown';
 import { router } from '../lib/state/router.svelte';
-import { TEAM_REPORTS_PER_PAGE } from '../lib/viewmodel/reportData';
+import { REPORTS_PER_TASK, TEAM_REPORTS_PER_PAGE } from '../lib/viewmodel/reportData';
 import { fmtNum } from '../lib/format';
 import { i18n } from '../lib/i18n/i18n.svelte';
 import { renderWithStates, statesOf, testStates } from '../lib/state/states.testkit';
@@ -90,13 +90,17 @@ describe('ReportPage', () => {
 });
 
 describe('TeamReportPage', () => {
-  it('prints one sheet per team member', () => {
+  it('prints one sheet per team member, drawn a few per task, and can print once all are drawn', async () => {
     router.param = '华东';
     const { container } = renderWithStates(TeamReportPage, statesOf(scoring));
-    const sheets = [...container.querySelectorAll('[data-testid="team-reports"] > .report-sheet')];
-    expect(sheets.map((s) => (s as HTMLElement).dataset.staff)).toEqual(
-      ['PS1001', 'PS1002', 'PS1003', 'PS1004', 'PS1005', 'PS1006', 'PS1007', 'PS1008'],
-    );
+    const sheets = () => [...container.querySelectorAll('[data-testid="team-reports"] > .report-sheet')].map((s) => (s as HTMLElement).dataset.staff);
+    const print = screen.getByRole('button', { name: '打印该团队全部报告' }) as HTMLButtonElement;
+    expect(sheets()).toEqual(['PS1001', 'PS1002', 'PS1003', 'PS1004', 'PS1005'].slice(0, REPORTS_PER_TASK));
+    expect(screen.getByTestId('team-reports').getAttribute('aria-busy')).toBe('true');
+    expect(print.disabled).toBe(true);
+    await waitFor(() => expect(screen.getByTestId('team-reports').getAttribute('aria-busy')).toBe('false'));
+    expect(sheets()).toEqual(['PS1001', 'PS1002', 'PS1003', 'PS1004', 'PS1005', 'PS1006', 'PS1007', 'PS1008']);
+    expect(print.disabled).toBe(false);
   });
 
   it('holds one page of reports of a big team, and prints that page', async () => {
@@ -106,11 +110,12 @@ describe('TeamReportPage', () => {
     router.param = '华东';
     const { container } = renderWithStates(TeamReportPage, statesOf(big));
     const shown = () => [...container.querySelectorAll('[data-testid="team-reports"] > .report-sheet')].map((s) => (s as HTMLElement).dataset.staff);
-    expect(shown()).toEqual(team.slice(0, TEAM_REPORTS_PER_PAGE));
+    await waitFor(() => expect(shown()).toEqual(team.slice(0, TEAM_REPORTS_PER_PAGE)));
     expect(screen.getByRole('button', { name: `打印本页 ${TEAM_REPORTS_PER_PAGE} 份报告` })).toBeTruthy();
     expect(screen.getByTestId('team-count').textContent).toContain(`共 ${team.length} 人，每页 ${TEAM_REPORTS_PER_PAGE} 份报告`);
     await fireEvent.click(within(screen.getByTestId('team-reports-pager')).getByRole('button', { name: /下一页/ }));
-    expect(shown()).toEqual(team.slice(TEAM_REPORTS_PER_PAGE, 2 * TEAM_REPORTS_PER_PAGE));
+    expect(shown()).toEqual(team.slice(TEAM_REPORTS_PER_PAGE, TEAM_REPORTS_PER_PAGE + REPORTS_PER_TASK));
+    await waitFor(() => expect(shown()).toEqual(team.slice(TEAM_REPORTS_PER_PAGE, 2 * TEAM_REPORTS_PER_PAGE)));
   });
 
   it('"~" stands for the people without a team; an unknown team says so', () => {

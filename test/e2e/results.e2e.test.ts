@@ -101,6 +101,8 @@ describe.skipIf(!requireChromiumOrSkip())('results in use, built app', () => {
     expect(team).not.toBe('');
     await page.goto(`${site.url}#/report-team/${encodeURIComponent(team)}`);
     await page.waitForSelector('[data-testid="team-reports"] .report-sheet [data-testid="report-total"]', { timeout: FIRST_OPEN_MS });
+    // The page draws its reports a few per task: count them once all are there.
+    await page.waitForSelector('[data-testid="team-reports"][aria-busy="false"]', { timeout: FIRST_OPEN_MS });
     const members = await page.locator('[data-testid="team-reports"] > .report-sheet').count();
     expect(members).toBeGreaterThan(1);
     expect(await overflowingSheets()).toBe(0);

@@ -20,6 +20,8 @@ export function weakestIndicators(lines: readonly IndicatorLine[], n = 3): Indic
  * teams) drawn whole froze the page for seconds; printing prints the page shown.
  */
 export const TEAM_REPORTS_PER_PAGE = 20;
+/** Reports the team page draws per task while it fills a page (the rest follow, a few per task). */
+export const REPORTS_PER_TASK = 4;
 
 /** The route parameter that stands for "people without a team" (`#/report-team/~`). */
 export const NO_TEAM_PARAM = '~';
