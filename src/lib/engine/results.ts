@@ -35,14 +35,15 @@ export interface MatrixResults { results: PersonResult[]; bands: BandCount[]; mo
 export const PEOPLE_PER_SLICE = 2_500;
 
 /**
- * `resultsFromMatrix` in slices: pauses (`yield`) after scoring and grading and every
- * PEOPLE_PER_SLICE result rows, and returns the same results. At 10,000 staff the rows take
+ * `resultsFromMatrix` in slices: pauses (`yield`) after preparing the model, after scoring and
+ * grading, and every PEOPLE_PER_SLICE result rows, and returns the same results. At 10,000 staff the rows take
  * about as long as everything else together; a page runs one slice per task (state/slices.ts).
  */
 export function* resultsFromMatrixSteps(
   ds: Dataset, matrix: MetricMatrix, scenario: Scenario, opts: { baseWeights?: Float64Array } = {},
 ): Generator<void, MatrixResults, void> {
   const model = prepareScoring(ds, matrix, scenario);
+  yield;
   const scores = scoreWithWeights(model, opts.baseWeights ?? baseWeights(scenario));
   const fd = scenario.forced_distribution;
   const grades = thresholdGrades(scores.total, scenario.grades);

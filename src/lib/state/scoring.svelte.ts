@@ -24,7 +24,7 @@ import { groupIndex } from '../engine/forcedDistribution';
 import { BUILT_IN_PRESETS } from '../engine/presets';
 import { parsePeriod } from '../engine/periods';
 import { parseScenario, ScenarioError, serializeScenario } from '../engine/scenario';
-import { resultsFromMatrix } from '../engine/results';
+import { ResultsMemo, type ResultsInputs } from './resultsAhead.svelte';
 import type { CalibrationState } from './calibration.svelte';
 import { allocateGrading, gradeAll, type Graded } from './gradeAll';
 import { metricsKey, modelKey, rulesKey, withWeights } from './scenarioKeys';
@@ -194,11 +194,17 @@ export class ScoringState {
   /** People whose final grade differs from the saved scenario's, best new grade first (all of them). */
   gradeChanges = $derived.by((): GradeChange[] => this.topGradeChanges().rows);
 
+  /** What the result rows are computed from: a new object when any of it changes (resultsAhead.svelte.ts). */
+  resultsInputs = $derived.by((): ResultsInputs | null => {
+    const m = this.matrix;
+    return m ? { dataset: this.app.dataset, matrix: m, scenario: this.currentScenario, weights: this.weights } : null;
+  });
+  /** The rows of the last inputs, often computed ahead in slices (App.svelte starts that). */
+  readonly resultsMemo = new ResultsMemo();
   /** Full result rows (bonus, flags) as the engine computes them, before HR's calibration. */
   computedResults = $derived.by((): PersonResult[] => {
-    const m = this.matrix;
-    if (!m) return [];
-    return resultsFromMatrix(this.app.dataset, m, this.currentScenario, { baseWeights: this.weights }).results;
+    const inputs = this.resultsInputs;
+    return inputs ? this.resultsMemo.rows(inputs) : [];
   });
   /**
    * The rows every page and export uses: a closed period's snapshot (结果定版) whatever the weights and
