@@ -9,6 +9,8 @@
  *   → model prepared + graded;
  *   grading parameters (weights, thresholds, forced distribution) → graded;
  *   bonus share and coefficients → graded (the graded layer reads the whole scenario).
+ * The model is prepared with the model before the edit, as ScoringState does: only indicator
+ * columns whose inputs changed are computed (engine/fractionInputs.ts); the steps line says how many.
  * Median and p95 of RUNS edits each; target ≤ 16 ms. Node, so compare with the Chromium anchors
  * of ../shared/perf-anchors.md as a ratio. Alone: `npx tsx scripts/bench/scheme-edit.ts [rows]`.
  */
@@ -54,6 +56,8 @@ export async function run(rows = 1_000_000): Promise<Figure[]> {
   let buffers = allocateGrading(model);
   const weights = Float64Array.from(base.indicators, (i) => i.weight);
   const fullDerive: number[] = [];
+  /** Indicator columns each preparation of the current case computed (the rest were copied from the model before). */
+  let computed: number[] = [];
 
   /** Milliseconds of each step of the last edit (check, project metrics, model, group, grade, change list). */
   let steps: Record<string, number> = {};
@@ -74,7 +78,8 @@ export async function run(rows = 1_000_000): Promise<Figure[]> {
       prepared = true;
     }
     if (prepared || modelKey(next) !== modelKey(scenario)) {
-      model = step('model', () => prepareScoring(ds, matrix, next));
+      model = step('model', () => prepareScoring(ds, matrix, next, model));
+      computed.push(model.computedIndicators ?? model.k);
       buffers = allocateGrading(model);
       prepared = true;
     }
@@ -102,6 +107,7 @@ export async function run(rows = 1_000_000): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const c of cases) {
     const times: number[] = [];
+    computed = [];
     const byStep = new Map<string, number[]>();
     for (let r = 0; r < RUNS + 3; r++) {
       const ms = edit((s) => c.change(s, r));
@@ -112,7 +118,8 @@ export async function run(rows = 1_000_000): Promise<Figure[]> {
     figures.push({ name: `${c.name} (${c.layer}) median`, value: median(times), unit: 'ms', target: TARGET });
     figures.push({ name: `${c.name} (${c.layer}) p95`, value: p95(times), unit: 'ms', target: TARGET });
     const parts = [...byStep].map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ');
-    figures.push({ name: `  steps, median ms: ${parts}`, value: 0, unit: '' });
+    const columns = computed.length > 0 ? `; indicator columns computed ${median(computed)} of ${model.k}` : '';
+    figures.push({ name: `  steps, median ms: ${parts}${columns}`, value: 0, unit: '' });
   }
   for (let r = 0; r < 3; r++) {
     const t0 = performance.now();

@@ -9,9 +9,9 @@
 import { DOMAINS, LEVELS } from './codes';
 import type { Dataset } from './dataset';
 import { indicatorAttainment, indicatorRule, metricAttainment, scoreFraction } from './attainment';
+import { bonusInputs, indicatorInputs, sameInputs, sameNumbers, targetsOf, type IndicatorInputs, type PreparedInputs } from './fractionInputs';
 import { round2 } from './rounding';
-import { metricTarget } from './scenario';
-import type { MetricMatrix, Period, Scenario } from './types';
+import type { Indicator, MetricMatrix, Period, Scenario, ScoringRule } from './types';
 
 /** Level × domain combinations: a person's combo is `level * 3 + domain`. */
 export const COMBOS = LEVELS.length * DOMAINS.length;
@@ -37,6 +37,10 @@ export interface ScoringModel {
   /** scratch for scoreWithWeights: COMBOS×k effective weights and COMBOS weight sums */
   comboWeights: Float64Array;
   comboWeightSum: Float64Array;
+  /** what fraction and bonusPoints were computed from (prepareScoring's reuse); absent in derived models */
+  inputs?: PreparedInputs;
+  /** how many indicator columns prepareScoring computed rather than copied from the previous model */
+  computedIndicators?: number;
 }
 
 export interface Scores {
@@ -51,8 +55,11 @@ export interface Scores {
 /**
  * Precompute everything that does not depend on the base weights.
  * `scoreWithWeights(prepareScoring(ds, matrix, s), Float64Array.from(s.indicators, (i) => i.weight))`.
+ * With `previous` (the model of the scheme before an edit) every indicator column and the bonus
+ * points whose inputs are unchanged are copied from it rather than computed (fractionInputs.ts):
+ * `prepareScoring(ds, matrix2, s2, prepareScoring(ds, matrix1, s1))` equals `prepareScoring(ds, matrix2, s2)`.
  */
-export function prepareScoring(ds: Dataset, matrix: MetricMatrix, scenario: Scenario): ScoringModel {
+export function prepareScoring(ds: Dataset, matrix: MetricMatrix, scenario: Scenario, previous?: ScoringModel | null): ScoringModel {
   const n = matrix.staffIndex.length;
   const inds = scenario.indicators;
   const k = inds.length;
@@ -78,45 +85,67 @@ export function prepareScoring(ds: Dataset, matrix: MetricMatrix, scenario: Scen
     }
   }
 
+  // A column of `previous` is only worth copying when its people sit in the same combos.
+  const prev = previous?.inputs && sameNumbers(previous.inputs.comboOf, comboOf) ? previous : null;
   const fraction = new Float64Array(n * k);
   const missing = new Float64Array(n).fill(NaN);
-  inds.forEach((ind, j) => {
-    const rule = indicatorRule(scenario, ind.id);
-    const m = ind.metrics.length;
-    const subweights = Float64Array.from(ind.metrics, (x) => x.subweight);
-    const columns = ind.metrics.map((x) => matrix.values[x.id] ?? missing);
-    // Targets differ only by combo (profiles) and period, so compute them 9 × m times, not n × m.
-    const targets = new Float64Array(COMBOS * m);
-    for (let c = 0; c < COMBOS; c++) {
-      const level = LEVELS[Math.floor(c / DOMAINS.length)];
-      const domain = DOMAINS[c % DOMAINS.length];
-      ind.metrics.forEach((x, q) => { targets[c * m + q] = metricTarget(scenario, ind, x, level, domain, period); });
+  let computed = 0;
+  const indicators = inds.map((ind, j) => {
+    const inputs = indicatorInputs(scenario, ind, matrix, period, missing);
+    const p = prev ? prev.inputs!.indicators.findIndex((x) => x.id === ind.id && sameInputs(x, inputs)) : -1;
+    if (p >= 0) {
+      const from = prev!.fraction;
+      const pk = prev!.k;
+      for (let i = 0; i < n; i++) fraction[i * k + j] = from[i * pk + p];
+    } else {
+      fillFraction(fraction, k, j, comboOf, ind, indicatorRule(scenario, ind.id), inputs);
+      computed++;
     }
-    const a = new Float64Array(m);
-    for (let i = 0; i < n; i++) {
-      const c = comboOf[i];
-      for (let q = 0; q < m; q++) a[q] = metricAttainment(columns[q][i], targets[c * m + q], ind.metrics[q].direction, rule.cap);
-      fraction[i * k + j] = scoreFraction(indicatorAttainment(a, subweights), rule);
-    }
+    return inputs;
   });
 
-  const bonusPoints = new Float64Array(n);
-  for (const item of scenario.bonus_items) {
-    if (!item.enabled) continue;
-    const col = matrix.values[item.metric];
-    if (!col) continue;
-    for (let i = 0; i < n; i++) {
-      const v = col[i];
-      // "up to max_points": a share outside 0–100 cannot earn more than the maximum or take points away.
-      if (v === v) bonusPoints[i] += (item.max_points * Math.min(100, Math.max(0, v))) / 100;
-    }
+  const bonus = bonusInputs(scenario, matrix);
+  let bonusPoints: Float64Array;
+  if (prev && sameInputs(prev.inputs!.bonus, bonus)) {
+    bonusPoints = prev.bonusPoints.slice();
+  } else {
+    bonusPoints = new Float64Array(n);
+    bonus.columns.forEach((col, b) => {
+      const max = bonus.numbers[b];
+      for (let i = 0; i < n; i++) {
+        const v = col[i];
+        // "up to max_points": a share outside 0–100 cannot earn more than the maximum or take points away.
+        if (v === v) bonusPoints[i] += (max * Math.min(100, Math.max(0, v))) / 100;
+      }
+    });
   }
 
   return {
     n, k, indicatorIds: inds.map((x) => x.id), period, staffIndex: matrix.staffIndex,
     fraction, levelOf, domainOf, comboOf, deltas, bonusPoints,
     comboWeights: new Float64Array(COMBOS * k), comboWeightSum: new Float64Array(COMBOS),
+    inputs: { comboOf, indicators, bonus }, computedIndicators: computed,
   };
+}
+
+/** Column `j` of the n×k `fraction`: each person's score fraction of indicator `ind` (spec §5). */
+function fillFraction(fraction: Float64Array, k: number, j: number, comboOf: Uint8Array, ind: Indicator, rule: ScoringRule, inputs: IndicatorInputs): void {
+  const n = comboOf.length;
+  const m = ind.metrics.length;
+  const subweights = Float64Array.from(ind.metrics, (x) => x.subweight);
+  const columns = inputs.columns;
+  // Targets differ only by combo (profiles) and period: computed 9 × m times, not n × m.
+  const targets = new Float64Array(COMBOS * m);
+  for (let q = 0; q < m; q++) {
+    const t = targetsOf(inputs, q);
+    for (let c = 0; c < COMBOS; c++) targets[c * m + q] = t[c];
+  }
+  const a = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const c = comboOf[i];
+    for (let q = 0; q < m; q++) a[q] = metricAttainment(columns[q][i], targets[c * m + q], ind.metrics[q].direction, rule.cap);
+    fraction[i * k + j] = scoreFraction(indicatorAttainment(a, subweights), rule);
+  }
 }
 
 /** Empty score arrays sized for a model, to pass as `out` and reuse across slider moves. */

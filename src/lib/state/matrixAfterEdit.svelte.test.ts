@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDataset, type ProjectRow } from '../engine/metrics.testkit';
 import { deriveMetrics } from '../engine/metrics';
 import { parsePeriod } from '../engine/periods';
+import { prepareScoring } from '../engine/score';
 import { editChecked } from '../viewmodel/targetsEdit';
 import { setMultiplier, setSubweight, toggleStrategicIndustry } from '../viewmodel/schemeEdit';
 import { memoryStore } from './scoring.testkit';
@@ -39,5 +40,8 @@ describe('ScoringState matrix after a project-parameter edit', () => {
     editChecked(s, (x) => setSubweight(x, 'solution_quality', 'first_pass_rate', 2));
     expect(s.graded).not.toBeNull();
     expect(s.calls).toMatchObject({ deriveMetrics: 1, rederiveProjectMetrics: 2, prepareScoring: prepared + 1 });
+    // …with the model before the edit: only that indicator's column is computed again.
+    expect(s.model!.computedIndicators).toBe(1);
+    expect(s.model!.fraction).toEqual(prepareScoring(ds, s.matrix!, s.scenario).fraction);
   });
 });

@@ -125,8 +125,12 @@ export class ScoringState {
     void this.modelKey;
     if (!m) return null;
     this.calls.prepareScoring++;
-    return prepareScoring(this.app.dataset, m, untrack(() => this.scenario));
+    // A scheme edit changes few indicators' inputs: the model before it lends the others' columns.
+    const model = prepareScoring(this.app.dataset, m, untrack(() => this.scenario), this.#lastModel);
+    this.#lastModel = model;
+    return model;
   });
+  #lastModel: ScoringModel | null = null;
 
   #groupBy = $derived(this.scenario.forced_distribution.group_by);
   group = $derived.by(() => {
@@ -151,7 +155,7 @@ export class ScoringState {
     if (modelKey(b) !== this.modelKey || metricsKey(b) !== this.metricsKey) {
       const matrix = metricsKey(b) === this.metricsKey && this.matrix ? this.matrix : this.matrixFor(cur.period, b);
       if (!matrix) return null;
-      model = prepareScoring(this.app.dataset, matrix, b);
+      model = prepareScoring(this.app.dataset, matrix, b, cur);
     }
     const group = groupIndex(this.app.dataset, model.staffIndex, b.forced_distribution.group_by).group;
     return gradeAll(model, Float64Array.from(b.indicators, (i) => i.weight), b, group, undefined, false);
