@@ -137,14 +137,14 @@ describe('computeResults on the spec sample reproduces the expected exports', ()
 });
 
 describe('resultsFromMatrixSteps', () => {
-  it('pauses after the model, after grading and every PEOPLE_PER_SLICE rows, and ends with resultsFromMatrix\'s results', () => {
+  it('pauses after the model, after scoring, after grading, every PEOPLE_PER_SLICE rows and before sorting, and ends with resultsFromMatrix\'s results', () => {
     const ds = metricsDataset(2 * PEOPLE_PER_SLICE + 10);
     const matrix = deriveMetrics(ds, parsePeriod('2026Q1'), standard);
     const run = resultsFromMatrixSteps(ds, matrix, standard);
     let pauses = 0;
     let r = run.next();
     for (; !r.done; r = run.next()) pauses++;
-    expect(pauses).toBe(4);
+    expect(pauses).toBe(6);
     const whole = resultsFromMatrix(ds, matrix, standard);
     expect(r.value.results).toEqual(whole.results);
     expect(r.value.bands).toEqual(whole.bands);

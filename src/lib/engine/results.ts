@@ -35,8 +35,8 @@ export interface MatrixResults { results: PersonResult[]; bands: BandCount[]; mo
 export const PEOPLE_PER_SLICE = 2_500;
 
 /**
- * `resultsFromMatrix` in slices: pauses (`yield`) after preparing the model, after scoring and
- * grading, and every PEOPLE_PER_SLICE result rows, and returns the same results. At 10,000 staff the rows take
+ * `resultsFromMatrix` in slices: pauses (`yield`) after preparing the model, after scoring, after
+ * grading, every PEOPLE_PER_SLICE result rows and before sorting them, and returns the same results. At 10,000 staff the rows take
  * about as long as everything else together; a page runs one slice per task (state/slices.ts).
  */
 export function* resultsFromMatrixSteps(
@@ -45,6 +45,7 @@ export function* resultsFromMatrixSteps(
   const model = prepareScoring(ds, matrix, scenario);
   yield;
   const scores = scoreWithWeights(model, opts.baseWeights ?? baseWeights(scenario));
+  yield;
   const fd = scenario.forced_distribution;
   const grades = thresholdGrades(scores.total, scenario.grades);
   const { group, labels } = groupIndex(ds, matrix.staffIndex, fd.group_by);
@@ -94,6 +95,7 @@ export function* resultsFromMatrixSteps(
     if (asksMore) r.promotion_conditions_met = promotionConditionsMet(rule, period, { hiredOn: ds.staff.hired_on[row], prior: prior?.get(r.staff_id) });
     r.promotion_eligible = promotionEligible(period, level, final, rule, r.promotion_conditions_met ?? true);
   }
+  yield;
   results.sort((a, b) => (a.staff_id < b.staff_id ? -1 : a.staff_id > b.staff_id ? 1 : 0));
   const graded = groupSizes.reduce((s, x) => s + x, 0);
   const bands = bandCounts(finalGrades, fd.shares, graded, groupSizes);
