@@ -25,9 +25,9 @@ const DEFAULT_SCALE_MAX = 5;
  */
 export const ROWS_PER_SLICE = 50_000;
 /** A computation that pauses between slices and ends with a T. */
-type Steps<T = void> = Generator<void, T, void>;
+export type Steps<T = void> = Generator<void, T, void>;
 /** Runs `steps` to its end at once. */
-function drain<T>(steps: Steps<T>): T {
+export function drain<T>(steps: Steps<T>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -48,7 +48,7 @@ const ACTIVITY_METRICS: readonly [string, readonly string[]][] = [
 ];
 
 /** Who is in scope for a period, and where each staff_id's values go. */
-interface Scope {
+export interface Scope {
   /** staff_id → staff row (first row of a duplicated id); ids absent here are ignored */
   staffRow: Map<string, number>;
   /** staff row → output slot 0…n−1, or −1 when out of scope */
@@ -57,7 +57,7 @@ interface Scope {
   n: number;
 }
 
-function scopeOf(ds: Dataset, period: Period): Scope {
+export function scopeOf(ds: Dataset, period: Period): Scope {
   const staffRow = new Map<string, number>();
   const slot = new Int32Array(ds.staff.length).fill(-1);
   const rows: number[] = [];
@@ -73,15 +73,15 @@ function scopeOf(ds: Dataset, period: Period): Scope {
   return { staffRow, slot, staffIndex: Int32Array.from(rows), n: rows.length };
 }
 
-function slotOf(scope: Scope, staffId: string): number {
+export function slotOf(scope: Scope, staffId: string): number {
   const r = scope.staffRow.get(staffId);
   return r === undefined ? -1 : scope.slot[r];
 }
 
-const ratio = (num: number, den: number): number => (den > 0 ? (100 * num) / den : NaN);
+export const ratio = (num: number, den: number): number => (den > 0 ? (100 * num) / den : NaN);
 
 /** Trimmed-exact match of spec §3: w = multiplier for a strategic industry, else 1; cached per raw cell text. */
-function industryWeigher(scenario: Scenario): (industry: string) => number {
+export function industryWeigher(scenario: Scenario): (industry: string) => number {
   const strategic = new Set(scenario.strategic_industries.map((s) => s.trim()));
   if (strategic.size === 0) return () => 1;
   const cache = new Map<string, number>();
@@ -285,7 +285,7 @@ function* activityTotals(ds: Dataset, period: Period, scope: Scope, extraTypes: 
 }
 
 /** Metrics-file rows of this period: a non-empty cell replaces the derived value (spec §2). */
-function* applyMetricsFile(ds: Dataset, period: Period, scope: Scope, values: Record<string, Float64Array>): Steps {
+export function* applyMetricsFile(ds: Dataset, period: Period, scope: Scope, values: Record<string, Float64Array>): Steps {
   const m = ds.metrics;
   const columns = Object.keys(m.values)
     .filter((id) => Object.hasOwn(values, id))
@@ -379,71 +379,4 @@ export function winRateByIndustry(
   return [...tally]
     .map(([industry, t]) => ({ industry, decided: t.decided, won: t.won, rate: (100 * t.won) / t.decided }))
     .sort((a, b) => b.decided - a.decided || (a.industry < b.industry ? -1 : a.industry > b.industry ? 1 : 0));
-}
-
-/** The metrics a scenario's project parameters (strategic industries and their multiplier, the high-value threshold, role coefficients) change. */
-export const PROJECT_PARAMETER_METRICS = ['win_rate', 'sales_contribution', 'high_value_rate'] as const;
-
-/** Decided (won or lost) project rows of one period and their output slots, per dataset. */
-interface DecidedRows { projects: number; rows: Int32Array; slots: Int32Array; scope: Scope }
-const decidedRowsCache = new WeakMap<Dataset, Map<string, DecidedRows>>();
-
-/** The period's decided project rows, found once per dataset and period (datasets are replaced, not changed). */
-function decidedRows(ds: Dataset, period: Period): DecidedRows {
-  let byPeriod = decidedRowsCache.get(ds);
-  if (!byPeriod) decidedRowsCache.set(ds, (byPeriod = new Map()));
-  const hit = byPeriod.get(period.id);
-  if (hit && hit.projects === ds.projects.length) return hit;
-  const scope = scopeOf(ds, period);
-  const { status, decided_on, staff_id } = ds.projects;
-  const [rows, slots]: number[][] = [[], []];
-  for (let r = 0; r < ds.projects.length; r++) {
-    const st = status[r];
-    if ((st !== STATUS.won && st !== STATUS.lost) || !(decided_on[r] >= period.start && decided_on[r] <= period.end)) continue;
-    const i = slotOf(scope, staff_id[r]);
-    if (i >= 0) { rows.push(r); slots.push(i); }
-  }
-  const out = { projects: ds.projects.length, rows: Int32Array.from(rows), slots: Int32Array.from(slots), scope };
-  byPeriod.set(period.id, out);
-  return out;
-}
-
-/**
- * `prev` (derived for the same dataset and period) with the metrics of PROJECT_PARAMETER_METRICS
- * derived again for `scenario`, metrics-file overrides included: what deriveMetrics would give
- * when `scenario` differs from prev's only in its project parameters, for a fraction of the
- * work (the period's decided projects, found once per dataset and period; no cohort). The
- * other columns are prev's own arrays. The per-row rules are projectMetrics' own.
- * `rederiveProjectMetrics(ds, deriveMetrics(ds, p, a), b)` deep-equals `deriveMetrics(ds, p, b)`.
- */
-export function rederiveProjectMetrics(ds: Dataset, prev: MetricMatrix, scenario: Scenario): MetricMatrix {
-  const { rows, slots, scope } = decidedRows(ds, prev.period);
-  const n = scope.n;
-  const [weightSum, wonWeight, decided, highValue, sales] = [0, 0, 0, 0, 0].map(() => new Float64Array(n));
-  const weigh = industryWeigher(scenario);
-  const { lead, support } = scenario.role_coefficients;
-  const threshold = scenario.high_value_threshold;
-  const { status, industry, amount, role, strategic } = ds.projects;
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k];
-    const i = slots[k];
-    const w = weigh(industry[r]);
-    decided[i]++;
-    weightSum[i] += w;
-    if (status[r] === STATUS.won) {
-      wonWeight[i] += w;
-      const a = amount[r] === amount[r] ? amount[r] : 0;
-      const ro = role[r];
-      sales[i] += a * (ro === ROLE.lead ? lead : ro === ROLE.support ? support : 0);
-      if (a >= threshold || strategic[r] === 1) highValue[i]++;
-    }
-  }
-  const [win, high] = [new Float64Array(n), new Float64Array(n)];
-  for (let i = 0; i < n; i++) {
-    win[i] = ratio(wonWeight[i], weightSum[i]);
-    high[i] = ratio(highValue[i], decided[i]);
-  }
-  const changed: Record<string, Float64Array> = { win_rate: win, sales_contribution: sales, high_value_rate: high };
-  drain(applyMetricsFile(ds, prev.period, scope, changed));
-  return { period: prev.period, staffIndex: prev.staffIndex, values: { ...prev.values, ...changed } };
 }

@@ -89,19 +89,22 @@ export function prepareScoring(ds: Dataset, matrix: MetricMatrix, scenario: Scen
   const prev = previous?.inputs && sameNumbers(previous.inputs.comboOf, comboOf) ? previous : null;
   const fraction = new Float64Array(n * k);
   const missing = new Float64Array(n).fill(NaN);
+  const indicators = inds.map((ind) => indicatorInputs(scenario, ind, matrix, period, missing));
+  const from = indicators.map((inputs) => (prev ? prev.inputs!.indicators.findIndex((x) => x.id === inputs.id && sameInputs(x, inputs)) : -1));
+  // Same indicators in the same places (an edit seldom reorders them): one block copy, then the changed columns.
+  const inPlace = prev !== null && prev.k === k && from.every((p, j) => p < 0 || p === j);
+  if (inPlace) fraction.set(prev.fraction);
   let computed = 0;
-  const indicators = inds.map((ind, j) => {
-    const inputs = indicatorInputs(scenario, ind, matrix, period, missing);
-    const p = prev ? prev.inputs!.indicators.findIndex((x) => x.id === ind.id && sameInputs(x, inputs)) : -1;
-    if (p >= 0) {
-      const from = prev!.fraction;
-      const pk = prev!.k;
-      for (let i = 0; i < n; i++) fraction[i * k + j] = from[i * pk + p];
-    } else {
-      fillFraction(fraction, k, j, comboOf, ind, indicatorRule(scenario, ind.id), inputs);
+  inds.forEach((ind, j) => {
+    const p = from[j];
+    if (p < 0) {
+      fillFraction(fraction, k, j, comboOf, ind, indicatorRule(scenario, ind.id), indicators[j]);
       computed++;
+    } else if (!inPlace) {
+      const old = prev!.fraction;
+      const pk = prev!.k;
+      for (let i = 0; i < n; i++) fraction[i * k + j] = old[i * pk + p];
     }
-    return inputs;
   });
 
   const bonus = bonusInputs(scenario, matrix);

@@ -4,7 +4,8 @@
  * before is updated in one pass over the projects; otherwise everything is derived.
  */
 import type { Dataset } from '../engine/dataset';
-import { deriveMetrics, rederiveProjectMetrics } from '../engine/metrics';
+import { deriveMetrics } from '../engine/metrics';
+import { rederiveProjectMetrics } from '../engine/projectRederive';
 import type { MetricMatrix, Period, Scenario } from '../engine/types';
 import { metricsKeyBesidesProjects } from './scenarioKeys';
 

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { STATUSES } from './codes';
-import { deriveMetrics, PROJECT_PARAMETER_METRICS, rederiveProjectMetrics } from './metrics';
+import { deriveMetrics } from './metrics';
+import { PROJECT_PARAMETER_METRICS, rederiveProjectMetrics } from './projectRederive';
 import { buildDataset, testScenario, type ProjectRow } from './metrics.testkit';
 import { mulberry32 } from './mulberry32';
 import { parsePeriod } from './periods';
