@@ -209,6 +209,24 @@ describe('DataPage', () => {
     expect(cancel).toHaveBeenCalledOnce();
   });
 
+  it('brings the results into view after they are painted, not inside the task that draws them', async () => {
+    const scrolled: Element[] = [];
+    const had = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');
+    Element.prototype.scrollIntoView = function (this: Element) { scrolled.push(this); };
+    try {
+      renderPage();
+      app.importResults = [blocked];
+      flushSync();
+      expect(screen.getByRole('article', { name: 'projects.csv' })).toBeTruthy();
+      expect(scrolled).toHaveLength(0);
+      await vi.waitFor(() => expect(scrolled).toHaveLength(1));
+      expect(scrolled[0].querySelector('#results-title')).toBeTruthy();
+    } finally {
+      if (had) Object.defineProperty(Element.prototype, 'scrollIntoView', had);
+      else delete (Element.prototype as Partial<Element>).scrollIntoView;
+    }
+  });
+
   it('clears all data and loads the demo from the maintenance panel', async () => {
     app.batches = [batch('b1', 'staff.csv', 'staff', 60, 60)];
     const clear = vi.spyOn(app, 'clearAll').mockResolvedValue();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeChunks, decodeChunk, newBitmap, setBit, flattenTable } from './chunks';
-import { combineParts, rowKeys, type Part } from './combine';
+import { combineParts, combinePartsPaced, combinePartsSteps, rowKeys, type Part } from './combine';
 import type { HolidaysTable, MetricsTable, ProjectsTable } from '../engine/dataset';
 
 const projects = (rows: [string, string, number][]): ProjectsTable => {
@@ -96,5 +96,22 @@ describe('combineParts over stored chunks (what loadSnapshot does)', () => {
     const m = combineParts('metrics', [...encodeChunks(a), ...encodeChunks(b)].map((chunk) => ({ table: decodeChunk(chunk), dead: null, offset: 0 })));
     expect(Object.keys(m.values).sort()).toEqual(['hours', 'win_rate']);
     expect(Array.from(m.values.win_rate)).toEqual([50, NaN]);
+  });
+});
+
+describe('combinePartsPaced (the page reload after an import, in pieces)', () => {
+  it('gives the same table as combineParts, pausing between pieces', async () => {
+    const t = projects(Array.from({ length: 9 }, (_, i) => [`P${i}`, `S${i % 4}`, i * 10] as [string, string, number]));
+    const dead = newBitmap(9);
+    setBit(dead, 3);
+    const parts = partsOf(t, dead, 2);
+    const steps = combinePartsSteps('projects', parts);
+    let pauses = 0;
+    for (let r = steps.next(); !r.done; r = steps.next()) pauses++;
+    // One pause after each of the 5 pieces of each of the 11 columns.
+    expect(pauses).toBe(5 * 11);
+    const out = await combinePartsPaced('projects', parts);
+    expect(out).toEqual(combineParts('projects', parts));
+    expect(out.project_id).toEqual(['P0', 'P1', 'P2', 'P4', 'P5', 'P6', 'P7', 'P8']);
   });
 });

@@ -12,7 +12,7 @@ import {
   decodeChunk, encodeChunks, flattenTable, newBitmap, setBit, bitIsSet,
   type ChunkColumns, type EncodedChunk,
 } from './chunks';
-import { combineParts, deadWithinFile, KEY_COLUMNS, rowKeys, type Part, type Within } from './combine';
+import { combinePartsPaced, deadWithinFile, KEY_COLUMNS, rowKeys, type Part, type Within } from './combine';
 import { BilingualError } from '../i18n/bilingualError';
 
 /** The batch content hash (defined beside the digest it falls back to over plain http). */
@@ -342,7 +342,8 @@ class IdbStore implements Store {
     }
     await tx.done;
     const tables = new Map<Kind, Dataset[Kind]>();
-    for (const [kind, parts] of byKind) tables.set(kind, combineParts(kind, parts));
+    // Column by column, giving the thread back every few ms (a page reload after an import).
+    for (const [kind, parts] of byKind) tables.set(kind, await combinePartsPaced(kind, parts));
     return { tables, batches };
   }
 
