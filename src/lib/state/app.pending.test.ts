@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Issue #19: between "the store holds new data" and "dataset holds it" (2–3 s at 1M rows) the
 // app says the data is pending, so no page shows and no export downloads the data before.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { AppState } from './app.svelte';
@@ -105,6 +105,32 @@ describe('AppState.dataPending', () => {
     await job;
     expect(app.dataset.activities.length).toBe(1);
     expect(app.dataPending).toBe(false);
+  });
+
+  it('a change message while this tab imports loads nothing: the import reloads when it ends', async () => {
+    const gated = gatedStore();
+    const app = await newApp(gated);
+    const loads = vi.spyOn(app.store!, 'loadSnapshot');
+    await runImport([visits('PS1004')], { store: app.store! });
+    app.importing = true;
+    await app.onStoreChanged({ what: 'batches' } as Parameters<AppState['onStoreChanged']>[0]);
+    expect(loads).not.toHaveBeenCalled();
+    app.importing = false;
+  });
+
+  it('a change message during a reload that holds the change: the data set is read once, not twice', async () => {
+    const gated = gatedStore();
+    const app = await newApp(gated);
+    await runImport([visits('PS1005')], { store: app.store! });
+    const loads = vi.spyOn(app.store!, 'loadSnapshot');
+    gated.hold();
+    const reload = app.reload();
+    await gated.reachedGate();
+    const message = app.onStoreChanged({ what: 'batches' } as Parameters<AppState['onStoreChanged']>[0]);
+    gated.release();
+    await Promise.all([reload, message]);
+    expect(app.dataset.activities.length).toBe(1);
+    expect(loads).toHaveBeenCalledTimes(1);
   });
 
   it('is not left set by a delete the store refuses', async () => {

@@ -424,6 +424,10 @@ export class AppState {
    */
   async onStoreChanged(change: StoreChange): Promise<void> {
     if (change.what !== 'batches' && change.what !== 'all') return;
+    // This tab's import reloads when it ends; a reload under way may already hold the change
+    // (after an import both came at once: the whole data set was read and combined twice).
+    if (this.importing) return;
+    while (this.#reloading) await this.#reloading.catch(() => {});
     const fresh = await this.#requireStore().listBatches();
     const sig = (bs: BatchInfo[]) => bs.map((b) => `${b.id}:${b.liveRows}`).join('|');
     if (sig(fresh) === sig(this.batches)) return;
