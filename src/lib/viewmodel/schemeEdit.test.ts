@@ -31,6 +31,19 @@ describe('strategic industries', () => {
       { name: '航天', projects: 0, strategic: true },
     ]);
   });
+  it('counts a projects table once: a scheme edit lists the choices again without reading its rows', () => {
+    let reads = 0;
+    const cells = ['金融', '能源', '金融'];
+    const table = { length: 3, industry: new Proxy(cells, { get: (a, k) => (typeof k === 'string' && /^\d+$/.test(k) && reads++, Reflect.get(a, k)) }) };
+    const t = table as unknown as Dataset['projects'];
+    expect(industryChoices(t, standard()).map((c) => [c.name, c.projects])).toEqual([['金融', 2], ['能源', 1]]);
+    expect(reads).toBe(3);
+    const choices = industryChoices(t, toggleStrategicIndustry(standard(), '能源', true));
+    expect(choices.map((c) => [c.name, c.strategic])).toEqual([['金融', false], ['能源', true]]);
+    expect(reads).toBe(3);
+    // Another table (an import replaces it) is counted afresh.
+    expect(industryChoices(projects(['能源']), standard()).map((c) => [c.name, c.projects])).toEqual([['能源', 1]]);
+  });
 });
 
 describe('numbers checked by the scenario rules', () => {
