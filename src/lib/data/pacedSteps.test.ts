@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPaced, type Pacing } from './pacedSteps';
+import { pauseForTask, runPaced, type Pacing } from './pacedSteps';
 
 /** Steps that each take `cost` ms on a fake clock and record where the pauses fell. */
 function fake(costs: number[], budgetMs: number) {
@@ -42,5 +42,18 @@ describe('runPaced', () => {
     }
     expect(await runPaced(steps(), { budgetMs: 8, now: () => now, pause: () => new Promise((r) => setTimeout(r, 0)) })).toBe(1);
     expect(seen).toEqual(['timer', 'after pause']);
+  });
+});
+
+describe('the default pause', () => {
+  it('resolves in a later task, after a message posted before it', async () => {
+    const seen: string[] = [];
+    const other = new MessageChannel();
+    other.port1.onmessage = () => { seen.push('earlier message'); other.port1.close(); };
+    other.port2.postMessage(null);
+    const p = pauseForTask().then(() => seen.push('pause over'));
+    seen.push('same task');
+    await p;
+    expect(seen).toEqual(['same task', 'earlier message', 'pause over']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, formatDay } from './dataset';
 import { buildDataset } from './metrics.testkit';
-import { addMonthsToDay, civilFromDay, dayFromCivil, isInScope, parsePeriod, periodOfDay, periodsInData } from './periods';
+import { addMonthsToDay, civilFromDay, dayFromCivil, isInScope, parsePeriod, periodOfDay, periodsInData, periodsInDataSteps, quarterIndexOfDay } from './periods';
 
 describe('parsePeriod', () => {
   it.each([
@@ -41,6 +41,7 @@ describe('calendar helpers', () => {
       const civil = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
       expect(civilFromDay(d)).toEqual(civil);
       expect(dayFromCivil(civil.year, civil.month, civil.day)).toBe(d);
+      expect(quarterIndexOfDay(d)).toBe(civil.year * 4 + Math.floor((civil.month - 1) / 3));
     }
   });
 
@@ -126,5 +127,21 @@ describe('periodsInData', () => {
     });
     const today = dayFromCivil(2026, 12, 7);
     expect(periodsInData(ds, today).map((p) => p.id)).toEqual(['2000Q1', '2000', '2027Q2', '2027']);
+  });
+
+  it('in slices: a pause after every 50,000 rows of a table, the same periods at the end', () => {
+    const n = 120_001;
+    const ds = buildDataset({ staff: [{ staff_id: 'A' }] });
+    const date = new Float64Array(n).fill(dayNumber(2026, 2, 1));
+    date[n - 1] = dayNumber(2026, 8, 1);
+    ds.activities = { length: n, staff_id: new Array<string>(n).fill('A'), date, type: new Array<string>(n).fill('visit'), count: new Float64Array(n) };
+    const steps = periodsInDataSteps(ds);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    // ⌈120,001 / 50,000⌉ = 3 for the activities; every other table is empty
+    expect(pauses).toBe(3);
+    expect(r.value).toEqual(periodsInData(ds));
+    expect(r.value.map((p) => p.id)).toEqual(['2026Q1', '2026Q3', '2026']);
   });
 });

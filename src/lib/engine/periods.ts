@@ -10,8 +10,12 @@ import { STATUS } from './codes';
 import { plausibleYear, todayDay } from './dateWindow';
 import type { Period } from './types';
 
-/** Calendar date of a day number: `civilFromDay(dayNumber(2026, 3, 31))` → `{ year: 2026, month: 3, day: 31 }`. */
-export function civilFromDay(dayNum: number): { year: number; month: number; day: number } {
+/**
+ * Calendar date of a day number packed in one number, `(year * 16 + month) * 32 + day`: the
+ * civil-date arithmetic once for `civilFromDay` and for `quarterIndexOfDay`, which must not
+ * allocate (it runs for every distinct day of a million rows).
+ */
+function civilPacked(dayNum: number): number {
   const z = Math.floor(dayNum) + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -19,7 +23,24 @@ export function civilFromDay(dayNum: number): { year: number; month: number; day
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return (year * 16 + month) * 32 + doy - Math.floor((153 * mp + 2) / 5) + 1;
+}
+
+/** Calendar date of a day number: `civilFromDay(dayNumber(2026, 3, 31))` → `{ year: 2026, month: 3, day: 31 }`. */
+export function civilFromDay(dayNum: number): { year: number; month: number; day: number } {
+  const p = civilPacked(dayNum);
+  const year = Math.floor(p / 512);
+  const rest = p - year * 512;
+  return { year, month: rest >> 5, day: rest & 31 };
+}
+
+/** `year * 4 + quarter - 1` of a day number, allocating nothing: `quarterIndexOfDay(dayNumber(2026, 4, 1))` → 8105. */
+export function quarterIndexOfDay(dayNum: number): number {
+  const p = civilPacked(dayNum);
+  const year = Math.floor(p / 512);
+  const month = (p - year * 512) >> 5;
+  return year * 4 + Math.floor((month - 1) / 3);
 }
 
 /** Day number of a calendar date; `month` may run past 12 or below 1 (it carries into the year). */
@@ -95,6 +116,9 @@ export function isInScope(ds: Dataset, staffRow: number, p: Period): boolean {
   return !(hired > p.end) && !(left < p.start); // NaN (empty) compares false: in scope
 }
 
+/** Rows of a table read between two pauses of `periodsInDataSteps`. */
+const PERIOD_ROWS_PER_SLICE = 50_000;
+
 /**
  * Every quarter and year with at least one dated record of a known staff member, in time
  * order with each year right after its four quarters: `2025Q1 … 2025Q4, 2025, 2026Q1, …`.
@@ -105,33 +129,47 @@ export function isInScope(ds: Dataset, staffRow: number, p: Period): boolean {
  * Years before 2000 or after next year (`today` + 1 year) are not offered (dateWindow.ts).
  */
 export function periodsInData(ds: Dataset, today: number = todayDay()): Period[] {
+  const steps = periodsInDataSteps(ds, today);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `periodsInData` in slices: pauses (`yield`) after every PERIOD_ROWS_PER_SLICE rows of a table,
+ * so the page's reload after an import can give the thread back between them.
+ */
+export function* periodsInDataSteps(ds: Dataset, today: number = todayDay()): Generator<void, Period[], void> {
   const known = new Set(ds.staff.staff_id);
   const quarters = new Set<number>(); // year * 4 + quarter - 1
   const years = new Set<number>();
-  const add = (staffIds: string[], days: ArrayLike<number>, n: number, keep?: (row: number) => boolean) => {
+  function* add(staffIds: string[], days: ArrayLike<number>, n: number, keep?: (row: number) => boolean): Generator<void, void, void> {
     let lastDay = NaN, lastQ = -1;
-    for (let r = 0; r < n; r++) {
-      const d = days[r];
-      if (d !== d) continue;
-      if (d !== lastDay) {
-        const { year, month } = civilFromDay(d);
-        lastDay = d;
-        lastQ = year * 4 + Math.floor((month - 1) / 3);
+    for (let slice = 0; slice < n; slice += PERIOD_ROWS_PER_SLICE) {
+      for (let r = slice, end = Math.min(n, slice + PERIOD_ROWS_PER_SLICE); r < end; r++) {
+        const d = days[r];
+        if (d !== d) continue;
+        if (d !== lastDay) {
+          lastDay = d;
+          lastQ = quarterIndexOfDay(d);
+        }
+        // A quarter already found needs no staff lookup: a million rows cost a few distinct quarters, not a million hash lookups.
+        if (quarters.has(lastQ) || !known.has(staffIds[r]) || (keep && !keep(r))) continue;
+        quarters.add(lastQ);
       }
-      // A quarter already found needs no staff lookup: a million rows cost a few distinct quarters, not a million hash lookups.
-      if (quarters.has(lastQ) || !known.has(staffIds[r]) || (keep && !keep(r))) continue;
-      quarters.add(lastQ);
+      yield;
     }
-  };
+  }
   const { projects, requests, reviews, ratings, activities, metrics } = ds;
   const status = projects.status;
-  add(projects.staff_id, projects.decided_on, projects.length, (r) => status[r] === STATUS.won || status[r] === STATUS.lost);
+  yield* add(projects.staff_id, projects.decided_on, projects.length, (r) => status[r] === STATUS.won || status[r] === STATUS.lost);
   const requestDays = new Float64Array(requests.length);
   for (let r = 0; r < requests.length; r++) requestDays[r] = Math.floor(requests.requested_at[r] / 86_400);
-  add(requests.staff_id, requestDays, requests.length);
-  add(reviews.staff_id, reviews.reviewed_on, reviews.length);
-  add(ratings.staff_id, ratings.rated_on, ratings.length);
-  add(activities.staff_id, activities.date, activities.length);
+  yield* add(requests.staff_id, requestDays, requests.length);
+  yield* add(reviews.staff_id, reviews.reviewed_on, reviews.length);
+  yield* add(ratings.staff_id, ratings.rated_on, ratings.length);
+  yield* add(activities.staff_id, activities.date, activities.length);
   // Dates outside the plausible window (dateWindow.ts: 1900-01-01 placeholders, 9999 ends) offer no period.
   for (const q of quarters) if (!plausibleYear(Math.floor(q / 4), today)) quarters.delete(q);
   for (const q of quarters) years.add(Math.floor(q / 4));

@@ -6,6 +6,7 @@
 import { emptyDataset, type Dataset } from '../engine/dataset';
 import type { Period } from '../engine/types';
 import { latestQuarterId, periodsInData } from '../engine/periods';
+import { loadWithPeriods } from './loadWithPeriods';
 export { latestQuarterId };
 import { onStoreChange, openStore, type BatchInfo, type Store, type StoreChange } from '../data/store';
 import { importFiles, importTexts } from '../data/importClient';
@@ -72,7 +73,9 @@ export class AppState {
   /** Metric matrices already derived from this data (ScoringState reads and fills it). */
   readonly derived = new DerivedCache();
   #cachedPeriods = $state.raw<Period[] | null>(null);
-  periods = $derived(this.#cachedPeriods ?? periodsInData(this.dataset));
+  /** The periods of a loaded data set, found in pieces before it was shown (loadWithPeriods.ts). */
+  #loadedPeriods: { dataset: Dataset; periods: Period[] } | null = null;
+  periods = $derived(this.#cachedPeriods ?? (this.#loadedPeriods?.dataset === this.dataset ? this.#loadedPeriods.periods : periodsInData(this.dataset)));
   ready = $state(false);
   error = $state<string | null>(null);
   errorDetail = $state.raw<Text | null>(null);
@@ -225,17 +228,18 @@ export class AppState {
         }
       }
     }
-    const { dataset, batches } = await store.loadSnapshot();
+    const { dataset, batches, periods } = await loadWithPeriods(store);
     if (generation !== this.#generation) return;
-    this.#show(dataset, batches, null);
+    this.#show(dataset, batches, null, periods);
     this.partial = false;
     this.complete = Promise.resolve();
   }
 
   /** Swap in a snapshot (the cache follows its signature in the same step, so no matrix outlives its data). */
-  #show(dataset: Dataset, batches: BatchInfo[], cachedPeriods: Period[] | null): void {
+  #show(dataset: Dataset, batches: BatchInfo[], cachedPeriods: Period[] | null, periods?: Period[]): void {
     this.#bigStore = this.#isBig(batches);
     this.derived.reset(dataSignature(batches));
+    this.#loadedPeriods = periods ? { dataset, periods } : null;
     this.dataset = dataset;
     this.batches = batches;
     this.#cachedPeriods = cachedPeriods;
@@ -253,9 +257,9 @@ export class AppState {
       // After the first paint: the overview shows its figures before the page reads a million rows.
       await afterPaint();
       if (generation !== this.#generation) return;
-      const { dataset, batches } = await this.#requireStore().loadSnapshot();
+      const { dataset, batches, periods } = await loadWithPeriods(this.#requireStore());
       if (generation !== this.#generation) return;
-      this.#show(dataset, batches, null);
+      this.#show(dataset, batches, null, periods);
       this.partial = false;
     } catch (e) {
       this.actionError = errorText(e);
