@@ -44,4 +44,29 @@ describe('ScoringState matrix after a project-parameter edit', () => {
     expect(s.model!.computedIndicators).toBe(1);
     expect(s.model!.fraction).toEqual(prepareScoring(ds, s.matrix!, s.scenario).fraction);
   });
+
+  it('prepares the saved scenario\'s model once, not again on each later edit of the scheme', () => {
+    const ds = dataset();
+    const period = parsePeriod('2026Q1');
+    const s = testStates({ dataset: ds, periods: [period], periodId: '2026Q1', store: memoryStore() }).scoring;
+    const savedFinal = () => Array.from(s.baselineGraded!.final);
+    const before = savedFinal();
+    expect(s.calls.prepareSaved).toBe(0); // same rules: the current model serves
+    editChecked(s, (x) => setSubweight(x, 'solution_quality', 'first_pass_rate', 2));
+    expect(savedFinal()).toEqual(before);
+    expect(s.calls.prepareSaved).toBe(1);
+    editChecked(s, (x) => setSubweight(x, 'solution_quality', 'first_pass_rate', 3));
+    expect(savedFinal()).toEqual(before);
+    expect(s.calls.prepareSaved).toBe(1);
+    // The first project-parameter edit parts the metrics too (once); later ones change nothing saved.
+    editChecked(s, (x) => setMultiplier(toggleStrategicIndustry(x, '金融', true), 3));
+    expect(savedFinal()).toEqual(before);
+    editChecked(s, (x) => setMultiplier(x, 2));
+    expect(s.graded).not.toBeNull();
+    expect(savedFinal()).toEqual(before);
+    expect(s.calls.prepareSaved).toBe(2);
+    s.reset();
+    expect(savedFinal()).toEqual(before);
+    expect(Array.from(s.graded!.final)).toEqual(before);
+  });
 });

@@ -71,7 +71,7 @@ describe('ScoringState', () => {
     expect(s.weights[j]).toBe(60);
     expect(deriveMetrics).toHaveBeenCalledTimes(1);
     expect(prepareScoring).toHaveBeenCalledTimes(1);
-    expect(s.calls).toEqual({ deriveMetrics: 1, rederiveProjectMetrics: 0, prepareScoring: 1 });
+    expect(s.calls).toEqual({ deriveMetrics: 1, rederiveProjectMetrics: 0, prepareScoring: 1, prepareSaved: 0 });
   });
 
   it('keeps the same band counts array while a weight change moves nobody between bands', () => {

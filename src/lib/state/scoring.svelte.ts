@@ -80,7 +80,7 @@ export class ScoringState {
   error = $state.raw<{ zh: string; en: string } | null>(null);
 
   /** Call counters, so tests can prove a slider move does not re-derive metrics. */
-  readonly calls = { deriveMetrics: 0, rederiveProjectMetrics: 0, prepareScoring: 0 };
+  readonly calls = { deriveMetrics: 0, rederiveProjectMetrics: 0, prepareScoring: 0, prepareSaved: 0 };
 
   period = $derived.by((): Period | null => {
     const id = this.app.periodId;
@@ -146,17 +146,30 @@ export class ScoringState {
     return gradeAll(m, this.weights, this.scenario, this.group.group, this.#buffers);
   });
 
+  // Booleans, so a scheme edit that leaves them as they were does not wake what reads them.
+  #sameMetricsAsSaved = $derived(metricsKey(this.baseline) === this.metricsKey);
+  #sameModelAsSaved = $derived(this.#sameMetricsAsSaved && modelKey(this.baseline) === this.modelKey);
+  #hasModel = $derived(this.model !== null);
+  /**
+   * The saved scenario's model: the current one while their rules agree, else prepared once for
+   * the saved scenario, data and period — not again on each later edit of the current scheme.
+   */
+  #baselineModel = $derived.by((): ScoringModel | null => {
+    if (this.#sameModelAsSaved) return this.model;
+    if (!this.#hasModel) return null;
+    const b = this.baseline;
+    const p = this.period;
+    const matrix = this.#sameMetricsAsSaved ? this.matrix : p && this.matrixFor(p, b);
+    if (!matrix) return null;
+    this.calls.prepareSaved++;
+    return prepareScoring(this.app.dataset, matrix, b, untrack(() => this.#lastModel));
+  });
+
   /** The same people graded with the saved scenario (a separate model only when its rules differ). */
   baselineGraded = $derived.by((): Graded | null => {
-    const cur = this.model;
-    if (!cur) return null;
+    const model = this.#baselineModel;
+    if (!model || !this.#hasModel) return null;
     const b = this.baseline;
-    let model = cur;
-    if (modelKey(b) !== this.modelKey || metricsKey(b) !== this.metricsKey) {
-      const matrix = metricsKey(b) === this.metricsKey && this.matrix ? this.matrix : this.matrixFor(cur.period, b);
-      if (!matrix) return null;
-      model = prepareScoring(this.app.dataset, matrix, b, cur);
-    }
     const group = groupIndex(this.app.dataset, model.staffIndex, b.forced_distribution.group_by).group;
     return gradeAll(model, Float64Array.from(b.indicators, (i) => i.weight), b, group, undefined, false);
   });
