@@ -12,8 +12,9 @@
  * The model is prepared with the model before the edit, as ScoringState does: only indicator
  * columns whose inputs changed are computed (engine/fractionInputs.ts); the steps line says how many.
  * Median and p95 of RUNS edits each, wall clock and the process's CPU time (on a loaded
- * machine the wall clock also holds the waits for a core); target ≤ 16 ms. Node, so compare with the Chromium anchors
- * of ../shared/perf-anchors.md as a ratio. Alone: `npx tsx scripts/bench/scheme-edit.ts [rows]`.
+ * machine the wall clock also holds the waits for a core; the CPU time also holds V8's
+ * concurrent GC threads, so it can exceed the wall clock); target ≤ 16 ms. Node: the app's
+ * own figure, with Svelte and the page, is scheme-edit-browser.ts's. Alone: `npx tsx scripts/bench/scheme-edit.ts [rows]`.
  */
 import { loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -102,7 +103,7 @@ export async function run(rows = 1_000_000): Promise<Figure[]> {
     windows.push([t0, t1]);
     return t1 - t0;
   };
-  /** The process's CPU time in the last edit (user + system, ms): the wall time without the waits for a core on a loaded machine. */
+  /** The process's CPU time in the last edit (user + system, ms): no waits for a core, but V8's concurrent GC threads included. */
   let lastCpu = 0;
   /** Each edit's time span, and V8's collections (Node reports them after the fact): which edit paid for which. */
   const windows: [number, number][] = [];
@@ -141,8 +142,8 @@ export async function run(rows = 1_000_000): Promise<Figure[]> {
     byStep.set('gc', gc);
     figures.push({ name: `${c.name} (${c.layer}) median`, value: median(times), unit: 'ms', target: TARGET });
     figures.push({ name: `${c.name} (${c.layer}) p95`, value: p95(times), unit: 'ms', target: TARGET });
-    figures.push({ name: `${c.name} (${c.layer}) CPU median`, value: median(cpuTimes), unit: 'ms', target: TARGET });
-    figures.push({ name: `${c.name} (${c.layer}) CPU p95`, value: p95(cpuTimes), unit: 'ms', target: TARGET });
+    figures.push({ name: `${c.name} (${c.layer}) process CPU (all threads) median`, value: median(cpuTimes), unit: 'ms', target: TARGET });
+    figures.push({ name: `${c.name} (${c.layer}) process CPU (all threads) p95`, value: p95(cpuTimes), unit: 'ms', target: TARGET });
     const parts = [...byStep].map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ');
     const columns = computed.length > 0 ? `; indicator columns computed ${median(computed)} of ${model.k}` : '';
     figures.push({ name: `  steps, median ms: ${parts}${columns}`, value: 0, unit: '' });
