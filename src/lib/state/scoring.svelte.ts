@@ -147,8 +147,12 @@ export class ScoringState {
   });
 
   // Booleans, so a scheme edit that leaves them as they were does not wake what reads them.
-  #sameMetricsAsSaved = $derived(metricsKey(this.baseline) === this.metricsKey);
-  #sameModelAsSaved = $derived(this.#sameMetricsAsSaved && modelKey(this.baseline) === this.modelKey);
+  // The saved scenario's keys, worked out when it changes rather than on every edit.
+  #savedMetricsKey = $derived(metricsKey(this.baseline));
+  #savedModelKey = $derived(modelKey(this.baseline));
+  #savedRulesKey = $derived(rulesKey(this.baseline));
+  #sameMetricsAsSaved = $derived(this.#savedMetricsKey === this.metricsKey);
+  #sameModelAsSaved = $derived(this.#sameMetricsAsSaved && this.#savedModelKey === this.modelKey);
   #hasModel = $derived(this.model !== null);
   /**
    * The saved scenario's model: the current one while their rules agree, else prepared once for
@@ -178,7 +182,7 @@ export class ScoringState {
   currentScenario = $derived(withWeights(this.scenario, this.weights));
   // Serialising on every slider move would cost more than the re-score: compare the
   // non-weight parts only when the scenario changes, and the weights as numbers.
-  #rulesDirty = $derived(rulesKey(this.scenario) !== rulesKey(this.baseline));
+  #rulesDirty = $derived(rulesKey(this.scenario) !== this.#savedRulesKey);
   dirty = $derived(this.#rulesDirty || this.draftGrades !== null || this.draftShares !== null || this.baseline.indicators.some((ind, j) => ind.weight !== this.weights[j]));
   choice = $derived(this.choices.find((c) => c.id === this.scenarioId) ?? null);
 
