@@ -114,10 +114,15 @@ async function openPage(page: Page, hash: string): Promise<PageOpen> {
   return { name: hash, longest: Math.max(0, ...tasks.map((x) => x.ms)), summed: tasks.reduce((s, x) => s + x.ms, 0), count: tasks.length, quietAt, rows };
 }
 
-/** Clicks `selector`; the longest stall from the click until quiet, and what `done` then finds (a count). */
+/**
+ * Clicks `selector`; the longest stall from the click until `done` shows and the page is quiet,
+ * and how many `done` finds then. A computation in slices can run for seconds without a stall:
+ * quiet alone could end the look before it finished.
+ */
 async function clicking(page: Page, selector: string, done: string): Promise<{ longest: number; summed: number; found: number }> {
   const t0 = await page.evaluate(() => performance.now());
   await page.locator(selector).first().click();
+  await page.locator(done).first().waitFor({ timeout: 180_000 }).catch(() => console.error(`  ${done}: not there after 180 s`));
   const { tasks } = await untilQuiet(page, t0);
   const found = await page.locator(done).count();
   return { longest: Math.max(0, ...tasks.map((x) => x.ms)), summed: tasks.reduce((s, x) => s + x.ms, 0), found };
