@@ -64,7 +64,7 @@ describe('DataPage', () => {
     expect(within(templates).getByText('结果日期')).toBeTruthy();
   });
 
-  it('shows a blocked file with its validation report: first 200 of 250, markup as text', () => {
+  it('shows a blocked file with its validation report: first 200 of 250, markup as text', async () => {
     app.importResults = [blocked];
     const { container } = renderPage();
     const card = screen.getByRole('article', { name: 'projects.csv' });
@@ -74,8 +74,10 @@ describe('DataPage', () => {
     expect(within(card).getByText('GB18030')).toBeTruthy();
     expect(within(card).getByText('分号 ( ; )')).toBeTruthy();
     expect(within(card).getByText('显示前 200 条，共 250 条。')).toBeTruthy();
+    // The first rows come with the card, the rest of the 200 once it is painted.
+    expect(container.querySelectorAll('table.issues tbody tr')).toHaveLength(30);
+    await vi.waitFor(() => expect(container.querySelectorAll('table.issues tbody tr')).toHaveLength(200));
     const rows = container.querySelectorAll('table.issues tbody tr');
-    expect(rows).toHaveLength(200);
     // the error comes first even though warnings and notices follow it
     expect(rows[0].textContent).toContain('错误');
     expect(rows[0].textContent).toContain('金额必须是数字；请修改第 2 行');
