@@ -129,6 +129,19 @@ describe('importFiles: the bytes are read on the page', () => {
     expect(bytes.every(({ m, transfer }) => m.type === 'bytes' && transfer?.[0] === m.part)).toBe(true);
   });
 
+  it('reads a file bigger than a slice in slices, each transferred in order, and imports the same rows', async () => {
+    const factory = new IDBFactory();
+    const sent: { m: ImportRequest; transfer?: Transferable[] }[] = [];
+    const worker = inProcessWorker(factory);
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (m, transfer) => { sent.push({ m, transfer }); post(m, transfer); };
+    const size = text(STAFF).length;
+    const { results } = await importFiles([new File([STAFF], 'staff.csv')], { dbName: 'client', createWorker: () => worker, createHashWorker: () => null, pageSliceBytes: 16 });
+    expect(results.map((r) => r.batch?.rowCount)).toEqual([2]);
+    const parts = sent.flatMap(({ m, transfer }) => (m.type === 'bytes' && m.part && transfer?.[0] === m.part ? [m.part.byteLength] : []));
+    expect(parts).toEqual([...Array.from({ length: Math.floor(size / 16) }, () => 16), ...(size % 16 ? [size % 16] : [])]);
+  });
+
   it('a file the page cannot read fails the import with the browser\'s reason and stores nothing', async () => {
     const factory = new IDBFactory();
     const unreadable = new File([STAFF], 'gone.csv');
