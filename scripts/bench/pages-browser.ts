@@ -29,12 +29,10 @@
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import {
-  isMain, launchProfile, loadFigures, newProfile, openBenchPage, openSite, printFigures, type DataSpec, type Figure,
+  isMain, launchProfile, loadFigures, newProfile, importThroughBenchPage, openSite, printFigures, type DataSpec, type Figure,
 } from './lib/harness';
-import type { KpiBench } from './page/page';
 import { analyseMainThread, describeTask, startTrace } from './lib/trace';
 
-type Win = { kpiBench: KpiBench };
 interface Task { start: number; ms: number }
 interface PageOpen { name: string; longest: number; summed: number; count: number; quietAt: number; rows: number }
 
@@ -144,11 +142,7 @@ export async function run(staff = 10_000, rows = 1_000_000): Promise<Figure[]> {
   const profile = newProfile();
   try {
     const ctx = await launchProfile(profile.dir);
-    const bench = await openBenchPage(ctx, site);
-    const imported = await bench.evaluate((u) => (window as unknown as Win).kpiBench.appImport(u), files.map(site.data));
-    const bad = imported.results.filter((r) => !r.stored || r.errors > 0);
-    if (bad.length) throw new Error(`import failed: ${JSON.stringify(bad)}`);
-    console.log(`  stored ${imported.results.map((r) => `${r.fileName} ${r.rowCount}`).join(', ')} in ${Math.round(imported.totalMs)} ms`);
+    const bench = await importThroughBenchPage(ctx, site, files);
 
     const page = await ctx.newPage();
     await bench.close();

@@ -94,15 +94,13 @@
  * non-minified build; at 09:40 JS was ~1.5 ms per move and "(program)", Blink's own work, ~5 ms).
  */
 import {
-  isMain, launchProfile, loadFigures, median, newProfile, openBenchPage, openSite, percentile, printFigures,
+  isMain, launchProfile, loadFigures, median, newProfile, importThroughBenchPage, openSite, percentile, printFigures,
   type DataSpec, type Figure,
 } from './lib/harness';
-import type { KpiBench } from './page/page';
 import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analyseMainThread, describeFrame, describeTask, frameAnatomy, heapGrowth, startTrace, WORK_KINDS, type FrameAnatomy } from './lib/trace';
 
-type Win = { kpiBench: KpiBench };
 const SLIDER = '#w-win_rate';
 /**
  * The traced and the plain drag move other sliders than the first drag: a slider is a share on a
@@ -347,11 +345,7 @@ export async function run(steps = 100, staff = STAFF): Promise<Figure[]> {
   const profile = newProfile();
   try {
     const ctx = await launchProfile(profile.dir);
-    const bench = await openBenchPage(ctx, site);
-    const imported = await bench.evaluate((u) => (window as unknown as Win).kpiBench.appImport(u), files.map(site.data));
-    const bad = imported.results.filter((r) => !r.stored || r.errors > 0);
-    if (bad.length) throw new Error(`import failed: ${JSON.stringify(bad)}`);
-    console.log(`  stored ${imported.results.map((r) => `${r.fileName} ${r.rowCount}`).join(', ')} in ${Math.round(imported.totalMs)} ms`);
+    const bench = await importThroughBenchPage(ctx, site, files);
 
     const page = await ctx.newPage();
     const pageOpened = Date.now();

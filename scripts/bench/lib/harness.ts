@@ -147,14 +147,24 @@ export async function openBenchPage(ctx: BrowserContext, site: Site): Promise<Pa
  * then closes Chromium, so the next `launchProfile` is a cold start on stored data.
  * @example await importIntoProfile(site, profile, [bigStaff(), bigProjects()])
  */
+/**
+ * Opens the bench page in `ctx`, imports `files` through the app's real import path there and
+ * logs what was stored; throws on a file not stored or with errors. Returns the bench page, still
+ * open (close it once the app page is open, so the profile keeps running).
+ */
+export async function importThroughBenchPage(ctx: BrowserContext, site: Site, files: DataSpec[]): Promise<Page> {
+  const page = await openBenchPage(ctx, site);
+  const imported = await page.evaluate((u) => (window as unknown as { kpiBench: KpiBench }).kpiBench.appImport(u), files.map(site.data));
+  const bad = imported.results.filter((r) => !r.stored || r.errors > 0);
+  if (bad.length) throw new Error(`import failed: ${JSON.stringify(bad)}`);
+  console.log(`  stored ${imported.results.map((r) => `${r.fileName} ${r.rowCount}`).join(', ')} in ${Math.round(imported.totalMs)} ms`);
+  return page;
+}
+
 export async function importIntoProfile(site: Site, profile: Profile, files: DataSpec[]): Promise<void> {
   const ctx = await launchProfile(profile.dir);
   try {
-    const page = await openBenchPage(ctx, site);
-    const imported = await page.evaluate((u) => (window as unknown as { kpiBench: KpiBench }).kpiBench.appImport(u), files.map(site.data));
-    const bad = imported.results.filter((r) => !r.stored || r.errors > 0);
-    if (bad.length) throw new Error(`import failed: ${JSON.stringify(bad)}`);
-    console.log(`  stored ${imported.results.map((r) => `${r.fileName} ${r.rowCount}`).join(', ')} in ${Math.round(imported.totalMs)} ms`);
+    await importThroughBenchPage(ctx, site, files);
   } finally {
     await ctx.close();
   }
