@@ -25,6 +25,7 @@ import {
   isMain, launchProfile, loadFigures, median, newProfile, importThroughBenchPage, openSite, printFigures, type DataSpec, type Figure,
 } from './lib/harness';
 import { analyseMainThread, describeTask, startTrace } from './lib/trace';
+import { cpuSelfTimes } from './lib/cpuProfile';
 
 const TARGET = '≤ 16 ms';
 /** The edit's own window: its input task and the frame after it (the app's later work starts 300 ms on). */
@@ -83,24 +84,11 @@ async function tracedEdit(page: Page, cdp: CDPSession, c: Case, round: number): 
   };
 }
 
-interface CpuNode { id: number; callFrame: { functionName: string; lineNumber: number }; children?: number[] }
-/** V8's sampling CPU profile over `go` (every 100 µs): the `top` functions by self time. */
+/** V8's sampling CPU profile over `go`: the `top` functions by self time. */
 async function printCpuProfile(cdp: CDPSession, go: () => Promise<unknown>, top: number): Promise<void> {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  await go();
-  const { profile } = await cdp.send('Profiler.stop') as { profile: { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] } };
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const n = byId.get(id)!;
-    const key = `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber + 1}`;
-    if (key.startsWith('(idle)')) return;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
-  });
+  const self = (await cpuSelfTimes(cdp, go)).filter(([k]) => !k.startsWith('(idle)'));
   console.log(`    CPU profile of one edit, self time (ms), the top ${top}:`);
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`     ${v.toFixed(2).padStart(7)}  ${k}`);
+  for (const [k, v] of self.slice(0, top)) console.log(`     ${v.toFixed(2).padStart(7)}  ${k}`);
 }
 
 export async function run(staff = 10_000, rows = 1_000_000, rounds = 5): Promise<Figure[]> {

@@ -100,6 +100,7 @@ import {
 import type { Page } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analyseMainThread, describeFrame, describeTask, frameAnatomy, heapGrowth, startTrace, WORK_KINDS, type FrameAnatomy } from './lib/trace';
+import { cpuSelfTimes } from './lib/cpuProfile';
 
 const SLIDER = '#w-win_rate';
 /**
@@ -306,23 +307,11 @@ async function printCollections(cdp: import('playwright-core').CDPSession, page:
   for (const m of major) console.log(`    major: ${m.wall.toFixed(1)}/${m.cpu.toFixed(1)} ms, ${m.type}`);
 }
 
-interface CpuNode { id: number; callFrame: { functionName: string; lineNumber: number }; children?: number[] }
-/** V8's sampling CPU profiler over `go` (every 100 µs): the `top` functions by self time per move. */
+/** V8's sampling CPU profiler over `go`: the `top` functions by self time per move. */
 async function printCpuProfile(cdp: import('playwright-core').CDPSession, go: () => Promise<void>, steps: number, top: number): Promise<void> {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  await go();
-  const { profile } = await cdp.send('Profiler.stop') as { profile: { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] } };
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const n = byId.get(id)!;
-    const key = `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
-  });
+  const self = await cpuSelfTimes(cdp, go);
   console.log(`  CPU profile over ${steps} moves, self time per move (ms), the top ${top}:`);
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`   ${(v / steps).toFixed(3).padStart(7)}  ${k}`);
+  for (const [k, v] of self.slice(0, top)) console.log(`   ${(v / steps).toFixed(3).padStart(7)}  ${k}`);
 }
 
 /** `steps` presses of `key`, each followed by NEXT_FRAME. */
