@@ -9,6 +9,7 @@ import { matrixKey } from './derivedCache';
 import { MatrixWarmup, warmMatrix, warmMatrixSteps } from './matrixWarmup.svelte';
 import { metricsKey } from './scenarioKeys';
 import type { ScoringApp } from './scoring.svelte';
+import { manualPauses } from './pauses.testkit';
 
 const period = parsePeriod('2026Q1');
 const scenario = presetScenario('standard');
@@ -55,19 +56,6 @@ describe('warmMatrix (the matrix in view, derived in slices after an import)', (
 });
 
 describe('MatrixWarmup (App.svelte: the matrix in view, whatever page is open)', () => {
-  /** A pause the test releases by hand. */
-  function manualPauses() {
-    const waiting: (() => void)[] = [];
-    return {
-      pause: () => new Promise<void>((r) => waiting.push(r)),
-      async runAll(): Promise<number> {
-        let n = 0;
-        for (; waiting.length; n++) { waiting.shift()!(); for (let i = 0; i < 4; i++) await Promise.resolve(); }
-        return n;
-      },
-    };
-  }
-
   it('ready once the cache holds the matrix; not ready again from the moment the data set changes', async () => {
     const cache = new Map<string, MetricMatrix>();
     const app = $state({

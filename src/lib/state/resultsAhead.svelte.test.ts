@@ -7,6 +7,7 @@ import { presetScenario } from '../engine/presets';
 import { resultsFromMatrix } from '../engine/results';
 import { ResultsMemo, computeResultsAhead, type ResultsInputs } from './resultsAhead.svelte';
 import { testStates } from './states.testkit';
+import { manualPauses } from './pauses.testkit';
 import type { ScoringApp } from './scoring.svelte';
 
 const standard = presetScenario('standard');
@@ -14,19 +15,6 @@ const standard = presetScenario('standard');
 function inputsOf(n: number, weights = Float64Array.from(standard.indicators, (i) => i.weight)): ResultsInputs {
   const dataset = metricsDataset(n);
   return { dataset, matrix: deriveMetrics(dataset, parsePeriod('2026Q1'), standard), scenario: standard, weights };
-}
-/** A pause the test resolves by hand, counting the pieces. */
-function manualPauses() {
-  const waiting: (() => void)[] = [];
-  return {
-    pause: () => new Promise<void>((r) => waiting.push(r)),
-    /** Lets every piece run, one at a time; how many pauses there were. */
-    async runAll(): Promise<number> {
-      let n = 0;
-      for (; waiting.length; n++) { waiting.shift()!(); for (let i = 0; i < 4; i++) await Promise.resolve(); }
-      return n;
-    },
-  };
 }
 const oneShot = (x: ResultsInputs) => resultsFromMatrix(x.dataset, x.matrix, x.scenario, { baseWeights: x.weights }).results;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { drainSlices, runSlices } from './slices';
 import { SlicedValue } from './slicedValue.svelte';
+import { manualPauses } from './pauses.testkit';
 
 /** Counts to `n`, pausing after each number; `log` records what ran. */
 function* counting(n: number, log: number[]): Generator<void, number, void> {
@@ -9,15 +10,6 @@ function* counting(n: number, log: number[]): Generator<void, number, void> {
   return n * 10;
 }
 
-/** A pause the test resolves by hand: `step()` lets the next piece run. */
-function manualPauses() {
-  const waiting: (() => void)[] = [];
-  return {
-    pause: () => new Promise<void>((r) => waiting.push(r)),
-    step: async () => { waiting.shift()?.(); await Promise.resolve(); await Promise.resolve(); },
-    get waiting() { return waiting.length; },
-  };
-}
 
 describe('runSlices', () => {
   it('runs one piece per pause, the first only after a pause', async () => {

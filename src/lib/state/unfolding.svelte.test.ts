@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { Unfolding } from './unfolding.svelte';
+import { manualPauses } from './pauses.testkit';
 
-/** A pause the test resolves by hand: `step()` lets the next piece run. */
-function manualPauses() {
-  const waiting: (() => void)[] = [];
-  return {
-    pause: () => new Promise<void>((r) => waiting.push(r)),
-    step: async () => { waiting.shift()?.(); for (let i = 0; i < 4; i++) await Promise.resolve(); },
-  };
-}
 const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('Unfolding', () => {
